@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Transcoding.ServiceDefaults.Messaging;
+
+public static class BusServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds MassTransit on the transport named by <c>Bus:Transport</c>. Each service adds its own consumers and sagas
+    /// through <paramref name="configure"/>, so one process can host several services on the in-memory transport.
+    /// </summary>
+    public static IHostApplicationBuilder AddTranscodingBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
+    {
+        var options = builder.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
+        builder.Services.Configure<BusOptions>(builder.Configuration.GetSection(BusOptions.SectionName));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configure(bus);
+
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(options.RabbitMqUri));
+                    cfg.PrefetchCount = options.PrefetchCount;
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return builder;
+    }
+}
