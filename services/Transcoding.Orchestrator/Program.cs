@@ -10,3 +10,4 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapStatusApi();
 app.Run();
+public partial class Program;
