@@ -39,6 +39,9 @@ public class TranscodeState : SagaStateMachineInstance
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Token of the scheduled <see cref="AttemptDeadlineExpired"/> of the current attempt.</summary>
+    public Guid? DeadlineTokenId { get; set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL <c>xmin</c> when persisted there).</summary>
     public uint Version { get; set; }
 

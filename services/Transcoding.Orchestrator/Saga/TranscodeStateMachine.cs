@@ -24,6 +24,11 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         Event(() => Completed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => AttemptFailed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => RetryRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Schedule(() => AttemptDeadline, x => x.DeadlineTokenId, s =>
+        {
+            s.Delay = settings.Value.AttemptTimeout;
+            s.Received = r => Missing(r.CorrelateById(c => c.Message.MediaId));
+        });
 
         Initially(
             When(Uploaded)
@@ -39,6 +44,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 .TransitionTo(UploadedState)
                 .Then(c => StartAttempt(c.Saga))
                 .Publish(c => DispatchOf(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
                 .Publish(c => new MediaTranscodingStarted
                 {
                     MediaId = c.Saga.CorrelationId,
@@ -60,6 +66,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     c.Saga.Progress = 100;
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
                 })
+                .Unschedule(AttemptDeadline)
                 .Publish(c => new MediaReady
                 {
                     MediaId = c.Saga.CorrelationId,
@@ -76,15 +83,21 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, "automatic retry of a transient failure");
                     StartAttempt(c.Saga);
                 })
-                .Publish(c => DispatchOf(c.Saga)),
+                .Publish(c => DispatchOf(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga)),
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && (c.Message.Permanent || !c.Saga.HasAttemptsLeft))
                 .Then(c =>
                 {
                     SetFailure(c.Saga, c.Message);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                 })
+                .Unschedule(AttemptDeadline)
                 .Publish(c => FailureOf(c.Saga, time))
-                .TransitionTo(Failed));
+                .TransitionTo(Failed),
+            When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c => Log.DeadlinePassed(logger, c.Saga.CorrelationId, c.Saga.Attempt, c.Saga.JobId ?? "-"))
+                .Publish(c => new PollTranscodeStatus { MediaId = c.Saga.CorrelationId, Attempt = c.Saga.Attempt })
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga), _ => settings.Value.PollInterval));
 
         During(Failed,
             When(RetryRequested, c => c.Saga.HasAttemptsLeft)
@@ -95,6 +108,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 })
                 .TransitionTo(UploadedState)
                 .Publish(c => DispatchOf(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
                 .TransitionTo(Transcoding),
             When(RetryRequested, c => !c.Saga.HasAttemptsLeft)
                 .Then(c => Log.Refused(logger, c.Saga.CorrelationId, nameof(RetryTranscode), MediaStates.Failed, MaxAttemptsReached)));
@@ -107,6 +121,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             Refuse(Progressed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Completed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(AttemptFailed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptDeadline.Received, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(RetryRequested, _ => true, _ => "a retry is accepted only in failed"));
 
         During(Ready, Failed,
@@ -114,7 +129,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             Refuse(Dispatched, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Progressed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Completed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
-            Refuse(AttemptFailed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
+            Refuse(AttemptFailed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptDeadline.Received, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
 
         During(Ready,
             Refuse(RetryRequested, _ => true, _ => "a ready media item is never transcoded again"));
@@ -159,6 +175,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
     public Event<RetryTranscode> RetryRequested { get; private set; } = null!;
 
+    public Schedule<TranscodeState, AttemptDeadlineExpired> AttemptDeadline { get; private set; } = null!;
+
     /// <summary>Maps MassTransit's state names to the conventions' names.</summary>
     public static string StateOf(TranscodeState saga) => saga.CurrentState switch
     {
@@ -194,6 +212,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         SizeBytes = saga.SizeBytes,
         OutputPrefix = MediaKeys.Prefix(saga.CorrelationId),
     };
+
+    private static AttemptDeadlineExpired DeadlineOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Attempt = saga.Attempt };
 
     private static MediaTranscodeFailed FailureOf(TranscodeState saga, TimeProvider time) => new()
     {

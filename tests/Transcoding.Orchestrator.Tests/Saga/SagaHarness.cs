@@ -26,15 +26,26 @@ public sealed class SagaHarness : IAsyncDisposable
 
     public Guid MediaId { get; } = Guid.NewGuid();
 
-    public static async Task<SagaHarness> StartAsync(int maxAttempts = 2)
+    public static async Task<SagaHarness> StartAsync(int maxAttempts = 2, TimeSpan? attemptTimeout = null)
     {
         var provider = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .Configure<TranscodeSagaSettings>(s => s.MaxAttempts = maxAttempts)
+            .Configure<TranscodeSagaSettings>(s =>
+            {
+                s.MaxAttempts = maxAttempts;
+                s.AttemptTimeout = attemptTimeout ?? TimeSpan.FromMinutes(20);
+                s.PollInterval = TimeSpan.FromMinutes(20);
+            })
             .AddMassTransitTestHarness(bus =>
             {
                 bus.AddOrchestratorSagas();
+                bus.AddDelayedMessageScheduler();
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseDelayedMessageScheduler();
+                    cfg.ConfigureEndpoints(context);
+                });
                 bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(1));
             })
             .BuildServiceProvider(validateScopes: true);

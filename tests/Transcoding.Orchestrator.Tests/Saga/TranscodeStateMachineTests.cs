@@ -237,4 +237,32 @@ public sealed class TranscodeStateMachineTests
 
         Assert.Equal(40, (await h.Instance()).Progress);
     }
+
+    [Fact]
+    public async Task When_no_callback_comes_before_the_deadline_the_dispatcher_is_asked_to_poll()
+    {
+        await using var h = await SagaHarness.StartAsync(attemptTimeout: TimeSpan.FromMilliseconds(300));
+        await h.Upload();
+        await h.Consumed<AttemptDeadlineExpired>();
+
+        var poll = Assert.Single(await h.Published<PollTranscodeStatus>());
+        Assert.Equal((h.MediaId, 1), (poll.MediaId, poll.Attempt));
+        Assert.Equal(MediaStates.Transcoding, await h.State());
+        Assert.Single(await h.Published<DispatchTranscode>());
+    }
+
+    [Fact]
+    public async Task When_the_callback_comes_in_time_the_deadline_is_cancelled()
+    {
+        await using var h = await SagaHarness.StartAsync(attemptTimeout: TimeSpan.FromMilliseconds(1500));
+        await h.Upload();
+        await h.Complete(attempt: 1);
+        await h.Consumed<TranscodeCompleted>();
+        await Task.Delay(2000);
+        await h.Harness.InactivityTask;
+
+        Assert.Empty(h.Saga.Consumed.Select<AttemptDeadlineExpired>());
+        Assert.Empty(await h.Published<PollTranscodeStatus>());
+        Assert.Null((await h.Instance()).DeadlineTokenId);
+    }
 }
