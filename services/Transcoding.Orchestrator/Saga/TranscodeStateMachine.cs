@@ -81,8 +81,9 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     SetFailure(c.Saga, c.Message);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                     Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, "automatic retry of a transient failure");
-                    StartAttempt(c.Saga);
                 })
+                .Publish(c => AbandonOf(c.Message))
+                .Then(c => StartAttempt(c.Saga))
                 .Publish(c => DispatchOf(c.Saga))
                 .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga)),
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && (c.Message.Permanent || !c.Saga.HasAttemptsLeft))
@@ -92,6 +93,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                 })
                 .Unschedule(AttemptDeadline)
+                .Publish(c => AbandonOf(c.Message))
                 .Publish(c => FailureOf(c.Saga, time))
                 .TransitionTo(Failed),
             When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt))
@@ -211,6 +213,15 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         ContentType = saga.ContentType,
         SizeBytes = saga.SizeBytes,
         OutputPrefix = MediaKeys.Prefix(saga.CorrelationId),
+    };
+
+    /// <summary>A failed attempt's job may still be running on RunPod (a worker that reported failure, a lost
+    /// worker): cancel it so it costs nothing more. Cancelling an ended job is a no-op for the dispatcher.</summary>
+    private static CancelTranscode AbandonOf(TranscodeFailed failure) => new()
+    {
+        MediaId = failure.MediaId,
+        Attempt = failure.Attempt,
+        Reason = $"attempt failed: {failure.ErrorCode}",
     };
 
     private static AttemptDeadlineExpired DeadlineOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Attempt = saga.Attempt };

@@ -72,6 +72,7 @@ public sealed class TranscodeStateMachineTests
 
         Assert.Equal(MediaStates.Transcoding, await h.State());
         Assert.Equal([1, 2], (await h.Published<DispatchTranscode>()).Select(d => d.Attempt));
+        Assert.Equal(1, Assert.Single(await h.Published<CancelTranscode>()).Attempt);
         Assert.Empty(await h.Published<MediaTranscodeFailed>());
         var history = (await h.Instance()).History.Select(t => (t.From, t.To)).ToList();
         Assert.Contains((MediaStates.Transcoding, MediaStates.Failed), history);
