@@ -26,21 +26,23 @@ public sealed class LadderPlanner(IReadOnlyList<LadderRung> ladder)
             return fitting;
         }
 
-        // Smaller than every rung: one rendition at the source's own size, at the smallest rung's bitrate.
+        // Smaller than every rung: one rendition at the source's own size (rounded down to even, so never larger),
+        // at the smallest rung's bitrate.
         var smallest = ladder.MinBy(rung => rung.ShortSide)
             ?? throw new InvalidOperationException("The ladder has no rungs.");
-        var ownShortSide = Even(shortSide);
-        return [Size($"{ownShortSide}p", ownShortSide, smallest.VideoBitrateKbps)];
+        var ownShort = EvenDown(shortSide);
+        var ownLong = EvenDown(longSide);
+        return [Oriented($"{ownShort}p", ownShort, ownLong, smallest.VideoBitrateKbps)];
 
-        PlannedRung Size(string name, double rungShortSide, int bitrate)
-        {
-            var outShort = Even(rungShortSide);
-            var outLong = Even(longSide * rungShortSide / shortSide);
-            return portrait
-                ? new PlannedRung(name, outShort, outLong, bitrate)
-                : new PlannedRung(name, outLong, outShort, bitrate);
-        }
+        PlannedRung Size(string name, double rungShortSide, int bitrate) =>
+            Oriented(name, Even(rungShortSide), Math.Min(Even(longSide * rungShortSide / shortSide), EvenDown(longSide)), bitrate);
+
+        PlannedRung Oriented(string name, int outShort, int outLong, int bitrate) => portrait
+            ? new PlannedRung(name, outShort, outLong, bitrate)
+            : new PlannedRung(name, outLong, outShort, bitrate);
     }
+
+    private static int EvenDown(double value) => Math.Max(2, (int)(value / 2) * 2);
 
     private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2, MidpointRounding.AwayFromZero) * 2);
 }
