@@ -1,4 +1,9 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Transcoding.Messaging.Postgres.Migrations;
+using Transcoding.Messaging.Postgres.Sagas;
+using Transcoding.Messaging.Postgres.Scheduling;
+using Transcoding.Orchestrator.Persistence;
 using Transcoding.Orchestrator.Saga;
 using Transcoding.ServiceDefaults;
 using Transcoding.ServiceDefaults.Messaging;
@@ -7,12 +12,39 @@ namespace Transcoding.Orchestrator;
 
 public static class Extensions
 {
-    /// <summary>The orchestrator as its own deployable.</summary>
+    public const string ConnectionStringName = "Postgres";
+
+    /// <summary>
+    /// The orchestrator as its own deployable: with <c>ConnectionStrings:Postgres</c> the saga and its deadlines live in
+    /// PostgreSQL (required on RabbitMQ); without it, in memory (one process, <c>make run</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddOrchestrator(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
         builder.AddOrchestratorServices();
-        builder.AddTranscodingBus(bus => bus.AddOrchestratorSagas());
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var transport = builder.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
+            if (transport != BusTransport.InMemory)
+            {
+                throw new InvalidOperationException(
+                    "ConnectionStrings:Postgres is required on RabbitMQ: saga state and attempt deadlines must survive a restart.");
+            }
+
+            builder.AddTranscodingBus(bus => bus.AddOrchestratorSagas());
+            return builder;
+        }
+
+        builder.Services.AddDbContext<TranscodeDbContext>(db => db.UseNpgsql(connectionString));
+        builder.Services.MigrateDatabaseOnStartup<TranscodeDbContext>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<TranscodeDbContext>("postgres", tags: [HostingExtensions.ReadyTag]);
+        builder.AddTranscodingBus(bus =>
+        {
+            bus.AddSagaStateMachine<TranscodeStateMachine, TranscodeState, TranscodeStateDefinition>()
+                .PostgresRepository<TranscodeState, TranscodeDbContext>();
+            bus.AddPostgresMessageScheduler<TranscodeDbContext>();
+        });
         return builder;
     }
 
@@ -27,6 +59,7 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>The saga on the in-memory repository: <c>make run</c> and the harness tests.</summary>
     public static IBusRegistrationConfigurator AddOrchestratorSagas(this IBusRegistrationConfigurator bus)
     {
         bus.AddSagaStateMachine<TranscodeStateMachine, TranscodeState, TranscodeStateDefinition>()
