@@ -32,6 +32,7 @@ public static class EmbeddedDefaults
             ["Webhooks:Secrets:0"] = callbackSecret,
             ["Webhooks:RunPodTokenSecret"] = tokenSecret,
             ["LocalRunPod:ApiKey"] = apiKey,
+            ["LocalRunPod:EndpointId"] = "local",
             ["LocalRunPod:PublicBaseUrl"] = baseUrl,
             ["LocalRunPod:Workers"] = "1",
             ["LocalRunPod:WorkerCommand"] = "dotnet",

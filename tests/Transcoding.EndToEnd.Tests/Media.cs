@@ -24,7 +24,7 @@ public static partial class Media
     public static async Task<string> DecodeErrorsAsync(string playlist)
     {
         var result = await Cli.Wrap("ffmpeg")
-            .WithArguments(["-v", "error", "-allowed_extensions", "ALL", "-i", playlist, "-f", "null", "-"])
+            .WithArguments(["-v", "error", "-i", playlist, "-f", "null", "-"])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
         return result.ExitCode == 0 ? result.StandardError.Trim() : $"exit {result.ExitCode}: {result.StandardError}";

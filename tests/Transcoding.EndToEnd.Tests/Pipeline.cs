@@ -30,6 +30,7 @@ public sealed class Pipeline : IAsyncLifetime
 {
     private readonly List<WebApplication> _hosts = [];
     private RabbitMqVirtualHost? _vhost;
+    private PostgresDatabase? _database;
 
     public string Bucket { get; } = Path.Combine(Path.GetTempPath(), "e2e-bucket-" + Guid.NewGuid().ToString("N"));
 
@@ -44,6 +45,7 @@ public sealed class Pipeline : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
+        _database = await PostgresDatabase.CreateAsync();
         var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
         string Url(int i) => $"http://127.0.0.1:{ports[i]}";
         var callbackSecret = WebhookSecret.Generate();
@@ -58,10 +60,14 @@ public sealed class Pipeline : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
 
-        var orchestrator = await Start(common, Url(0), b => b.AddOrchestrator(), a => a.MapStatusApi());
-        var runPod = await Start(common, Url(1), b => b.AddLocalRunPod(), a => a.MapRunPodApi(), new()
+        await Start(common, Url(0), b => b.AddOrchestrator(), a => a.MapStatusApi(), new()
+        {
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+        });
+        await Start(common, Url(1), b => b.AddServiceDefaults().AddLocalRunPod(), a => a.MapRunPodApi(), new()
         {
             ["LocalRunPod:ApiKey"] = apiKey,
+            ["LocalRunPod:EndpointId"] = "e2e",
             ["LocalRunPod:PublicBaseUrl"] = Url(1),
             ["LocalRunPod:Workers"] = "1",
             ["LocalRunPod:WorkerCommand"] = "dotnet",
@@ -91,8 +97,6 @@ public sealed class Pipeline : IAsyncLifetime
         RunPod = new HttpClient { BaseAddress = new Uri(Url(1)) };
         RunPod.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
         Upstream = upstream.Services.GetRequiredService<IBus>();
-        _ = orchestrator;
-        _ = runPod;
     }
 
     /// <summary>Puts a local file in the bucket and publishes MediaUploaded, as an upstream service would.</summary>
@@ -149,7 +153,15 @@ public sealed class Pipeline : IAsyncLifetime
             await _vhost.DisposeAsync();
         }
 
-        Directory.Delete(Bucket, recursive: true);
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        foreach (var folder in new[] { Bucket, Bucket + "-work", Bucket + "-sources" }.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private async Task<WebApplication> Start(
