@@ -41,8 +41,15 @@ public static class EmbeddedDefaults
             ["LocalRunPod:WorkerEnvironment:Storage__LocalRoot"] = bucket,
             ["LocalRunPod:WorkerEnvironment:Worker__CallbackSecret"] = callbackSecret,
             ["LocalRunPod:WorkerEnvironment:Worker__WorkDir"] = Path.Combine(options.WorkDir, "work"),
+            ["LocalRunPod:WorkerEnvironment:Logging__LogLevel__Default"] = "Warning",
+            ["LocalRunPod:WorkerEnvironment:Logging__LogLevel__Transcoding"] = "Information",
+            ["LocalRunPod:WorkerEnvironment:Logging__LogLevel__Polly"] = "Error",
+
+            // The console shows the media item's progress and the saga's transitions; the rest only when it fails.
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Transcoding"] = "Information",
+            ["Logging:LogLevel:Transcoding.Orchestrator"] = "Information",
+            ["Logging:LogLevel:Transcoding.LocalRunPod.Workers"] = "Error",
+            ["Logging:LogLevel:Polly"] = "Error",
         };
     }
 

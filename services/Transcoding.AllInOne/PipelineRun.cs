@@ -49,7 +49,7 @@ public sealed class PipelineRun(IObjectStorage storage, IBus bus, ILoadSagaRepos
         {
             await Task.Delay(250, cancellationToken);
             var saga = await sagas.Load(mediaId);
-            if (saga is null)
+            if (saga is null || saga.Attempt == 0)
             {
                 continue;
             }
