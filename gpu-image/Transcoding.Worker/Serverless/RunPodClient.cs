@@ -17,7 +17,7 @@ public sealed class RunPodClient(HttpClient http, IOptions<RunPodOptions> option
     public async Task<RunPodJob?> TakeAsync(CancellationToken cancellationToken)
     {
         using var request = Authorized(HttpMethod.Get, TakeUrl(options.Value));
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             throw new RunPodThrottledException();
@@ -29,7 +29,8 @@ public sealed class RunPodClient(HttpClient http, IOptions<RunPodOptions> option
             return null;
         }
 
-        var job = await response.Content.ReadFromJsonAsync<RunPodJob>(JsonDefaults.Web, cancellationToken);
+        // Once RunPod has answered with a job it is ours: read it even if shutdown began, so it is reported, not lost.
+        var job = await response.Content.ReadFromJsonAsync<RunPodJob>(JsonDefaults.Web, CancellationToken.None);
         return string.IsNullOrEmpty(job?.Id) ? null : job;
     }
 

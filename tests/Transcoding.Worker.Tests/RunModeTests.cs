@@ -1,0 +1,78 @@
+using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
+using Transcoding.Contracts;
+using Transcoding.Shared;
+using Transcoding.Shared.Webhooks;
+using Transcoding.Worker.Tests.Support;
+
+namespace Transcoding.Worker.Tests;
+
+/// <summary><c>Transcoding.Worker run --input job.json</c> as a real process: configuration from the environment, exit code, stdout.</summary>
+public sealed class RunModeTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("worker-run-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private async Task<(BufferedCommandResult Result, string Bucket)> RunAsync(string sourcePath, Guid mediaId, params string[] extraArguments)
+    {
+        var root = _root.FullName;
+        var bucket = Path.Combine(root, "bucket");
+        Directory.CreateDirectory(Path.Combine(bucket, "uploads"));
+        File.Copy(sourcePath, Path.Combine(bucket, "uploads", "source.bin"));
+        var job = Path.Combine(root, "job.json");
+        await File.WriteAllTextAsync(job, JsonSerializer.Serialize(
+            new { id = "job-run", input = WorkerHarness.Input(mediaId, "uploads/source.bin") }, JsonDefaults.Web));
+
+        var result = await Cli.Wrap("dotnet")
+            .WithArguments([TestPaths.WorkerDll, "run", "--input", job, .. extraArguments])
+            .WithEnvironmentVariables(env => env
+                .Set("Storage__Provider", "Local")
+                .Set("Storage__LocalRoot", bucket)
+                .Set("Worker__CallbackSecret", WorkerHarness.Secret)
+                .Set("Worker__WorkDir", Path.Combine(root, "work"))
+                .Set("Worker__Preset", "ultrafast")
+                .Set("RUNPOD_WEBHOOK_GET_JOB", null))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+        return (result, bucket);
+    }
+
+    [Fact]
+    public async Task When_run_succeeds_it_exits_0_and_prints_the_outputs()
+    {
+        var mediaId = Guid.NewGuid();
+
+        var (result, bucket) = await RunAsync(await Clips.VideoWithoutAudio, mediaId);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var outputs = JsonSerializer.Deserialize<TranscodeOutputs>(result.StandardOutput, JsonDefaults.Web)!;
+        Assert.Equal($"media/{mediaId:D}/manifest.json", outputs.ManifestKey);
+        Assert.True(File.Exists(Path.Combine(bucket, "media", mediaId.ToString("D"), "manifest.json")));
+        Assert.Contains("Video encoder libx264 selected", result.StandardError);
+    }
+
+    [Fact]
+    public async Task When_run_fails_it_exits_non_zero_and_prints_the_error()
+    {
+        var mediaId = Guid.NewGuid();
+
+        var (result, bucket) = await RunAsync(await Clips.Corrupt, mediaId);
+
+        Assert.Equal(1, result.ExitCode);
+        var error = JsonSerializer.Deserialize<CallbackError>(result.StandardOutput, JsonDefaults.Web)!;
+        Assert.Equal(("source_unreadable", true), (error.Code, error.Permanent));
+        Assert.False(Directory.Exists(Path.Combine(bucket, "media", mediaId.ToString("D"))) &&
+            Directory.EnumerateFiles(Path.Combine(bucket, "media", mediaId.ToString("D")), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task When_the_command_line_is_wrong_it_prints_usage_and_exits_2()
+    {
+        var (result, _) = await RunAsync(await Clips.Empty, Guid.NewGuid(), "--unexpected");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("usage: Transcoding.Worker run --input job.json", result.StandardError);
+    }
+}

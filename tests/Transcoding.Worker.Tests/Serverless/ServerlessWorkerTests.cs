@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Transcoding.Contracts;
+using Transcoding.Shared;
+using Transcoding.Shared.Webhooks;
+using Transcoding.Worker.Jobs;
+using Transcoding.Worker.Tests.Support;
+
+namespace Transcoding.Worker.Tests.Serverless;
+
+/// <summary>The RunPod loop over real HTTP: a fake RunPod and a fake gateway on 127.0.0.1, the real worker host.</summary>
+public class ServerlessWorkerTests
+{
+    [Fact]
+    public async Task When_a_job_is_queued_the_worker_takes_it_transcodes_it_and_posts_job_done()
+    {
+        await using var runPod = await FakeRunPod.StartAsync();
+        await using var callbacks = await CallbackReceiver.StartAsync(WorkerHarness.Secret);
+        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
+        var mediaId = Guid.NewGuid();
+        runPod.Enqueue(new RunPodJob { Id = "job-ok", Input = WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(await Clips.VideoWithAudio), callbacks.Url) });
+
+        await harness.Host.StartAsync();
+        var done = await runPod.DoneAsync("job-ok");
+
+        var outputs = done["output"].Deserialize<TranscodeOutputs>(JsonDefaults.Web)!;
+        Assert.Null(done["error"]);
+        Assert.Equal($"media/{mediaId:D}/hls/master.m3u8", outputs.MasterPlaylistKey);
+        Assert.Equal("libx264", outputs.Encoder);
+        Assert.True(File.Exists(harness.OutputPath(mediaId, "manifest.json")));
+        Assert.Contains(runPod.Takes, take => take == "/v2/ep-test/job-take/pod-1?gpu=local&job_in_progress=0");
+        Assert.All(runPod.Authorizations, value => Assert.Equal(FakeRunPod.ApiKey, value));
+        Assert.NotEmpty(runPod.Progress);
+        Assert.All(runPod.Progress, p => Assert.Equal("job-ok", p.JobId));
+
+        var completed = Assert.Single(callbacks.Final);
+        Assert.Equal(CallbackStatus.Completed, completed.Status);
+        Assert.All(callbacks.Received, r => Assert.Equal(WebhookVerificationResult.Valid, r.Verification));
+        Assert.Equal(JsonSerializer.Serialize(outputs, JsonDefaults.Web), JsonSerializer.Serialize(completed.Outputs, JsonDefaults.Web));
+
+        // Still polling afterwards, and the job was handed out once only.
+        var takes = runPod.Takes.Count;
+        await Task.Delay(500);
+        Assert.True(runPod.Takes.Count > takes);
+        Assert.Single(runPod.Done);
+    }
+
+    [Fact]
+    public async Task When_a_job_fails_job_done_carries_the_error_as_a_json_string()
+    {
+        await using var runPod = await FakeRunPod.StartAsync();
+        await using var callbacks = await CallbackReceiver.StartAsync(WorkerHarness.Secret);
+        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
+        var mediaId = Guid.NewGuid();
+        runPod.Enqueue(new RunPodJob { Id = "job-bad", Input = WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(await Clips.Corrupt), callbacks.Url) });
+
+        await harness.Host.StartAsync();
+        var done = await runPod.DoneAsync("job-bad");
+
+        Assert.Null(done["output"]);
+        var error = JsonSerializer.Deserialize<CallbackError>(done["error"]!.GetValue<string>(), JsonDefaults.Web)!;
+        Assert.Equal((JobErrorCodes.SourceUnreadable, true), (error.Code, error.Permanent));
+        Assert.Equal(error, Assert.Single(callbacks.Final).Error);
+        Assert.Empty(harness.Outputs(mediaId));
+    }
+
+    [Fact]
+    public async Task When_the_worker_is_stopped_mid_job_the_job_is_reported_as_a_transient_failure()
+    {
+        await using var runPod = await FakeRunPod.StartAsync();
+        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
+        var mediaId = Guid.NewGuid();
+        runPod.Enqueue(new RunPodJob { Id = "job-stop", Input = WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(await Clips.VideoWithAudio)) });
+        Task? stopping = null;
+        runPod.OnProgress = _ => stopping ??= Task.Run(() => harness.Host.StopAsync());
+
+        await harness.Host.StartAsync();
+        var done = await runPod.DoneAsync("job-stop");
+        await stopping!;
+
+        var error = JsonSerializer.Deserialize<CallbackError>(done["error"]!.GetValue<string>(), JsonDefaults.Web)!;
+        Assert.Equal((JobErrorCodes.WorkerShutdown, false), (error.Code, error.Permanent));
+        Assert.Empty(harness.Outputs(mediaId));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(harness.WorkDir));
+    }
+
+    [Fact]
+    public async Task When_runpod_variables_are_missing_serverless_mode_refuses_to_start()
+    {
+        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, start: false);
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => harness.Host.StartAsync());
+
+        Assert.Contains("RUNPOD_WEBHOOK_GET_JOB is required in serverless mode.", error.Message);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Transcoding.Worker.Tests.Support;
+
+/// <summary>Tiny generated sources (testsrc2 + sine), made once per test run and shared.</summary>
+public static class Clips
+{
+    private static readonly string Folder = Directory.CreateTempSubdirectory("worker-clips-").FullName;
+    private static readonly Dictionary<string, Lazy<Task<string>>> Made = [];
+
+    /// <summary>854x480, 30 fps, 3 s, H.264 + AAC: the default ladder gives 480p and 360p.</summary>
+    public static Task<string> VideoWithAudio => Make("video-audio.mp4", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=854x480:r=30:d=3", "-f", "lavfi", "-i", "sine=f=440:d=3:sample_rate=48000",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path));
+
+    public static Task<string> VideoWithoutAudio => Make("video-only.mp4", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path));
+
+    /// <summary>640x360 stored with a 90° display matrix (set on a stream copy: encoding drops it), shown as 360x640.</summary>
+    public static Task<string> Rotated => Make("rotated.mp4", async path =>
+    {
+        var stored = Path.Combine(Folder, "rotated-stored.mp4");
+        await Ffmpeg(
+            "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=2", "-f", "lavfi", "-i", "sine=f=330:d=2",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", stored);
+        await Ffmpeg("-i", stored, "-c", "copy", "-metadata:s:v:0", "rotate=90", path);
+    });
+
+    public static Task<string> AudioOnly => Make("audio-only.mp3", path => Ffmpeg(
+        "-f", "lavfi", "-i", "sine=f=220:d=3:sample_rate=44100", "-c:a", "libmp3lame", "-b:a", "96k", path));
+
+    /// <summary>Text that only pretends to be an MP4.</summary>
+    public static Task<string> Corrupt => Make("corrupt.mp4", path => File.WriteAllTextAsync(path, "this is not a video, only text with a video's name\n"));
+
+    public static Task<string> Empty => Make("empty.mp4", path => File.WriteAllTextAsync(path, ""));
+
+    private static Task Ffmpeg(params string[] arguments) => Tool.OutputAsync("ffmpeg", ["-v", "error", "-y", .. arguments]);
+
+    private static Task<string> Make(string name, Func<string, Task> write)
+    {
+        lock (Made)
+        {
+            if (!Made.TryGetValue(name, out var clip))
+            {
+                clip = new Lazy<Task<string>>(async () =>
+                {
+                    var path = Path.Combine(Folder, name);
+                    await write(path);
+                    return path;
+                });
+                Made[name] = clip;
+            }
+
+            return clip.Value;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Transcoding.Worker.Tests.Support;
+
+/// <summary>Runs ffmpeg/ffprobe/node from tests and returns what they printed.</summary>
+public static class Tool
+{
+    public static async Task<BufferedCommandResult> RunAsync(string tool, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var command = Cli.Wrap(tool).WithArguments(arguments).WithValidation(CommandResultValidation.None);
+        if (workingDirectory is not null)
+        {
+            command = command.WithWorkingDirectory(workingDirectory);
+        }
+
+        return await command.ExecuteBufferedAsync(cancel.Token);
+    }
+
+    /// <summary>Runs the tool and fails the test with its stderr when it exits non-zero.</summary>
+    public static async Task<string> OutputAsync(string tool, params string[] arguments)
+    {
+        var result = await RunAsync(tool, arguments);
+        Assert.True(result.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} exited {result.ExitCode}: {result.StandardError}");
+        return result.StandardOutput;
+    }
+}
