@@ -23,6 +23,8 @@ public sealed class WorkerPool(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A host that exits without stopping (an unhandled exception, a test runner ending) still takes its workers along.
+        AppDomain.CurrentDomain.ProcessExit += KillAllOnExit;
         var settings = options.Value;
         var tasks = new List<Task> { KillAbandonedAsync(stoppingToken) };
         if (settings.Workers > 0)
@@ -146,6 +148,20 @@ public sealed class WorkerPool(
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         return WorkerEndpoints.PickBaseUrl(addresses)
             ?? throw new InvalidOperationException("LocalRunPod:PublicBaseUrl is not set and the server has no bound address to give the workers.");
+    }
+
+    public override void Dispose()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= KillAllOnExit;
+        base.Dispose();
+    }
+
+    private void KillAllOnExit(object? sender, EventArgs e)
+    {
+        foreach (var process in _running.Values)
+        {
+            Kill(process);
+        }
     }
 
     private static void Kill(Process process)
