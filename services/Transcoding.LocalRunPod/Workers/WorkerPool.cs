@@ -87,12 +87,9 @@ public sealed class WorkerPool(
             RedirectStandardError = true,
             WorkingDirectory = settings.WorkerWorkingDirectory ?? "",
         };
-        foreach (var (name, value) in settings.WorkerEnvironment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        foreach (var (name, value) in WorkerEndpoints.Environment(baseUrl, settings.EndpointId, workerId, settings.ApiKey))
+        startInfo.Environment.Clear();
+        var runPod = WorkerEndpoints.Environment(baseUrl, settings.EndpointId, workerId, settings.ApiKey);
+        foreach (var (name, value) in WorkerEnvironment.Build(Environment.GetEnvironmentVariables(), settings.WorkerEnvironment, runPod))
         {
             startInfo.Environment[name] = value;
         }

@@ -2,7 +2,7 @@ namespace Transcoding.LocalRunPod.Tests.Support;
 
 /// <summary>
 /// A stand-in worker process speaking the RunPod worker protocol with curl: by the job's <c>input.mode</c> it echoes
-/// the input as output, crashes after a progress report, or hangs (with a child process). It leaves its pid, and the
+/// the input as output (with a few variables it was given), crashes after a progress report, or hangs (with a child process). It leaves its pid, and the
 /// hanging child's, in its folder.
 /// </summary>
 public sealed class BashWorker : IDisposable
@@ -24,7 +24,7 @@ public sealed class BashWorker : IDisposable
           case "$(jq -r .input.mode <<<"$job")" in
             crash) post '{"status":"IN_PROGRESS","output":{"progress":10}}'; exit 3 ;;
             hang) sleep 600 & echo $! > "$dir/$RUNPOD_POD_ID.child"; wait ;;
-            *) post "$(jq -c --arg w "$RUNPOD_POD_ID" --arg root "${Storage__LocalRoot:-}" '{output: {echo: .input, worker: $w, storageRoot: $root}}' <<<"$job")" ;;
+            *) post "$(jq -c --arg w "$RUNPOD_POD_ID" --arg root "${Storage__LocalRoot:-}" --arg leak "${LOCALRUNPOD_TEST_LEAK:-}" '{output: {echo: .input, worker: $w, storageRoot: $root, leaked: $leak}}' <<<"$job")" ;;
           esac
         done
         """;

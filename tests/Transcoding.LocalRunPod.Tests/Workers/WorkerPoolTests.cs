@@ -26,6 +26,25 @@ public sealed class WorkerPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_host_has_its_own_secrets_in_its_environment_the_workers_do_not_get_them()
+    {
+        Environment.SetEnvironmentVariable("LOCALRUNPOD_TEST_LEAK", "host-secret");
+        try
+        {
+            await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+
+            var jobId = await server.RunAsync(new { mode = "echo" });
+
+            var output = (await server.WaitForStatusAsync(jobId, "COMPLETED")).GetProperty("output");
+            Assert.Equal("", output.GetProperty("leaked").GetString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("LOCALRUNPOD_TEST_LEAK", null);
+        }
+    }
+
+    [Fact]
     public async Task When_a_worker_process_exits_mid_job_the_job_fails_the_webhook_says_so_and_a_new_worker_takes_over()
     {
         await using var webhook = await WebhookReceiver.StartAsync();
