@@ -46,16 +46,17 @@ public sealed class WorkerPool(
             if (process is not null)
             {
                 _running[workerId] = process;
+                var exited = ExitedAsync(process);
                 try
                 {
-                    await process.WaitForExitAsync(stoppingToken);
+                    await exited.WaitAsync(stoppingToken);
                     Log.WorkerExited(logger, workerId, process.ExitCode);
                 }
                 catch (OperationCanceledException)
                 {
                     // Host stopping: no worker may outlive it.
                     Kill(process);
-                    await process.WaitForExitAsync(CancellationToken.None);
+                    await exited;
                     return;
                 }
                 finally
@@ -112,6 +113,23 @@ public sealed class WorkerPool(
         process.BeginErrorReadLine();
         Log.WorkerStarted(logger, workerId, process.Id);
         return process;
+    }
+
+    /// <summary>
+    /// Completes when the process itself has exited. <c>WaitForExitAsync</c> would also wait for the end of its redirected
+    /// output, which never comes while a child the worker left behind still holds the pipe.
+    /// </summary>
+    private static Task ExitedAsync(Process process)
+    {
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
+        process.EnableRaisingEvents = true;
+        if (process.HasExited)
+        {
+            exited.TrySetResult();
+        }
+
+        return exited.Task;
     }
 
     private async Task KillAbandonedAsync(CancellationToken stoppingToken)

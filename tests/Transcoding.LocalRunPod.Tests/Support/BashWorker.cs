@@ -2,7 +2,7 @@ namespace Transcoding.LocalRunPod.Tests.Support;
 
 /// <summary>
 /// A stand-in worker process speaking the RunPod worker protocol with curl: by the job's <c>input.mode</c> it echoes
-/// the input as output (with a few variables it was given), crashes after a progress report, or hangs (with a child process). It leaves its pid, and the
+/// the input as output (with a few variables it was given), crashes after a progress report (or leaving a child behind), or hangs (with a child process). It leaves its pid, and the
 /// hanging child's, in its folder.
 /// </summary>
 public sealed class BashWorker : IDisposable
@@ -23,6 +23,7 @@ public sealed class BashWorker : IDisposable
           post() { curl -sf -X POST -H "$auth" -H 'Content-Type: application/json' -d "$1" "$done_url" >/dev/null; }
           case "$(jq -r .input.mode <<<"$job")" in
             crash) post '{"status":"IN_PROGRESS","output":{"progress":10}}'; exit 3 ;;
+            crash-leaving-child) sleep 600 & echo $! > "$dir/$RUNPOD_POD_ID.child"; exit 4 ;;
             hang) sleep 600 & echo $! > "$dir/$RUNPOD_POD_ID.child"; wait ;;
             *) post "$(jq -c --arg w "$RUNPOD_POD_ID" --arg root "${Storage__LocalRoot:-}" --arg leak "${LOCALRUNPOD_TEST_LEAK:-}" '{output: {echo: .input, worker: $w, storageRoot: $root, leaked: $leak}}' <<<"$job")" ;;
           esac

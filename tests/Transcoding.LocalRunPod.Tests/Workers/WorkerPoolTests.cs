@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Transcoding.LocalRunPod.Tests.Support;
 
 namespace Transcoding.LocalRunPod.Tests.Workers;
@@ -60,6 +61,28 @@ public sealed class WorkerPoolTests : IDisposable
         var next = await server.RunAsync(new { mode = "echo" });
         var completed = await server.WaitForStatusAsync(next, "COMPLETED");
         Assert.Equal("local-worker-1-2", completed.GetProperty("output").GetProperty("worker").GetString());
+    }
+
+    [Fact]
+    public async Task When_a_worker_exits_leaving_a_child_process_behind_its_job_still_fails_at_once()
+    {
+        await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+
+        var crashed = await server.RunAsync(new { mode = "crash-leaving-child" });
+
+        try
+        {
+            var failed = await server.WaitForStatusAsync(crashed, "FAILED", TimeSpan.FromSeconds(5));
+            Assert.Equal("worker exited", failed.GetProperty("error").GetString());
+        }
+        finally
+        {
+            // The orphan is the crashed worker's doing, not the pool's: the test cleans it up.
+            if (_worker.Pid("local-worker-1-1", "child") is { } orphan)
+            {
+                Process.GetProcessById(orphan).Kill();
+            }
+        }
     }
 
     [Fact]
