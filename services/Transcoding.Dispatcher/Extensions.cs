@@ -46,7 +46,9 @@ public static class Extensions
                     .AddTimeout(options.TotalTimeout)
                     .AddRetry(new HttpRetryStrategyOptions
                     {
-                        // Default predicate: 408, 429, 5xx, connection failures and attempt timeouts.
+                        // Default predicate: 408, 429, 5xx, connection failures and attempt timeouts. RunPod has no
+                        // idempotency key, so a /run that timed out after RunPod accepted it can yield a second job:
+                        // the attempt timeout is kept generous so that only a RunPod that is really stuck gets retried.
                         MaxRetryAttempts = options.MaxRetryAttempts,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,

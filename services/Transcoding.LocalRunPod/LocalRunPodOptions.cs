@@ -28,7 +28,10 @@ public sealed class LocalRunPodOptions : IValidatableObject
 
     public string? WorkerWorkingDirectory { get; set; }
 
-    /// <summary>Passed to every worker; nested keys (<c>Storage:LocalRoot</c>) become <c>Storage__LocalRoot</c>.</summary>
+    /// <summary>
+    /// Passed to every worker; nested keys (<c>Storage:LocalRoot</c>) become <c>Storage__LocalRoot</c>. Workers inherit
+    /// nothing else from this host but PATH, HOME, locale, certificate and DOTNET_/OTEL_ variables.
+    /// </summary>
     public Dictionary<string, string> WorkerEnvironment { get; set; } = [];
 
     public TimeSpan WorkerRestartDelay { get; set; } = TimeSpan.FromSeconds(1);

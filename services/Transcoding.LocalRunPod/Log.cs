@@ -35,7 +35,7 @@ internal static partial class Log
     [LoggerMessage(23, LogLevel.Warning, "Killing worker {WorkerId}: its job timed out or was cancelled")]
     public static partial void KillingWorker(ILogger logger, string workerId);
 
-    [LoggerMessage(24, LogLevel.Debug, "[{WorkerId}] {Line}")]
+    [LoggerMessage(24, LogLevel.Information, "[{WorkerId}] {Line}")]
     public static partial void WorkerOutput(ILogger logger, string workerId, string line);
 
     [LoggerMessage(25, LogLevel.Warning, "[{WorkerId}] {Line}")]

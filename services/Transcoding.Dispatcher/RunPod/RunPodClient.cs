@@ -11,9 +11,12 @@ namespace Transcoding.Dispatcher.RunPod;
 /// </summary>
 public sealed class RunPodClient(HttpClient http, ILogger<RunPodClient> logger)
 {
-    public async Task<RunPodJobStatus> RunAsync(RunPodRunRequest request, CancellationToken cancellationToken) =>
-        await SendAsync("run", HttpMethod.Post, "run", JsonContent.Create(request, options: JsonDefaults.Web), cancellationToken)
-        ?? throw new RunPodRejectedException("run", HttpStatusCode.NotFound);
+    public async Task<RunPodJobStatus> RunAsync(RunPodRunRequest request, CancellationToken cancellationToken)
+    {
+        var job = await SendAsync("run", HttpMethod.Post, "run", JsonContent.Create(request, options: JsonDefaults.Web), cancellationToken)
+            ?? throw new RunPodRejectedException("run", HttpStatusCode.NotFound);
+        return job.Id.Length > 0 ? job : throw new RunPodUnavailableException("RunPod accepted the run request but answered no job id.");
+    }
 
     /// <summary>The job's status, or null when RunPod does not know the job (never submitted, or its result expired).</summary>
     public Task<RunPodJobStatus?> GetStatusAsync(string jobId, CancellationToken cancellationToken) =>

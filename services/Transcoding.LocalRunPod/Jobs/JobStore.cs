@@ -64,8 +64,7 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
             ended = job.Ended.Task;
         }
 
-        await Task.WhenAny(ended, Task.Delay(wait, time, cancellationToken));
-        cancellationToken.ThrowIfCancellationRequested();
+        await WaitOrTimeOutAsync(ended, wait, cancellationToken);
         return Find(jobId);
     }
 
@@ -163,8 +162,7 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
                 return null;
             }
 
-            await Task.WhenAny(enqueued, Task.Delay(remaining, time, cancellationToken));
-            cancellationToken.ThrowIfCancellationRequested();
+            await WaitOrTimeOutAsync(enqueued, remaining, cancellationToken);
         }
     }
 
@@ -286,6 +284,18 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
         }
 
         job.Ended.TrySetResult();
+    }
+
+    private async Task WaitOrTimeOutAsync(Task signal, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await signal.WaitAsync(timeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The caller answers with whatever the state is now.
+        }
     }
 
     private static TimeSpan? Milliseconds(long? value) => value is > 0 ? TimeSpan.FromMilliseconds(value.Value) : null;

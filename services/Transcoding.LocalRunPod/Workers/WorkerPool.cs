@@ -23,6 +23,8 @@ public sealed class WorkerPool(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A host that exits without stopping (an unhandled exception, a test runner ending) still takes its workers along.
+        AppDomain.CurrentDomain.ProcessExit += KillAllOnExit;
         var settings = options.Value;
         var tasks = new List<Task> { KillAbandonedAsync(stoppingToken) };
         if (settings.Workers > 0)
@@ -44,16 +46,17 @@ public sealed class WorkerPool(
             if (process is not null)
             {
                 _running[workerId] = process;
+                var exited = ExitedAsync(process);
                 try
                 {
-                    await process.WaitForExitAsync(stoppingToken);
+                    await exited.WaitAsync(stoppingToken);
                     Log.WorkerExited(logger, workerId, process.ExitCode);
                 }
                 catch (OperationCanceledException)
                 {
                     // Host stopping: no worker may outlive it.
                     Kill(process);
-                    await process.WaitForExitAsync(CancellationToken.None);
+                    await exited;
                     return;
                 }
                 finally
@@ -85,12 +88,9 @@ public sealed class WorkerPool(
             RedirectStandardError = true,
             WorkingDirectory = settings.WorkerWorkingDirectory ?? "",
         };
-        foreach (var (name, value) in settings.WorkerEnvironment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        foreach (var (name, value) in WorkerEndpoints.Environment(baseUrl, settings.EndpointId, workerId, settings.ApiKey))
+        startInfo.Environment.Clear();
+        var runPod = WorkerEndpoints.Environment(baseUrl, settings.EndpointId, workerId, settings.ApiKey);
+        foreach (var (name, value) in WorkerEnvironment.Build(Environment.GetEnvironmentVariables(), settings.WorkerEnvironment, runPod))
         {
             startInfo.Environment[name] = value;
         }
@@ -113,6 +113,23 @@ public sealed class WorkerPool(
         process.BeginErrorReadLine();
         Log.WorkerStarted(logger, workerId, process.Id);
         return process;
+    }
+
+    /// <summary>
+    /// Completes when the process itself has exited. <c>WaitForExitAsync</c> would also wait for the end of its redirected
+    /// output, which never comes while a child the worker left behind still holds the pipe.
+    /// </summary>
+    private static Task ExitedAsync(Process process)
+    {
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
+        process.EnableRaisingEvents = true;
+        if (process.HasExited)
+        {
+            exited.TrySetResult();
+        }
+
+        return exited.Task;
     }
 
     private async Task KillAbandonedAsync(CancellationToken stoppingToken)
@@ -146,6 +163,20 @@ public sealed class WorkerPool(
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         return WorkerEndpoints.PickBaseUrl(addresses)
             ?? throw new InvalidOperationException("LocalRunPod:PublicBaseUrl is not set and the server has no bound address to give the workers.");
+    }
+
+    public override void Dispose()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= KillAllOnExit;
+        base.Dispose();
+    }
+
+    private void KillAllOnExit(object? sender, EventArgs e)
+    {
+        foreach (var process in _running.Values)
+        {
+            Kill(process);
+        }
     }
 
     private static void Kill(Process process)

@@ -52,9 +52,10 @@ public sealed class RunPodClientTests : IAsyncLifetime
     [Fact]
     public async Task When_a_run_request_times_out_then_succeeds_the_run_succeeds()
     {
-        _runPod.Script("run", ScriptedResponse.Job("too-late") with { Delay = TimeSpan.FromSeconds(5) }, ScriptedResponse.Job("job-after-timeout"));
+        await using var host = await DispatcherTestHost.StartAsync(_runPod.BaseUrl, withBus: false, new Dictionary<string, string?> { ["RunPod:AttemptTimeout"] = "00:00:01" });
+        _runPod.Script("run", ScriptedResponse.Job("too-late") with { Delay = TimeSpan.FromSeconds(30) }, ScriptedResponse.Job("job-after-timeout"));
 
-        var job = await Client.RunAsync(Request(), CancellationToken.None);
+        var job = await host.Services.GetRequiredService<RunPodClient>().RunAsync(Request(), CancellationToken.None);
 
         Assert.Equal("job-after-timeout", job.Id);
         Assert.Equal(2, _runPod.Calls("run").Count);

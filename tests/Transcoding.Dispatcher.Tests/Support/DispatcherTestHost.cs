@@ -51,7 +51,8 @@ public sealed class DispatcherTestHost : IAsyncDisposable
             ["RunPod:MaxRetryAttempts"] = "3",
             ["RunPod:RetryBaseDelay"] = "00:00:00.010",
             ["RunPod:RetryMaxDelay"] = "00:00:00.050",
-            ["RunPod:AttemptTimeout"] = "00:00:00.500",
+            // Generous: on a loaded machine a slow local answer must not turn into an extra, miscounted call.
+            ["RunPod:AttemptTimeout"] = "00:00:05",
             ["RunPod:TotalTimeout"] = "00:00:10",
             ["RunPod:MessageRetryLimit"] = "1",
             ["RunPod:MessageRetryMinInterval"] = "00:00:00.010",

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Transcoding.Contracts;
+using Transcoding.Dispatcher.Tests.Support;
+using Transcoding.LocalRunPod;
+using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
+using Transcoding.Shared.Webhooks;
+
+namespace Transcoding.Dispatcher.Tests.Integration;
+
+/// <summary>
+/// The dispatcher against LocalRunPod over real HTTP, the test playing the worker: what the dispatcher sends is what a
+/// worker receives, and what a worker reports is what the dispatcher reads back.
+/// </summary>
+public sealed class DispatcherWithLocalRunPodTests : IAsyncLifetime
+{
+    private const string ApiKey = "shared-test-key";
+
+    private HttpRecorder _gateway = null!;
+    private WebApplication _runPod = null!;
+    private DispatcherTestHost _dispatcher = null!;
+    private HttpClient _worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gateway = await HttpRecorder.StartAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LocalRunPod:ApiKey"] = ApiKey,
+            ["LocalRunPod:EndpointId"] = DispatcherTestHost.EndpointId,
+            ["LocalRunPod:Workers"] = "0",
+            ["LocalRunPod:JobTakeWait"] = "00:00:00.500",
+        });
+        builder.AddLocalRunPod();
+        _runPod = builder.Build();
+        _runPod.MapRunPodApi();
+        await _runPod.StartAsync();
+
+        _dispatcher = await DispatcherTestHost.StartAsync(_runPod.Urls.First(), overrides: new Dictionary<string, string?>
+        {
+            ["RunPod:ApiKey"] = ApiKey,
+            ["RunPod:CallbackBaseUrl"] = _gateway.BaseUrl,
+        });
+        _worker = new HttpClient { BaseAddress = new Uri($"{_runPod.Urls.First()}/v2/{DispatcherTestHost.EndpointId}/") };
+        _worker.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", ApiKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _worker.Dispose();
+        await _dispatcher.DisposeAsync();
+        await _runPod.DisposeAsync();
+        await _gateway.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task When_a_dispatched_job_completes_the_worker_got_our_input_the_poll_reports_completion_and_the_RunPod_webhook_reaches_the_gateway()
+    {
+        var command = new DispatchTranscode { MediaId = Guid.NewGuid(), Attempt = 1, SourceKey = "uploads/clip.mp4", SizeBytes = 2048 };
+        await _dispatcher.Harness.Bus.Publish(command);
+        Assert.True(await Eventually.TrueAsync(() => _dispatcher.Harness.Published.Select<TranscodeDispatched>().Any()));
+        var jobId = _dispatcher.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId;
+
+        var taken = await _worker.GetFromJsonAsync<JsonElement>("job-take/test-worker?gpu=local&job_in_progress=0");
+        Assert.Equal(jobId, taken.GetProperty("id").GetString());
+        var input = taken.GetProperty("input").Deserialize<WorkerJobInput>(JsonDefaults.Web)!;
+        Assert.Equal((command.MediaId, 1, "uploads/clip.mp4"), (input.MediaId, input.Attempt, input.SourceKey));
+        Assert.Equal($"{_gateway.BaseUrl}/webhooks/transcode", input.CallbackUrl);
+
+        var outputs = new TranscodeOutputs { MasterPlaylistKey = $"media/{command.MediaId}/hls/master.m3u8", DurationSeconds = 2, Encoder = "libx264" };
+        using (var done = await _worker.PostAsJsonAsync($"job-done/test-worker/{jobId}?gpu=local", new { output = outputs }, JsonDefaults.Web))
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+
+        await _dispatcher.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = command.MediaId, Attempt = 1 });
+        Assert.True(await Eventually.TrueAsync(() => _dispatcher.Harness.Published.Select<TranscodeCompleted>().Any()));
+        var completed = _dispatcher.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
+        Assert.Equal((jobId, outputs.MasterPlaylistKey, "libx264"), (completed.JobId, completed.Outputs.MasterPlaylistKey, completed.Outputs.Encoder));
+
+        Assert.True(await Eventually.TrueAsync(() => _gateway.Requests.Count > 0));
+        var (path, body) = Assert.Single(_gateway.Requests);
+        var prefix = $"/webhooks/runpod/{command.MediaId:D}/1/";
+        Assert.StartsWith(prefix, path);
+        Assert.True(new RunPodWebhookToken(Convert.FromBase64String(_dispatcher.TokenSecret)).IsValid(command.MediaId, 1, path[prefix.Length..]));
+        using var webhook = JsonDocument.Parse(body);
+        Assert.Equal((jobId, "COMPLETED"), (webhook.RootElement.GetProperty("id").GetString(), webhook.RootElement.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task When_a_dispatched_attempt_is_cancelled_its_LocalRunPod_job_is_CANCELLED()
+    {
+        var command = new DispatchTranscode { MediaId = Guid.NewGuid(), Attempt = 1, SourceKey = "uploads/clip.mp4" };
+        await _dispatcher.Harness.Bus.Publish(command);
+        Assert.True(await Eventually.TrueAsync(() => _dispatcher.Harness.Published.Select<TranscodeDispatched>().Any()));
+        var jobId = _dispatcher.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId;
+
+        await _dispatcher.Harness.Bus.Publish(new CancelTranscode { MediaId = command.MediaId, Attempt = 1, Reason = "test" });
+
+        Assert.True(await Eventually.TrueAsync(() => _gateway.Requests.Count > 0));
+        using var status = JsonDocument.Parse(await _worker.GetStringAsync($"status/{jobId}"));
+        Assert.Equal("CANCELLED", status.RootElement.GetProperty("status").GetString());
+    }
+}

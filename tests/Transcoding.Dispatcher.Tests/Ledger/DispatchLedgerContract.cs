@@ -1,0 +1,109 @@
+using Transcoding.Dispatcher.Ledger;
+using Transcoding.Dispatcher.Tests.Support;
+
+namespace Transcoding.Dispatcher.Tests.Ledger;
+
+/// <summary>What every <see cref="IDispatchLedger"/> must do; run against each implementation.</summary>
+public abstract class DispatchLedgerContract
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    protected ManualTime Time { get; } = new();
+
+    protected abstract Task<IDispatchLedger> CreateLedgerAsync();
+
+    [Fact]
+    public async Task When_an_attempt_is_claimed_for_the_first_time_the_claimant_submits()
+    {
+        var ledger = await CreateLedgerAsync();
+
+        Assert.Equal(DispatchClaim.Claimed, await ledger.ClaimAsync(Guid.NewGuid(), 1, Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_a_claimed_attempt_is_claimed_again_within_the_lease_it_is_busy()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None);
+        Time.Advance(Lease - TimeSpan.FromSeconds(1));
+
+        Assert.Equal(DispatchClaim.Busy, await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_a_claim_expired_without_a_job_another_delivery_takes_it_over()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None);
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(DispatchClaim.Claimed, await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None));
+        Assert.Equal(DispatchClaim.Busy, await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_a_job_is_recorded_every_later_claim_returns_it_however_late()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None);
+        await ledger.RecordJobAsync(mediaId, 1, "job-1", CancellationToken.None);
+        Time.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(DispatchClaim.Submitted("job-1"), await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None));
+        Assert.Equal("job-1", await ledger.FindJobIdAsync(mediaId, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_a_claim_is_released_the_next_delivery_claims_at_once()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None);
+
+        await ledger.ReleaseAsync(mediaId, 1, CancellationToken.None);
+
+        Assert.Equal(DispatchClaim.Claimed, await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_an_attempt_with_a_job_is_released_the_job_stays()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.RecordJobAsync(mediaId, 1, "job-kept", CancellationToken.None);
+
+        await ledger.ReleaseAsync(mediaId, 1, CancellationToken.None);
+
+        Assert.Equal("job-kept", await ledger.FindJobIdAsync(mediaId, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_attempts_of_one_media_item_are_dispatched_each_keeps_its_own_job()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.RecordJobAsync(mediaId, 1, "job-a", CancellationToken.None);
+
+        Assert.Equal(DispatchClaim.Claimed, await ledger.ClaimAsync(mediaId, 2, Lease, CancellationToken.None));
+        await ledger.RecordJobAsync(mediaId, 2, "job-b", CancellationToken.None);
+
+        Assert.Equal("job-a", await ledger.FindJobIdAsync(mediaId, 1, CancellationToken.None));
+        Assert.Equal("job-b", await ledger.FindJobIdAsync(mediaId, 2, CancellationToken.None));
+        Assert.Null(await ledger.FindJobIdAsync(mediaId, 3, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_deliveries_race_for_one_attempt_exactly_one_claims_it()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None))));
+
+        Assert.Single(claims, claim => claim.Status == DispatchClaimStatus.Claimed);
+        Assert.Equal(7, claims.Count(claim => claim.Status == DispatchClaimStatus.Busy));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Transcoding.LocalRunPod.Tests.Support;
+
+/// <summary>LocalRunPod on a real port of 127.0.0.1, with clients for both sides: the API (Bearer) and a worker (bare key).</summary>
+public sealed class LocalRunPodTestServer : IAsyncDisposable
+{
+    public const string EndpointId = "local-test";
+
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private LocalRunPodTestServer(WebApplication app, string apiKey)
+    {
+        _app = app;
+        ApiKey = apiKey;
+        Api = new HttpClient { BaseAddress = new Uri($"{BaseUrl}/v2/{EndpointId}/") };
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        Worker = new HttpClient { BaseAddress = Api.BaseAddress };
+        Worker.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", apiKey);
+    }
+
+    public string BaseUrl => _app.Urls.First();
+
+    public string ApiKey { get; }
+
+    public HttpClient Api { get; }
+
+    /// <summary>Authenticates as the RunPod worker SDK does: the bare key.</summary>
+    public HttpClient Worker { get; }
+
+    public static async Task<LocalRunPodTestServer> StartAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var apiKey = $"local-key-{Guid.NewGuid():N}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["LocalRunPod:ApiKey"] = apiKey,
+            ["LocalRunPod:EndpointId"] = EndpointId,
+            ["LocalRunPod:Workers"] = "0",
+            ["LocalRunPod:JobTakeWait"] = "00:00:00.200",
+            ["LocalRunPod:SweepInterval"] = "00:00:00.050",
+            ["LocalRunPod:WebhookRetryDelay"] = "00:00:00.050",
+            ["LocalRunPod:WorkerRestartDelay"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.AddLocalRunPod();
+        var app = builder.Build();
+        app.MapRunPodApi();
+        await app.StartAsync();
+        return new LocalRunPodTestServer(app, apiKey);
+    }
+
+    public async Task<string> RunAsync(object input, string? webhook = null, object? policy = null)
+    {
+        using var response = await Api.PostAsJsonAsync("run", new { input, webhook, policy });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("IN_QUEUE", body.GetProperty("status").GetString());
+        return body.GetProperty("id").GetString()!;
+    }
+
+    public async Task<JsonElement?> StatusAsync(string jobId)
+    {
+        using var response = await Api.GetAsync($"status/{jobId}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<JsonElement> WaitForStatusAsync(string jobId, string status, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        JsonElement? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await StatusAsync(jobId);
+            if (last?.GetProperty("status").GetString() == status)
+            {
+                return last.Value;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Job {jobId} did not reach {status}; last status: {last?.GetRawText() ?? "unknown"}");
+    }
+
+    /// <summary>A worker's take; null when the server answered 204 (no job).</summary>
+    public async Task<JsonElement?> TakeAsync(string workerId)
+    {
+        using var response = await Worker.GetAsync($"job-take/{workerId}?gpu=local&job_in_progress=0");
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<HttpStatusCode> DoneAsync(string workerId, string jobId, object body)
+    {
+        using var response = await Worker.PostAsJsonAsync($"job-done/{workerId}/{jobId}?gpu=local", body);
+        return response.StatusCode;
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        Worker.Dispose();
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+}

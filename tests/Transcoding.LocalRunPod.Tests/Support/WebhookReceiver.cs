@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Transcoding.LocalRunPod.Tests.Support;
+
+/// <summary>A job webhook target on 127.0.0.1 that records every delivery and can refuse the first ones.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<JsonElement> _received = new();
+    private int _refusalsLeft;
+    private int _attempts;
+
+    private WebhookReceiver(WebApplication app, int refusals)
+    {
+        _app = app;
+        _refusalsLeft = refusals;
+    }
+
+    public string Url => _app.Urls.First() + "/hook/job";
+
+    /// <summary>Every POST, refused or not.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>The bodies of the accepted deliveries.</summary>
+    public IReadOnlyList<JsonElement> Received => [.. _received];
+
+    public static async Task<WebhookReceiver> StartAsync(int refusals = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app, refusals);
+        app.MapPost("/hook/job", receiver.ReceiveAsync);
+        await app.StartAsync();
+        return receiver;
+    }
+
+    public async Task<JsonElement> WaitForDeliveryAsync(int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (_received.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Expected {count} webhook deliveries, got {_received.Count} after {Attempts} attempts.");
+            }
+
+            await Task.Delay(25);
+        }
+
+        return Received[count - 1];
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    {
+        Interlocked.Increment(ref _attempts);
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+        if (Interlocked.Decrement(ref _refusalsLeft) >= 0)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        _received.Enqueue(body);
+        return Results.Ok();
+    }
+}

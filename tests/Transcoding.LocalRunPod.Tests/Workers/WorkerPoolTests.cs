@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using Transcoding.LocalRunPod.Tests.Support;
+
+namespace Transcoding.LocalRunPod.Tests.Workers;
+
+/// <summary>The process pool with a bash worker that speaks the RunPod worker protocol over real HTTP.</summary>
+public sealed class WorkerPoolTests : IDisposable
+{
+    private readonly BashWorker _worker = new();
+
+    public void Dispose() => _worker.Dispose();
+
+    [Fact]
+    public async Task When_the_pool_starts_its_worker_takes_a_job_and_completes_it_with_the_configured_environment()
+    {
+        var settings = _worker.Settings();
+        settings["LocalRunPod:WorkerEnvironment:Storage:LocalRoot"] = "/tmp/bucket-for-test";
+        await using var server = await LocalRunPodTestServer.StartAsync(settings);
+
+        var jobId = await server.RunAsync(new { mode = "echo", value = 7 });
+
+        var status = await server.WaitForStatusAsync(jobId, "COMPLETED");
+        var output = status.GetProperty("output");
+        Assert.Equal(7, output.GetProperty("echo").GetProperty("value").GetInt32());
+        Assert.Equal("local-worker-1-1", output.GetProperty("worker").GetString());
+        Assert.Equal("/tmp/bucket-for-test", output.GetProperty("storageRoot").GetString());
+    }
+
+    [Fact]
+    public async Task When_the_host_has_its_own_secrets_in_its_environment_the_workers_do_not_get_them()
+    {
+        Environment.SetEnvironmentVariable("LOCALRUNPOD_TEST_LEAK", "host-secret");
+        try
+        {
+            await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+
+            var jobId = await server.RunAsync(new { mode = "echo" });
+
+            var output = (await server.WaitForStatusAsync(jobId, "COMPLETED")).GetProperty("output");
+            Assert.Equal("", output.GetProperty("leaked").GetString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("LOCALRUNPOD_TEST_LEAK", null);
+        }
+    }
+
+    [Fact]
+    public async Task When_a_worker_process_exits_mid_job_the_job_fails_the_webhook_says_so_and_a_new_worker_takes_over()
+    {
+        await using var webhook = await WebhookReceiver.StartAsync();
+        await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+
+        var crashed = await server.RunAsync(new { mode = "crash" }, webhook.Url);
+
+        var failed = await server.WaitForStatusAsync(crashed, "FAILED");
+        Assert.Equal("worker exited", failed.GetProperty("error").GetString());
+        var delivered = await webhook.WaitForDeliveryAsync();
+        Assert.Equal(("FAILED", "worker exited"), (delivered.GetProperty("status").GetString(), delivered.GetProperty("error").GetString()));
+
+        var next = await server.RunAsync(new { mode = "echo" });
+        var completed = await server.WaitForStatusAsync(next, "COMPLETED");
+        Assert.Equal("local-worker-1-2", completed.GetProperty("output").GetProperty("worker").GetString());
+    }
+
+    [Fact]
+    public async Task When_a_worker_exits_leaving_a_child_process_behind_its_job_still_fails_at_once()
+    {
+        await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+
+        var crashed = await server.RunAsync(new { mode = "crash-leaving-child" });
+
+        try
+        {
+            var failed = await server.WaitForStatusAsync(crashed, "FAILED", TimeSpan.FromSeconds(5));
+            Assert.Equal("worker exited", failed.GetProperty("error").GetString());
+        }
+        finally
+        {
+            // The orphan is the crashed worker's doing, not the pool's: the test cleans it up.
+            if (_worker.Pid("local-worker-1-1", "child") is { } orphan)
+            {
+                Process.GetProcessById(orphan).Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task When_a_job_times_out_its_worker_and_the_worker_children_are_killed_and_the_worker_is_replaced()
+    {
+        await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+
+        var hung = await server.RunAsync(new { mode = "hang" }, policy: new { executionTimeout = 500 });
+
+        await server.WaitForStatusAsync(hung, "TIMED_OUT");
+        var next = await server.RunAsync(new { mode = "echo" });
+        var completed = await server.WaitForStatusAsync(next, "COMPLETED");
+        Assert.Equal("local-worker-1-2", completed.GetProperty("output").GetProperty("worker").GetString());
+        Assert.True(WaitForExit(_worker.Pid("local-worker-1-1")));
+        Assert.True(WaitForExit(_worker.Pid("local-worker-1-1", "child")));
+    }
+
+    [Fact]
+    public async Task When_the_host_stops_no_worker_process_survives_it()
+    {
+        await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings(workers: 2));
+        var hung = await server.RunAsync(new { mode = "hang" });
+        var running = (await server.WaitForStatusAsync(hung, "IN_PROGRESS")).GetProperty("workerId").GetString()!;
+        int?[] pids = [];
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            pids = [_worker.Pid("local-worker-1-1"), _worker.Pid("local-worker-2-1"), _worker.Pid(running, "child")];
+            if (pids.All(pid => pid is not null))
+            {
+                break;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.All(pids, pid => Assert.True(IsAlive(pid)));
+
+        await server.StopAsync();
+
+        Assert.All(pids, pid => Assert.True(WaitForExit(pid)));
+    }
+
+    /// <summary>A killed grandchild is reaped by init a moment later; until then it is a zombie, which counts as dead.</summary>
+    private static bool WaitForExit(int? pid)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (IsAlive(pid))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(25);
+        }
+
+        return true;
+    }
+
+    private static bool IsAlive(int? pid)
+    {
+        if (pid is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            // /proc/{pid}/stat: "pid (comm) state ..."; Z is a zombie, X dead.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
