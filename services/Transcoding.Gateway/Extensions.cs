@@ -32,10 +32,10 @@ public static class Extensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>()
-            .Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var webhooks = builder.Configuration.GetSection(WebhookOptions.SectionName);
+        services.AddOptions<WebhookOptions>().Bind(webhooks);
+        // Configure, not Bind: the start-up check must not be re-run (and throw) from inside a configuration reload.
+        services.AddOptions<WebhookOptions>(WebhookOptions.StartupCheck).Configure(options => webhooks.Bind(options)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -60,8 +60,10 @@ public static class Extensions
         services.AddHostedService<DedupMaintenanceService>();
 
         // The RunPod route carries its token in the path. ASP.NET Core's hosting diagnostics write the path into the
-        // "Request starting/finished" lines and into the RequestPath scope of every log line, so that category stays off.
+        // "Request starting/finished" lines and into the RequestPath scope of every log line, so that category stays
+        // off; the endpoint matcher writes it at Debug, so it logs from Information up.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
 
         // For the same reason the request span must not carry the raw path to the tracing backend.
         services.Configure<AspNetCoreTraceInstrumentationOptions>(tracing => tracing.EnrichWithHttpRequest = (activity, request) =>
