@@ -17,7 +17,8 @@ namespace Transcoding.Gateway;
 
 public static class Extensions
 {
-    public const string RunPodRoutePrefix = "/webhooks/runpod/";
+    /// <summary>Where RunPod's job webhooks arrive; the token is the last segment below it.</summary>
+    private const string RunPodPath = "/webhooks/runpod";
 
     /// <summary>The gateway as its own deployable: defaults, its services, and a bus it only publishes on.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
@@ -68,9 +69,9 @@ public static class Extensions
         // For the same reason the request span must not carry the raw path to the tracing backend.
         services.Configure<AspNetCoreTraceInstrumentationOptions>(tracing => tracing.EnrichWithHttpRequest = (activity, request) =>
         {
-            if (request.Path.StartsWithSegments(RunPodRoutePrefix.TrimEnd('/'), StringComparison.Ordinal))
+            if (request.Path.StartsWithSegments(RunPodPath, StringComparison.Ordinal))
             {
-                activity.SetTag("url.path", RunPodRoutePrefix + "{mediaId}/{attempt}/{token}");
+                activity.SetTag("url.path", RunPodPath + "/{mediaId}/{attempt}/{token}");
             }
         });
         return builder;
@@ -78,8 +79,9 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/webhooks/transcode", (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
-        endpoints.MapPost(RunPodRoutePrefix + "{mediaId:guid}/{attempt:int}/{token}",
+        var webhooks = endpoints.MapGroup("/webhooks").AddEndpointFilter<DedupStoreUnavailableFilter>();
+        webhooks.MapPost("/transcode", (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
+        webhooks.MapPost("/runpod/{mediaId:guid}/{attempt:int}/{token}",
             (Guid mediaId, int attempt, string token, HttpContext context, RunPodWebhookEndpoint endpoint) =>
                 endpoint.HandleAsync(mediaId, attempt, token, context));
         return endpoints;
