@@ -14,7 +14,7 @@ public sealed class WebhookKeyRing(IOptionsMonitor<WebhookOptions> options, Time
 
     public WebhookVerifier Verifier => Current().Verifier;
 
-    /// <summary>Null when no usable key is configured: every RunPod delivery is then refused.</summary>
+    /// <summary>Null when a reload left the configuration unusable: every RunPod delivery is then refused.</summary>
     public RunPodWebhookToken? RunPodToken => Current().RunPodToken;
 
     private Keys Current()
@@ -33,9 +33,10 @@ public sealed class WebhookKeyRing(IOptionsMonitor<WebhookOptions> options, Time
 
     private Keys Build(WebhookOptions value)
     {
-        if (WebhookOptionsValidator.Problems(value).Count > 0)
+        if (value.Secrets.Count == 0 || string.IsNullOrEmpty(value.RunPodTokenSecret) || WebhookOptionsValidator.Problems(value).Count > 0)
         {
-            // A reload broke the configuration: fail closed rather than keep secrets someone may have meant to remove.
+            // Start-up refused such a configuration, so a reload broke it: fail closed rather than keep secrets someone
+            // may have meant to remove.
             Log.WebhookConfigurationInvalid(logger);
             return new Keys(value, new WebhookVerifier([], time, WebhookVerifier.DefaultTolerance), null);
         }
@@ -44,8 +45,8 @@ public sealed class WebhookKeyRing(IOptionsMonitor<WebhookOptions> options, Time
         return new Keys(
             value,
             new WebhookVerifier(value.Secrets.Select(WebhookSecret.Parse).ToList(), time, WebhookVerifier.DefaultTolerance),
-            tokenKey is { Length: > 0 } ? new RunPodWebhookToken(tokenKey) : null);
+            new RunPodWebhookToken(tokenKey!));
     }
 
-    private sealed record Keys(WebhookOptions? Source, WebhookVerifier Verifier, RunPodWebhookToken? RunPodToken);
+    private sealed record Keys(WebhookOptions Source, WebhookVerifier Verifier, RunPodWebhookToken? RunPodToken);
 }

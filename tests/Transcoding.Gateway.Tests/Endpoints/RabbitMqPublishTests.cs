@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Transcoding.Contracts;
 using Transcoding.Gateway.Tests.Infrastructure;
 using Transcoding.Shared.Webhooks;
 
@@ -18,7 +17,7 @@ public sealed class RabbitMqPublishTests
     public async Task When_a_completion_is_accepted_on_RabbitMQ_a_consumer_receives_TranscodeCompleted()
     {
         var mediaId = Guid.NewGuid();
-        var received = new Received(mediaId);
+        var received = new ReceivedCompletion(mediaId);
         using var consumer = await StartConsumerAsync(TestServers.RabbitMqUri, received);
         await using var gateway = await GatewayHost.StartAsync(Settings(TestServers.RabbitMqUri), GatewayHost.Bus.Configured);
         var report = Reports.Completed(mediaId);
@@ -65,14 +64,14 @@ public sealed class RabbitMqPublishTests
     }
 
     /// <summary>A separate process-like host with its own temporary queue bound to TranscodeCompleted, as the saga would have.</summary>
-    private static async Task<IHost> StartConsumerAsync(string brokerUri, Received received)
+    private static async Task<IHost> StartConsumerAsync(string brokerUri, ReceivedCompletion received)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(received);
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(options => options.WaitUntilStarted = true);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<ReceivingConsumer>();
+            bus.AddConsumer<CompletionConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri));
@@ -80,37 +79,12 @@ public sealed class RabbitMqPublishTests
                 {
                     endpoint.AutoDelete = true;
                     endpoint.Durable = false;
-                    endpoint.ConfigureConsumer<ReceivingConsumer>(context);
+                    endpoint.ConfigureConsumer<CompletionConsumer>(context);
                 });
             });
         });
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    public sealed class Received(Guid mediaId)
-    {
-        private readonly TaskCompletionSource<TranscodeCompleted> _message = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<TranscodeCompleted> Message => _message.Task;
-
-        public void Offer(TranscodeCompleted message)
-        {
-            // The broker may be shared with other suites: only this test's media item counts.
-            if (message.MediaId == mediaId)
-            {
-                _message.TrySetResult(message);
-            }
-        }
-    }
-
-    public sealed class ReceivingConsumer(Received received) : IConsumer<TranscodeCompleted>
-    {
-        public Task Consume(ConsumeContext<TranscodeCompleted> context)
-        {
-            received.Offer(context.Message);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -158,6 +158,10 @@ public sealed class RunPodWebhookTests(GatewayFixture gateway) : IClassFixture<G
     private static string Job(string status, TranscodeOutputs? output = null, string? error = null) =>
         $$"""{"id":"job-7","status":"{{status}}","output":{{(output is null ? "null" : JsonSerializer.Serialize(output, JsonDefaults.Web))}},"error":{{error ?? "null"}},"delayTime":120,"executionTime":4100}""";
 
-    private Task<HttpResponseMessage> PostAsync(Guid mediaId, int attempt, string token, string body) =>
-        gateway.Host.Client.PostAsync(Route(mediaId, attempt, token), new StringContent(body, Encoding.UTF8, "application/json"));
+    private async Task<HttpResponseMessage> PostAsync(Guid mediaId, int attempt, string token, string body)
+    {
+        var response = await gateway.Host.Client.PostAsync(Route(mediaId, attempt, token), new StringContent(body, Encoding.UTF8, "application/json"));
+        gateway.Host.Logs.AssertNoneLogged([.. gateway.Secrets(), token]);
+        return response;
+    }
 }

@@ -46,12 +46,18 @@ public sealed class SecretRotationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_a_reload_leaves_no_valid_secret_every_delivery_is_refused()
+    public async Task When_a_reload_leaves_no_valid_secret_every_delivery_on_both_routes_is_refused()
     {
         _host.ReplaceConfiguration(new Dictionary<string, string?> { ["Webhooks:RunPodTokenSecret"] = _tokenKey });
         var mediaId = Guid.NewGuid();
+        var token = new RunPodWebhookToken(Convert.FromBase64String(_tokenKey)).Create(mediaId, 1);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.DeliverAsync(Reports.Completed(mediaId), _new)).StatusCode);
+        var signed = await _host.DeliverAsync(Reports.Completed(mediaId), _new);
+        var runPod = await _host.Client.PostAsync($"/webhooks/runpod/{mediaId:D}/1/{token}", new StringContent("""{"id":"j","status":"FAILED"}"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, signed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, runPod.StatusCode);
         Assert.Empty(_host.PublishedFor(mediaId));
+        Assert.Contains(_host.Logs.GetSnapshot(), record => record.Message.Contains("configuration is invalid", StringComparison.Ordinal));
     }
 }
