@@ -47,6 +47,7 @@ public sealed class RunPodWebhookEndpoint(
             return WebhookResults.Unprocessable(new Dictionary<string, string[]> { ["status"] = ["'status' is not a RunPod job status."] });
         }
 
+        Log.RunPodReported(logger, Log.Printable(job.Id), job.Status!, mediaId, attempt, job.DelayTime, job.ExecutionTime);
         if (RunPodReport.ToCallback(mediaId, attempt, job) is not { } callback)
         {
             return TypedResults.NoContent();
