@@ -17,7 +17,8 @@ namespace Transcoding.Gateway;
 
 public static class Extensions
 {
-    public const string RunPodRoutePrefix = "/webhooks/runpod/";
+    /// <summary>Where RunPod's job webhooks arrive; the token is the last segment below it.</summary>
+    private const string RunPodPath = "/webhooks/runpod";
 
     /// <summary>The gateway as its own deployable: defaults, its services, and a bus it only publishes on.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
@@ -32,10 +33,10 @@ public static class Extensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>()
-            .Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var webhooks = builder.Configuration.GetSection(WebhookOptions.SectionName);
+        services.AddOptions<WebhookOptions>().Bind(webhooks);
+        // Configure, not Bind: the start-up check must not be re-run (and throw) from inside a configuration reload.
+        services.AddOptions<WebhookOptions>(WebhookOptions.StartupCheck).Configure(options => webhooks.Bind(options)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -60,15 +61,17 @@ public static class Extensions
         services.AddHostedService<DedupMaintenanceService>();
 
         // The RunPod route carries its token in the path. ASP.NET Core's hosting diagnostics write the path into the
-        // "Request starting/finished" lines and into the RequestPath scope of every log line, so that category stays off.
+        // "Request starting/finished" lines and into the RequestPath scope of every log line, so that category stays
+        // off; the endpoint matcher writes it at Debug, so it logs from Information up.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
 
         // For the same reason the request span must not carry the raw path to the tracing backend.
         services.Configure<AspNetCoreTraceInstrumentationOptions>(tracing => tracing.EnrichWithHttpRequest = (activity, request) =>
         {
-            if (request.Path.StartsWithSegments(RunPodRoutePrefix.TrimEnd('/'), StringComparison.Ordinal))
+            if (request.Path.StartsWithSegments(RunPodPath, StringComparison.Ordinal))
             {
-                activity.SetTag("url.path", RunPodRoutePrefix + "{mediaId}/{attempt}/{token}");
+                activity.SetTag("url.path", RunPodPath + "/{mediaId}/{attempt}/{token}");
             }
         });
         return builder;
@@ -76,8 +79,9 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/webhooks/transcode", (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
-        endpoints.MapPost(RunPodRoutePrefix + "{mediaId:guid}/{attempt:int}/{token}",
+        var webhooks = endpoints.MapGroup("/webhooks").AddEndpointFilter<DedupStoreUnavailableFilter>();
+        webhooks.MapPost("/transcode", (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
+        webhooks.MapPost("/runpod/{mediaId:guid}/{attempt:int}/{token}",
             (Guid mediaId, int attempt, string token, HttpContext context, RunPodWebhookEndpoint endpoint) =>
                 endpoint.HandleAsync(mediaId, attempt, token, context));
         return endpoints;

@@ -12,7 +12,10 @@ public sealed class PostgresWebhookDeduplicator(NpgsqlDataSource dataSource, Tim
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // One batch runs as one implicit transaction: the advisory lock serialises gateways starting at the same
+        // moment, whose concurrent CREATE TABLE IF NOT EXISTS would otherwise collide in the catalog.
         await using var command = dataSource.CreateCommand($"""
+            SELECT pg_advisory_xact_lock(hashtext('{TableName}'));
             CREATE TABLE IF NOT EXISTS {TableName} (
                 key text PRIMARY KEY,
                 processed boolean NOT NULL,

@@ -44,9 +44,10 @@ public sealed class RunPodWebhookEndpoint(
 
         if (!RunPodStatuses.IsKnown(job.Status))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["'status' is not a RunPod job status."] });
+            return WebhookResults.Unprocessable(new Dictionary<string, string[]> { ["status"] = ["'status' is not a RunPod job status."] });
         }
 
+        Log.RunPodReported(logger, Log.Printable(job.Id), job.Status!, mediaId, attempt, job.DelayTime, job.ExecutionTime);
         if (RunPodReport.ToCallback(mediaId, attempt, job) is not { } callback)
         {
             return TypedResults.NoContent();
@@ -63,7 +64,7 @@ public sealed class RunPodWebhookEndpoint(
         if (!validation.IsValid)
         {
             Log.InvalidReport(logger, outcomeKey, mediaId, validation.ToString("; "));
-            return TypedResults.ValidationProblem(validation.ToDictionary());
+            return WebhookResults.Unprocessable(validation.ToDictionary());
         }
 
         return await publisher.PublishOnceAsync(outcomeKey, callback, context.RequestAborted);

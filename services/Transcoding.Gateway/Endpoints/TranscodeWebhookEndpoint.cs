@@ -39,7 +39,7 @@ public sealed class TranscodeWebhookEndpoint(
 
         if (webhookId!.Length > MaxWebhookIdLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            return WebhookResults.Unprocessable(new Dictionary<string, string[]>
             {
                 [WebhookHeaders.Id] = [$"'{WebhookHeaders.Id}' must be at most {MaxWebhookIdLength} characters."],
             });
@@ -55,7 +55,7 @@ public sealed class TranscodeWebhookEndpoint(
         if (!validation.IsValid)
         {
             Log.InvalidReport(logger, Log.Printable(webhookId), callback.MediaId, validation.ToString("; "));
-            return TypedResults.ValidationProblem(validation.ToDictionary());
+            return WebhookResults.Unprocessable(validation.ToDictionary());
         }
 
         return await publisher.PublishOnceAsync(DeliveryKeys.Webhook(webhookId), callback, context.RequestAborted);

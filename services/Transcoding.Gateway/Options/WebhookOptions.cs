@@ -7,6 +7,13 @@ public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";
 
+    /// <summary>
+    /// The name of the instance validated at start-up. The unnamed instance the gateway reads is not validated: a
+    /// validated instance throws from inside the configuration reload when a reload breaks it, where nothing can
+    /// handle it; <see cref="Verification.WebhookKeyRing"/> fails closed instead.
+    /// </summary>
+    public const string StartupCheck = "StartupCheck";
+
     /// <summary>Active <c>whsec_</c> secrets; more than one during a rotation. Reloadable: a removed secret is refused at once.</summary>
     [MinLength(1, ErrorMessage = "Webhooks:Secrets must hold at least one whsec_ secret (e.g. environment variable Webhooks__Secrets__0); the gateway refuses to start without one.")]
     public List<string> Secrets { get; set; } = [];

@@ -11,6 +11,18 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
 
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
+        if (name != WebhookOptions.StartupCheck)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var failures = Problems(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>What is wrong with the keys, empty when they are all usable.</summary>
+    public static IReadOnlyList<string> Problems(WebhookOptions options)
+    {
         var failures = new List<string>();
         for (var index = 0; index < options.Secrets.Count; index++)
         {
@@ -25,7 +37,7 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"Webhooks:RunPodTokenSecret must be base64 of at least {MinimumKeyBytes} bytes.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures;
     }
 
     /// <summary>The RunPod token key as configured: base64 of random bytes, or null when it is not base64.</summary>

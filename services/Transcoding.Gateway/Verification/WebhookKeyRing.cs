@@ -14,38 +14,39 @@ public sealed class WebhookKeyRing(IOptionsMonitor<WebhookOptions> options, Time
 
     public WebhookVerifier Verifier => Current().Verifier;
 
-    /// <summary>Null when the configuration in force is invalid: every RunPod delivery is then refused.</summary>
+    /// <summary>Null when a reload left the configuration unusable: every RunPod delivery is then refused.</summary>
     public RunPodWebhookToken? RunPodToken => Current().RunPodToken;
 
     private Keys Current()
     {
-        WebhookOptions value;
-        try
-        {
-            value = options.CurrentValue;
-        }
-        catch (OptionsValidationException)
-        {
-            // A reload broke the configuration: fail closed rather than keep secrets someone meant to remove.
-            Log.WebhookConfigurationInvalid(logger);
-            return new Keys(null, new WebhookVerifier([], time, WebhookVerifier.DefaultTolerance), null);
-        }
-
+        var value = options.CurrentValue;
         var current = _current;
         if (current is not null && ReferenceEquals(current.Source, value))
         {
             return current;
         }
 
-        var secrets = value.Secrets.Select(WebhookSecret.Parse).ToList();
-        var tokenKey = WebhookOptionsValidator.DecodeKey(value.RunPodTokenSecret);
-        current = new Keys(
-            value,
-            new WebhookVerifier(secrets, time, WebhookVerifier.DefaultTolerance),
-            tokenKey is null ? null : new RunPodWebhookToken(tokenKey));
+        current = Build(value);
         _current = current;
         return current;
     }
 
-    private sealed record Keys(WebhookOptions? Source, WebhookVerifier Verifier, RunPodWebhookToken? RunPodToken);
+    private Keys Build(WebhookOptions value)
+    {
+        if (value.Secrets.Count == 0 || string.IsNullOrEmpty(value.RunPodTokenSecret) || WebhookOptionsValidator.Problems(value).Count > 0)
+        {
+            // Start-up refused such a configuration, so a reload broke it: fail closed rather than keep secrets someone
+            // may have meant to remove.
+            Log.WebhookConfigurationInvalid(logger);
+            return new Keys(value, new WebhookVerifier([], time, WebhookVerifier.DefaultTolerance), null);
+        }
+
+        var tokenKey = WebhookOptionsValidator.DecodeKey(value.RunPodTokenSecret);
+        return new Keys(
+            value,
+            new WebhookVerifier(value.Secrets.Select(WebhookSecret.Parse).ToList(), time, WebhookVerifier.DefaultTolerance),
+            new RunPodWebhookToken(tokenKey!));
+    }
+
+    private sealed record Keys(WebhookOptions Source, WebhookVerifier Verifier, RunPodWebhookToken? RunPodToken);
 }

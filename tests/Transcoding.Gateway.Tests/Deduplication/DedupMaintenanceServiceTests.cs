@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Transcoding.Gateway.Deduplication;
+using Transcoding.Gateway.Options;
+
+namespace Transcoding.Gateway.Tests.Deduplication;
+
+public sealed class DedupMaintenanceServiceTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task When_the_cleanup_interval_passes_expired_records_are_deleted_and_live_ones_kept()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new InMemoryWebhookDeduplicator(time);
+        var logger = new FakeLogger<DedupMaintenanceService>();
+        using var service = new DedupMaintenanceService(store, Microsoft.Extensions.Options.Options.Create(new WebhookOptions { DedupCleanupInterval = Interval }), time, logger);
+        await store.MarkProcessedAsync("webhook:short", TimeSpan.FromMinutes(5), default);
+        await store.MarkProcessedAsync("webhook:long", TimeSpan.FromDays(30), default);
+        await service.StartAsync(default);
+
+        var purge = await WaitForPurgeAsync(logger, time);
+        await service.StopAsync(default);
+
+        Assert.Equal(1, purge.GetStructuredStateValue("Count") is { } count ? int.Parse(count) : -1);
+        Assert.True(await store.IsProcessedAsync("webhook:long", default));
+        Assert.Equal(0, await store.PurgeExpiredAsync(default));
+    }
+
+    /// <summary>Moves time on until the first purge ran: the service creates its timer on a thread of its own.</summary>
+    private static async Task<FakeLogRecord> WaitForPurgeAsync(FakeLogger logger, FakeTimeProvider time)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (logger.Collector.GetSnapshot().FirstOrDefault(record => record.Message.StartsWith("Deleted", StringComparison.Ordinal)) is { } record)
+            {
+                return record;
+            }
+
+            time.Advance(Interval);
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}

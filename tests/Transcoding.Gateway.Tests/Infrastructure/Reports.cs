@@ -1,0 +1,46 @@
+using Transcoding.Contracts;
+using Transcoding.Shared.Storage;
+using Transcoding.Shared.Webhooks;
+
+namespace Transcoding.Gateway.Tests.Infrastructure;
+
+/// <summary>Valid worker reports as the worker sends them; tests change one thing at a time.</summary>
+public static class Reports
+{
+    public static TranscodeOutputs Outputs(Guid mediaId) => new()
+    {
+        MasterPlaylistKey = MediaKeys.MasterPlaylist(mediaId),
+        ManifestKey = MediaKeys.Manifest(mediaId),
+        Renditions =
+        [
+            new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = MediaKeys.RenditionPlaylist(mediaId, "360p") },
+        ],
+        DurationSeconds = 3.0,
+        PosterKey = MediaKeys.Poster(mediaId),
+        Waveform = new WaveformOutput { JsonKey = MediaKeys.WaveformJson(mediaId), DatKey = MediaKeys.WaveformDat(mediaId), SampleRate = 48000, SamplesPerPixel = 512 },
+        Encoder = "libx264",
+    };
+
+    public static TranscodeCallback Completed(Guid mediaId, int attempt = 1) => new()
+    {
+        MediaId = mediaId,
+        Attempt = attempt,
+        JobId = "job-" + mediaId.ToString("N")[..8],
+        Status = CallbackStatus.Completed,
+        Outputs = Outputs(mediaId),
+    };
+
+    public static TranscodeCallback Failed(Guid mediaId, int attempt = 1) => Completed(mediaId, attempt) with
+    {
+        Status = CallbackStatus.Failed,
+        Outputs = null,
+        Error = new CallbackError("unsupported_input", "No decodable stream", Permanent: true),
+    };
+
+    public static TranscodeCallback Progress(Guid mediaId, double percent, int attempt = 1) => Completed(mediaId, attempt) with
+    {
+        Status = CallbackStatus.Progress,
+        Outputs = null,
+        Progress = percent,
+    };
+}
