@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints "tests: N passed, N failed, N skipped" summed over the TRX files `dotnet test --logger trx` wrote, one count
+# per test result: Passed, NotExecuted (skipped), anything else (Failed, Error, Timeout, Aborted...) is a failure.
+set -euo pipefail
+results=${1:?usage: scripts/test-summary.sh RESULTS_DIR}
+[ -d "$results" ] || results=/dev/null
+find "$results" -name '*.trx' -exec grep -ho '<UnitTestResult [^>]*' {} + 2>/dev/null | awk '
+  !match($0, / outcome="[A-Za-z]+"/) { failed++; next }
+  { outcome = substr($0, RSTART + 10, RLENGTH - 11) }
+  outcome == "Passed" { passed++; next }
+  outcome == "NotExecuted" { skipped++; next }
+  { failed++ }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }'
