@@ -32,7 +32,13 @@ public static class BusServiceCollectionExtensions
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                // The in-memory transport delays messages natively; RabbitMQ would need a broker plugin we do not have.
+                bus.AddDelayedMessageScheduler();
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseDelayedMessageScheduler();
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         return builder;

@@ -19,8 +19,8 @@ public sealed class WebhookVerifier(IReadOnlyList<WebhookSecret> secrets, TimePr
             return WebhookVerificationResult.MalformedTimestamp;
         }
 
-        var skew = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        if (skew.Duration() > tolerance)
+        // Compared as numbers: DateTimeOffset.FromUnixTimeSeconds throws for a hostile far-future value (a 500, not a 401).
+        if (Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > (long)tolerance.TotalSeconds)
         {
             return WebhookVerificationResult.TimestampOutOfWindow;
         }

@@ -1,0 +1,86 @@
+using CliWrap;
+using Microsoft.Extensions.Options;
+
+namespace Transcoding.Worker.Encoding;
+
+/// <summary>Thin CliWrap adapter for ffprobe/ffmpeg. Cancelling kills the process, so no encoder outlives its job.</summary>
+public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
+{
+    private const int ErrorTailLines = 12;
+
+    public async Task<string> ProbeAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var stdout = new System.Text.StringBuilder();
+        await RunAsync(options.Value.FfprobePath, arguments, PipeTarget.ToStringBuilder(stdout), cancellationToken);
+        return stdout.ToString();
+    }
+
+    public Task RunFfmpegAsync(IReadOnlyList<string> arguments, Action<string>? onOutputLine, CancellationToken cancellationToken) =>
+        RunAsync(options.Value.FfmpegPath, arguments, onOutputLine is null ? PipeTarget.Null : PipeTarget.ToDelegate(onOutputLine), cancellationToken);
+
+    /// <summary>Runs ffmpeg with its stdout handed to <paramref name="readOutput"/> as a stream, e.g. raw PCM.</summary>
+    public Task RunFfmpegAsync(IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> readOutput, CancellationToken cancellationToken) =>
+        RunAsync(options.Value.FfmpegPath, arguments, PipeTarget.Create(readOutput), cancellationToken);
+
+    public Task RunToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(tool, arguments, PipeTarget.Null, cancellationToken);
+
+    /// <summary>ffmpeg's stdout piped into another tool's stdin (e.g. audiowaveform reading WAV).</summary>
+    public async Task RunPipedAsync(IReadOnlyList<string> ffmpegArguments, string tool, IReadOnlyList<string> toolArguments, CancellationToken cancellationToken)
+    {
+        var ffmpegErrors = new ErrorTail(ErrorTailLines);
+        var toolErrors = new ErrorTail(ErrorTailLines);
+        var producer = Cli.Wrap(options.Value.FfmpegPath).WithArguments(ffmpegArguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(ffmpegErrors.Add));
+        var consumer = Cli.Wrap(tool).WithArguments(toolArguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(toolErrors.Add));
+        var result = await (producer | consumer).ExecuteAsync(cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new ToolFailedException(Path.GetFileName(tool), result.ExitCode, toolErrors.ToString() + ffmpegErrors);
+        }
+    }
+
+    private static async Task RunAsync(string tool, IReadOnlyList<string> arguments, PipeTarget stdout, CancellationToken cancellationToken)
+    {
+        var errors = new ErrorTail(ErrorTailLines);
+        var result = await Cli.Wrap(tool)
+            .WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(stdout)
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(errors.Add))
+            .ExecuteAsync(cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new ToolFailedException(Path.GetFileName(tool), result.ExitCode, errors.ToString());
+        }
+    }
+
+    /// <summary>The last lines of a tool's stderr: enough to say why it failed without keeping a long log in memory.</summary>
+    private sealed class ErrorTail(int capacity)
+    {
+        private readonly Queue<string> _lines = new();
+
+        public void Add(string line)
+        {
+            lock (_lines)
+            {
+                _lines.Enqueue(line);
+                if (_lines.Count > capacity)
+                {
+                    _lines.Dequeue();
+                }
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_lines)
+            {
+                return string.Join(" | ", _lines).Trim();
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Transcoding.Shared.Storage;
+using Transcoding.Shared.Webhooks;
+using Transcoding.Worker.Callbacks;
+using Transcoding.Worker.Encoding;
+using Transcoding.Worker.Jobs;
+using Transcoding.Worker.Publishing;
+using Transcoding.Worker.Serverless;
+using Transcoding.Worker.Waveforms;
+
+namespace Transcoding.Worker;
+
+public static class Extensions
+{
+    /// <summary>Long enough for a cancelled job to remove its uploads and post its failure before the process exits.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(90);
+
+    public static IHostApplicationBuilder AddWorker(this IHostApplicationBuilder builder, WorkerCommand command)
+    {
+        // Logs on stderr: stdout of `run` is the job's result JSON, for scripts.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddWorkerServices();
+        if (command.Mode == WorkerMode.Serverless)
+        {
+            builder.AddServerlessLoop();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Everything one job needs: options, storage, ffmpeg adapters, the pipeline and the signed callback client.</summary>
+    public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WorkerOptions>()
+            .Bind(builder.Configuration.GetSection(WorkerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddObjectStorage(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<MediaToolRunner>();
+        services.AddSingleton<IEncoderProbe, FfmpegEncoderProbe>();
+        services.AddSingleton<EncoderSelector>();
+        services.AddSingleton<WaveformGenerator>();
+        services.AddSingleton<OutputPublisher>();
+        services.AddSingleton<TranscodePipeline>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton<RunCommand>();
+
+        services.AddSingleton(sp => new WebhookSigner(WebhookSecret.Parse(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.CallbackSecret)));
+        services.AddHttpClient<CallbackClient>().AddStandardResilienceHandler();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddServerlessLoop(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RunPodOptions>()
+            .Configure(options => options.Bind(builder.Configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // job-take may be held open by the server while it waits for work, so no short overall timeout here.
+        builder.Services.AddHttpClient<RunPodClient>(http => http.Timeout = TimeSpan.FromMinutes(2));
+        builder.Services.AddHostedService<ServerlessWorker>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        return builder;
+    }
+
+    /// <summary>Serverless: runs until SIGTERM, exit 0. Run: one job, exit 0 on success and 1 on failure.</summary>
+    public static async Task<int> RunWorkerAsync(this IHost host, WorkerCommand command)
+    {
+        if (command.Mode == WorkerMode.Serverless)
+        {
+            await host.RunAsync();
+            return 0;
+        }
+
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var exitCode = await host.Services.GetRequiredService<RunCommand>().ExecuteAsync(command.InputPath!, lifetime.ApplicationStopping);
+        await host.StopAsync();
+        return exitCode;
+    }
+}

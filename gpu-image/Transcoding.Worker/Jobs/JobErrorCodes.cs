@@ -1,0 +1,18 @@
+namespace Transcoding.Worker.Jobs;
+
+/// <summary>Failure codes in callbacks and RunPod errors. Permanent ones are about the input and never retried.</summary>
+public static class JobErrorCodes
+{
+    public const string InvalidInput = "invalid_input";
+    public const string SourceMissing = "source_missing";
+    public const string SourceEmpty = "source_empty";
+    public const string SourceUnreadable = "source_unreadable";
+    public const string NoUsableStream = "no_usable_stream";
+    public const string DownloadFailed = "download_failed";
+    public const string EncodeFailed = "encode_failed";
+    public const string WaveformFailed = "waveform_failed";
+    public const string PosterFailed = "poster_failed";
+    public const string UploadFailed = "upload_failed";
+    public const string WorkerShutdown = "worker_shutdown";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Transcoding.Contracts;
+using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
+using Transcoding.Shared.Storage;
+using Transcoding.Worker.Encoding;
+using Transcoding.Worker.Ladder;
+using Transcoding.Worker.Probing;
+using Transcoding.Worker.Publishing;
+using Transcoding.Worker.Waveforms;
+
+namespace Transcoding.Worker.Jobs;
+
+/// <summary>
+/// One job's work in a private folder: fetch the source, probe, encode the ladder in one ffmpeg run, waveform,
+/// poster, then upload with manifest.json last. Every failure leaves as a <see cref="JobFailedException"/>.
+/// </summary>
+public sealed class TranscodePipeline(
+    IObjectStorage storage,
+    MediaToolRunner tools,
+    EncoderSelector encoders,
+    WaveformGenerator waveforms,
+    OutputPublisher publisher,
+    IOptions<WorkerOptions> options,
+    ILogger<TranscodePipeline> logger)
+{
+    /// <summary>Share of the progress bar the encode takes; waveform, poster and upload share the rest.</summary>
+    private const double EncodeShare = 85;
+
+    public async Task<TranscodeOutputs> RunAsync(WorkerJobInput input, string workDirectory, UploadLedger ledger, Action<double> progress, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var prefix = OutputPrefix(input);
+        var sourcePath = Path.Combine(workDirectory, "source");
+        var outputDirectory = Path.Combine(workDirectory, "out");
+        var hlsDirectory = Path.Combine(outputDirectory, "hls");
+        Directory.CreateDirectory(hlsDirectory);
+
+        await DownloadAsync(input.SourceKey, sourcePath, cancellationToken);
+        var probe = await ProbeAsync(sourcePath, cancellationToken);
+
+        var rungs = probe.Video is null ? [] : new LadderPlanner(settings.EffectiveLadder).Plan(probe.Video);
+        VideoEncoder? encoder = probe.Video is null ? null : await encoders.SelectAsync();
+        Log.EncodeStarting(logger, input.MediaId, encoder?.FfmpegName() ?? "none (audio only)", string.Join(',', rungs.Select(r => $"{r.Name}={r.Width}x{r.Height}")));
+
+        var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings);
+        var parser = new FfmpegProgressParser(probe.DurationSeconds);
+        await Step(JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
+            FfmpegArguments.Hls(request),
+            line =>
+            {
+                if (parser.Feed(line) is { } percent)
+                {
+                    progress(Math.Round(percent * EncodeShare / 100, 1));
+                }
+            },
+            cancellationToken));
+
+        WaveformOutput? waveform = null;
+        if (probe.Audio is not null)
+        {
+            var result = await Step(JobErrorCodes.WaveformFailed, "Generating the waveform failed", () => waveforms.GenerateAsync(
+                sourcePath,
+                probe.Audio,
+                Path.Combine(outputDirectory, "waveform.json"),
+                Path.Combine(outputDirectory, "waveform.dat"),
+                cancellationToken));
+            waveform = new WaveformOutput
+            {
+                JsonKey = prefix + "waveform.json",
+                DatKey = prefix + "waveform.dat",
+                SampleRate = result.SampleRate,
+                SamplesPerPixel = result.SamplesPerPixel,
+            };
+        }
+
+        progress(EncodeShare + 5);
+
+        string? posterKey = null;
+        if (probe.Video is not null)
+        {
+            await Step(JobErrorCodes.PosterFailed, "Extracting the poster failed", () => tools.RunFfmpegAsync(
+                FfmpegArguments.Poster(sourcePath, probe, rungs[0], Path.Combine(outputDirectory, "poster.jpg")),
+                onOutputLine: null,
+                cancellationToken));
+            posterKey = prefix + "poster.jpg";
+        }
+
+        var outputs = new TranscodeOutputs
+        {
+            MasterPlaylistKey = prefix + "hls/" + HlsEncodeRequest.MasterPlaylistName,
+            Renditions = Renditions(prefix, probe, rungs, settings.AudioBitrateKbps),
+            DurationSeconds = Math.Round(probe.DurationSeconds, 3),
+            PosterKey = posterKey,
+            Waveform = waveform,
+            Encoder = encoder?.FfmpegName() ?? "",
+            ManifestKey = prefix + OutputObjectPolicy.ManifestName,
+        };
+        await using (var manifest = File.Create(Path.Combine(outputDirectory, OutputObjectPolicy.ManifestName)))
+        {
+            await JsonSerializer.SerializeAsync(manifest, outputs, JsonDefaults.Web, cancellationToken);
+        }
+
+        progress(EncodeShare + 10);
+        await Step(JobErrorCodes.UploadFailed, "Uploading the outputs failed", () => publisher.PublishAsync(outputDirectory, prefix, ledger, cancellationToken));
+        return outputs;
+    }
+
+    /// <summary><c>media/{mediaId}/</c> unless the job names another prefix; always ends with '/'.</summary>
+    public static string OutputPrefix(WorkerJobInput input)
+    {
+        var prefix = string.IsNullOrWhiteSpace(input.OutputPrefix) ? MediaKeys.Prefix(input.MediaId) : input.OutputPrefix.Trim();
+        return prefix.EndsWith('/') ? prefix : prefix + "/";
+    }
+
+    private static IReadOnlyList<Rendition> Renditions(string prefix, MediaProbe probe, IReadOnlyList<PlannedRung> rungs, int audioKbps)
+    {
+        var audioBitrate = probe.Audio is null ? 0 : audioKbps;
+        if (probe.Video is null)
+        {
+            return [new Rendition { Name = HlsEncodeRequest.AudioRenditionName, AudioBitrateKbps = audioBitrate, PlaylistKey = PlaylistKey(HlsEncodeRequest.AudioRenditionName) }];
+        }
+
+        return [.. rungs.Select(rung => new Rendition
+        {
+            Name = rung.Name,
+            Width = rung.Width,
+            Height = rung.Height,
+            VideoBitrateKbps = rung.VideoBitrateKbps,
+            AudioBitrateKbps = audioBitrate,
+            PlaylistKey = PlaylistKey(rung.Name),
+        })];
+
+        string PlaylistKey(string name) => $"{prefix}hls/{name}/{HlsEncodeRequest.RenditionPlaylistName}";
+    }
+
+    private async Task DownloadAsync(string sourceKey, string sourcePath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.DownloadToFileAsync(sourceKey, sourcePath, cancellationToken);
+        }
+        catch (ObjectNotFoundException e)
+        {
+            throw new JobFailedException(JobErrorCodes.SourceMissing, $"The source object '{sourceKey}' does not exist.", permanent: true, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new JobFailedException(JobErrorCodes.DownloadFailed, $"Downloading the source failed: {e.Message}", permanent: false, e);
+        }
+
+        if (new FileInfo(sourcePath).Length == 0)
+        {
+            throw new JobFailedException(JobErrorCodes.SourceEmpty, $"The source object '{sourceKey}' is empty.", permanent: true);
+        }
+    }
+
+    private async Task<MediaProbe> ProbeAsync(string sourcePath, CancellationToken cancellationToken)
+    {
+        MediaProbe probe;
+        try
+        {
+            probe = FfprobeParser.Parse(await tools.ProbeAsync(FfmpegArguments.Ffprobe(sourcePath), cancellationToken));
+        }
+        catch (Exception e) when (e is ToolFailedException or FormatException)
+        {
+            var detail = e is ToolFailedException failed ? failed.ErrorOutput.Replace(sourcePath, "source", StringComparison.Ordinal) : e.Message;
+            throw new JobFailedException(JobErrorCodes.SourceUnreadable, $"The source is not a readable media file: {detail}", permanent: true, e);
+        }
+
+        if (probe.Video is null && probe.Audio is null)
+        {
+            throw new JobFailedException(JobErrorCodes.NoUsableStream, "The source has neither a video nor an audio stream.", permanent: true);
+        }
+
+        return probe;
+    }
+
+    /// <summary>Runs one stage and turns a tool or storage failure into a transient job failure with the stage's code.</summary>
+    private static async Task Step(string code, string message, Func<Task> stage) => await Step(code, message, async () =>
+    {
+        await stage();
+        return true;
+    });
+
+    private static async Task<T> Step<T>(string code, string message, Func<Task<T>> stage)
+    {
+        try
+        {
+            return await stage();
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not JobFailedException)
+        {
+            var detail = e is ToolFailedException failed ? failed.ErrorOutput : e.Message;
+            throw new JobFailedException(code, $"{message}: {detail}", permanent: false, e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Transcoding.Worker.Probing;
+
+public sealed record AudioStreamInfo(int Index, string Codec, int SampleRate, int Channels);

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Transcoding.Worker.Probing;
+
+/// <summary>Turns <c>ffprobe -print_format json -show_format -show_streams</c> output into a <see cref="MediaProbe"/>.</summary>
+public static class FfprobeParser
+{
+    /// <exception cref="FormatException">The text is not ffprobe JSON.</exception>
+    public static MediaProbe Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("ffprobe output is not JSON.", e);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("ffprobe output is not a JSON object.");
+            }
+
+            VideoStreamInfo? video = null;
+            AudioStreamInfo? audio = null;
+            double streamDuration = 0;
+            if (root.TryGetProperty("streams", out var streams) && streams.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var stream in streams.EnumerateArray())
+                {
+                    var type = String(stream, "codec_type");
+                    if (type == "video" && video is null)
+                    {
+                        video = ParseVideo(stream);
+                    }
+                    else if (type == "audio" && audio is null)
+                    {
+                        audio = ParseAudio(stream);
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    streamDuration = Math.Max(streamDuration, Number(stream, "duration"));
+                }
+            }
+
+            var formatDuration = root.TryGetProperty("format", out var format) ? Number(format, "duration") : 0;
+            return new MediaProbe(video, audio, formatDuration > 0 ? formatDuration : streamDuration);
+        }
+    }
+
+    private static VideoStreamInfo? ParseVideo(JsonElement stream)
+    {
+        // Cover art in audio files shows up as a one-frame video stream; it is not something to transcode.
+        if (stream.TryGetProperty("disposition", out var disposition) && Number(disposition, "attached_pic") == 1)
+        {
+            return null;
+        }
+
+        var width = (int)Number(stream, "width");
+        var height = (int)Number(stream, "height");
+        if (width <= 0 || height <= 0)
+        {
+            return null;
+        }
+
+        var sar = Ratio(String(stream, "sample_aspect_ratio"));
+        var fps = Ratio(String(stream, "avg_frame_rate"));
+        if (fps <= 0 || fps > 240)
+        {
+            fps = Ratio(String(stream, "r_frame_rate"));
+        }
+
+        return new VideoStreamInfo(
+            (int)Number(stream, "index"),
+            String(stream, "codec_name") ?? "",
+            width,
+            height,
+            Rotation(stream),
+            sar > 0 ? sar : 1,
+            fps is > 0 and <= 240 ? fps : 0);
+    }
+
+    private static AudioStreamInfo ParseAudio(JsonElement stream) => new(
+        (int)Number(stream, "index"),
+        String(stream, "codec_name") ?? "",
+        (int)Number(stream, "sample_rate"),
+        (int)Number(stream, "channels"));
+
+    /// <summary>Clockwise rotation: the display matrix (counter-clockwise degrees) wins over the older <c>rotate</c> tag.</summary>
+    private static int Rotation(JsonElement stream)
+    {
+        double? degrees = null;
+        if (stream.TryGetProperty("side_data_list", out var sideData) && sideData.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in sideData.EnumerateArray())
+            {
+                if (item.TryGetProperty("rotation", out _))
+                {
+                    degrees = -Number(item, "rotation");
+                    break;
+                }
+            }
+        }
+
+        if (degrees is null && stream.TryGetProperty("tags", out var tags))
+        {
+            degrees = Number(tags, "rotate");
+        }
+
+        var quarterTurns = (int)Math.Round((degrees ?? 0) / 90.0);
+        return ((quarterTurns % 4) + 4) % 4 * 90;
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>ffprobe writes some numbers as JSON numbers and others (duration, sample_rate, tags) as strings.</summary>
+    private static double Number(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
+        {
+            return 0;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetDouble(),
+            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => 0,
+        };
+    }
+
+    /// <summary>"30000/1001" or "16:15"; "0/0", "0:1" and "N/A" give 0.</summary>
+    private static double Ratio(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        var parts = text.Split('/', ':');
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var numerator)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var denominator)
+            || denominator == 0)
+        {
+            return 0;
+        }
+
+        return numerator / denominator;
+    }
+}

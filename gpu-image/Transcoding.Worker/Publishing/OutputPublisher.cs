@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Transcoding.Shared.Storage;
+
+namespace Transcoding.Worker.Publishing;
+
+/// <summary>Uploads a job's output folder under the media prefix, phase by phase, with bounded parallelism.</summary>
+public sealed class OutputPublisher(IObjectStorage storage, IOptions<StorageOptions> storageOptions, ILogger<OutputPublisher> logger)
+{
+    public async Task PublishAsync(string outputDirectory, string prefix, UploadLedger ledger, CancellationToken cancellationToken)
+    {
+        var files = Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Relative: Path.GetRelativePath(outputDirectory, path).Replace(Path.DirectorySeparatorChar, '/')))
+            .Select(file => (file.Path, Key: prefix + file.Relative, Object: OutputObjectPolicy.Describe(file.Relative)))
+            .ToList();
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = storageOptions.Value.UploadParallelism,
+            CancellationToken = cancellationToken,
+        };
+        foreach (var phase in files.GroupBy(file => file.Object.Phase).OrderBy(group => group.Key))
+        {
+            await Parallel.ForEachAsync(phase, parallel, async (file, ct) =>
+            {
+                ledger.Add(file.Key);
+                await storage.UploadFileAsync(file.Key, file.Path, file.Object.ContentType, file.Object.CacheControl, ct);
+            });
+        }
+
+        Log.OutputsUploaded(logger, files.Count, prefix);
+    }
+
+    /// <summary>Best effort: a key that cannot be deleted is logged, and the rest are still tried.</summary>
+    public async Task RemoveAsync(UploadLedger ledger, CancellationToken cancellationToken)
+    {
+        foreach (var key in ledger.Keys)
+        {
+            try
+            {
+                await storage.DeletePrefixAsync(key, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.OutputRemovalFailed(logger, key, e);
+            }
+        }
+    }
+}

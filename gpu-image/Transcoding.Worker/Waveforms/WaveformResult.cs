@@ -1,0 +1,3 @@
+namespace Transcoding.Worker.Waveforms;
+
+public sealed record WaveformResult(int SampleRate, int SamplesPerPixel);

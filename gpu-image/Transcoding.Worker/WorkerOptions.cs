@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using Transcoding.Shared.Webhooks;
+using Transcoding.Worker.Encoding;
+using Transcoding.Worker.Ladder;
+
+namespace Transcoding.Worker;
+
+/// <summary>Section <c>Worker</c> (environment <c>Worker__*</c>).</summary>
+public sealed class WorkerOptions : IValidatableObject
+{
+    public const string SectionName = "Worker";
+
+    /// <summary><c>whsec_…</c> secret that signs callbacks to the gateway. Never logged.</summary>
+    [Required(ErrorMessage = "Worker:CallbackSecret is required (a whsec_ secret shared with the gateway's Webhooks:Secrets).")]
+    public string CallbackSecret { get; set; } = "";
+
+    /// <summary>Each job gets its own folder under here, deleted when the job ends.</summary>
+    [Required]
+    public string WorkDir { get; set; } = Path.Combine(Path.GetTempPath(), "transcoding-worker");
+
+    [AllowedValues(VideoEncoderNames.Auto, VideoEncoderNames.Libx264, VideoEncoderNames.H264Nvenc,
+        ErrorMessage = "Worker:Encoder must be auto, libx264 or h264_nvenc.")]
+    public string Encoder { get; set; } = VideoEncoderNames.Auto;
+
+    /// <summary>x264 preset name; NVENC gets the matching p1–p7 preset.</summary>
+    [Required]
+    public string Preset { get; set; } = "medium";
+
+    [Range(0, 51)]
+    public int Crf { get; set; } = 23;
+
+    [Range(1, 20)]
+    public int SegmentSeconds { get; set; } = 4;
+
+    [Range(32, 512)]
+    public int AudioBitrateKbps { get; set; } = 128;
+
+    /// <summary>The ladder; empty means <see cref="LadderRung.Defaults"/> (a bound list would append to a non-empty default).</summary>
+    public List<LadderRung> Ladder { get; set; } = [];
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long to wait before asking RunPod again after "no job" (204).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(32, 65536)]
+    public int WaveformSamplesPerPixel { get; set; } = 256;
+
+    [Required]
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
+    [Required]
+    public string FfprobePath { get; set; } = "ffprobe";
+
+    /// <summary>Used when found (the GPU image has it); otherwise the built-in generator runs.</summary>
+    [Required]
+    public string AudiowaveformPath { get; set; } = "audiowaveform";
+
+    public IReadOnlyList<LadderRung> EffectiveLadder => Ladder.Count > 0 ? Ladder : LadderRung.Defaults;
+
+    public EncodeSettings EncodeSettings => new(Preset, Crf, SegmentSeconds, AudioBitrateKbps);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(CallbackSecret))
+        {
+            string? problem = null;
+            try
+            {
+                WebhookSecret.Parse(CallbackSecret);
+            }
+            catch (FormatException e)
+            {
+                problem = "Worker:CallbackSecret: " + e.Message;
+            }
+
+            if (problem is not null)
+            {
+                yield return new ValidationResult(problem);
+            }
+        }
+
+        foreach (var rung in Ladder)
+        {
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(rung, new ValidationContext(rung), results, validateAllProperties: true))
+            {
+                foreach (var result in results)
+                {
+                    yield return new ValidationResult($"Worker:Ladder rung '{rung.Name}': {result.ErrorMessage}");
+                }
+            }
+        }
+
+        if (Ladder.Select(rung => rung.Name).Distinct(StringComparer.Ordinal).Count() != Ladder.Count)
+        {
+            yield return new ValidationResult("Worker:Ladder rung names must be unique.");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Transcoding.Contracts;
+using Transcoding.Dispatcher.Ledger;
+using Transcoding.Dispatcher.RunPod;
+
+namespace Transcoding.Dispatcher.Consumers;
+
+/// <summary>
+/// Submits the RunPod job of an attempt, once. A rejection (bad key, unknown endpoint, invalid body) fails the attempt
+/// permanently; a RunPod outage faults the message so the endpoint's retry, then the <c>_error</c> queue, keep it:
+/// failing the attempt instead would spend one of the item's two GPU attempts on our supplier's outage.
+/// </summary>
+public sealed class DispatchTranscodeConsumer(
+    IDispatchLedger ledger,
+    RunPodClient runPod,
+    RunPodRunRequestFactory requests,
+    IOptions<RunPodOptions> options,
+    ILogger<DispatchTranscodeConsumer> logger) : IConsumer<DispatchTranscode>
+{
+    public const string RejectedErrorCode = "dispatch_rejected";
+
+    public async Task Consume(ConsumeContext<DispatchTranscode> context)
+    {
+        var command = context.Message;
+        var claim = await ledger.ClaimAsync(command.MediaId, command.Attempt, options.Value.DispatchClaimLease, context.CancellationToken);
+        switch (claim.Status)
+        {
+            case DispatchClaimStatus.Submitted:
+                Log.AlreadyDispatched(logger, command.MediaId, command.Attempt, claim.JobId!);
+                await PublishDispatchedAsync(context, claim.JobId!);
+                return;
+            case DispatchClaimStatus.Busy:
+                // Another delivery is submitting: retrying later finds its job id.
+                throw new DispatchInProgressException(command.MediaId, command.Attempt);
+        }
+
+        RunPodJobStatus job;
+        try
+        {
+            job = await runPod.RunAsync(requests.Create(command), context.CancellationToken);
+        }
+        catch (RunPodRejectedException e)
+        {
+            await ledger.ReleaseAsync(command.MediaId, command.Attempt, CancellationToken.None);
+            Log.DispatchRejected(logger, command.MediaId, command.Attempt, e.Message);
+            await context.Publish(new TranscodeFailed
+            {
+                MediaId = command.MediaId,
+                Attempt = command.Attempt,
+                ErrorCode = RejectedErrorCode,
+                ErrorMessage = e.Message,
+                Permanent = true,
+            });
+            return;
+        }
+        catch
+        {
+            await ledger.ReleaseAsync(command.MediaId, command.Attempt, CancellationToken.None);
+            throw;
+        }
+
+        await ledger.RecordJobAsync(command.MediaId, command.Attempt, job.Id, CancellationToken.None);
+        Log.JobSubmitted(logger, command.MediaId, command.Attempt, job.Id);
+        await PublishDispatchedAsync(context, job.Id);
+    }
+
+    private static Task PublishDispatchedAsync(ConsumeContext<DispatchTranscode> context, string jobId) =>
+        context.Publish(new TranscodeDispatched { MediaId = context.Message.MediaId, Attempt = context.Message.Attempt, JobId = jobId });
+}

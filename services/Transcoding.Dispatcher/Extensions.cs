@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Transcoding.Dispatcher.Consumers;
+using Transcoding.Dispatcher.Ledger;
+using Transcoding.Dispatcher.RunPod;
+using Transcoding.ServiceDefaults;
+using Transcoding.ServiceDefaults.Messaging;
+using Transcoding.Shared.Storage;
+
+namespace Transcoding.Dispatcher;
+
+public static class Extensions
+{
+    /// <summary>Connection string naming the PostgreSQL database of the dispatch ledger; without it the ledger is in memory.</summary>
+    public const string LedgerConnectionName = "DispatchLedger";
+
+    /// <summary>The dispatcher's services without the bus: options, the RunPod client, the ledger, storage.</summary>
+    public static IHostApplicationBuilder AddDispatcherServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RunPodOptions>()
+            .BindConfiguration(RunPodOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddObjectStorage(builder.Configuration);
+        builder.Services.AddSingleton<RunPodRunRequestFactory>();
+
+        builder.Services.AddHttpClient<RunPodClient>((services, http) =>
+            {
+                var options = services.GetRequiredService<IOptions<RunPodOptions>>().Value;
+                http.BaseAddress = new Uri($"{options.BaseUrl.TrimEnd('/')}/v2/{Uri.EscapeDataString(options.EndpointId)}/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+
+                // The resilience pipeline owns every timeout.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RedactLoggedHeaders(["Authorization"])
+            .AddResilienceHandler("runpod", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<RunPodOptions>>().Value;
+                pipeline
+                    .AddTimeout(options.TotalTimeout)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        // Default predicate: 408, 429, 5xx, connection failures and attempt timeouts.
+                        MaxRetryAttempts = options.MaxRetryAttempts,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = options.RetryBaseDelay,
+                        MaxDelay = options.RetryMaxDelay,
+                    })
+                    .AddTimeout(options.AttemptTimeout);
+            });
+
+        var ledgerConnection = builder.Configuration.GetConnectionString(LedgerConnectionName);
+        if (string.IsNullOrWhiteSpace(ledgerConnection))
+        {
+            builder.Services.AddSingleton<IDispatchLedger, InMemoryDispatchLedger>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IDispatchLedger>(services =>
+                new PostgresDispatchLedger(ledgerConnection, services.GetRequiredService<TimeProvider>()));
+        }
+
+        builder.Services.AddHostedService<DispatchLedgerInitializer>();
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddDispatcherConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<DispatchTranscodeConsumer, RunPodConsumerDefinition<DispatchTranscodeConsumer>>();
+        bus.AddConsumer<PollTranscodeStatusConsumer, RunPodConsumerDefinition<PollTranscodeStatusConsumer>>();
+        bus.AddConsumer<CancelTranscodeConsumer, RunPodConsumerDefinition<CancelTranscodeConsumer>>();
+        return bus;
+    }
+
+    /// <summary>The dispatcher as its own service: defaults, services and the bus with its consumers.</summary>
+    public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddDispatcherServices();
+        builder.AddTranscodingBus(bus => bus.AddDispatcherConsumers());
+        return builder;
+    }
+}

@@ -1,0 +1,66 @@
+namespace Transcoding.Dispatcher.Ledger;
+
+/// <summary>The ledger of a single process (<c>make run</c>, tests): lost on restart.</summary>
+public sealed class InMemoryDispatchLedger(TimeProvider time) : IDispatchLedger
+{
+    private readonly Dictionary<(Guid, int), Entry> _entries = [];
+    private readonly Lock _lock = new();
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<DispatchClaim> ClaimAsync(Guid mediaId, int attempt, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_entries.TryGetValue((mediaId, attempt), out var entry))
+            {
+                if (entry.JobId is not null)
+                {
+                    return Task.FromResult(DispatchClaim.Submitted(entry.JobId));
+                }
+
+                if (now - entry.ClaimedAt < lease)
+                {
+                    return Task.FromResult(DispatchClaim.Busy);
+                }
+            }
+
+            _entries[(mediaId, attempt)] = new Entry(now, null);
+            return Task.FromResult(DispatchClaim.Claimed);
+        }
+    }
+
+    public Task RecordJobAsync(Guid mediaId, int attempt, string jobId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _entries[(mediaId, attempt)] = new Entry(time.GetUtcNow(), jobId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(Guid mediaId, int attempt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue((mediaId, attempt), out var entry) && entry.JobId is null)
+            {
+                _entries.Remove((mediaId, attempt));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> FindJobIdAsync(Guid mediaId, int attempt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_entries.TryGetValue((mediaId, attempt), out var entry) ? entry.JobId : null);
+        }
+    }
+
+    private sealed record Entry(DateTimeOffset ClaimedAt, string? JobId);
+}

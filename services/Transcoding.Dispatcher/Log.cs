@@ -1,0 +1,40 @@
+namespace Transcoding.Dispatcher;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "RunPod rejected the {Operation} request with HTTP {StatusCode}")]
+    public static partial void RunPodRejected(ILogger logger, string operation, int statusCode);
+
+    [LoggerMessage(2, LogLevel.Warning, "RunPod answered the {Operation} request with HTTP {StatusCode} after retries")]
+    public static partial void RunPodFailed(ILogger logger, string operation, int statusCode);
+
+    [LoggerMessage(3, LogLevel.Warning, "RunPod did not answer the {Operation} request ({Failure})")]
+    public static partial void RunPodUnreachable(ILogger logger, string operation, string failure);
+
+    [LoggerMessage(10, LogLevel.Information, "Submitted RunPod job {JobId} for media {MediaId} attempt {Attempt}")]
+    public static partial void JobSubmitted(ILogger logger, Guid mediaId, int attempt, string jobId);
+
+    [LoggerMessage(11, LogLevel.Information, "Media {MediaId} attempt {Attempt} already has RunPod job {JobId}; not submitting again")]
+    public static partial void AlreadyDispatched(ILogger logger, Guid mediaId, int attempt, string jobId);
+
+    [LoggerMessage(12, LogLevel.Error, "RunPod refused the job of media {MediaId} attempt {Attempt}: {Reason}")]
+    public static partial void DispatchRejected(ILogger logger, Guid mediaId, int attempt, string reason);
+
+    [LoggerMessage(20, LogLevel.Information, "RunPod job {JobId} of media {MediaId} attempt {Attempt} is still {Status}")]
+    public static partial void JobStillRunning(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
+
+    [LoggerMessage(21, LogLevel.Information, "RunPod job {JobId} of media {MediaId} attempt {Attempt} ended {Status}")]
+    public static partial void JobEnded(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
+
+    [LoggerMessage(22, LogLevel.Information, "RunPod no longer knows the job of media {MediaId} attempt {Attempt}, but its manifest is in storage")]
+    public static partial void RecoveredFromManifest(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(23, LogLevel.Warning, "The RunPod job of media {MediaId} attempt {Attempt} is lost: unknown to RunPod and no manifest in storage")]
+    public static partial void JobLost(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(30, LogLevel.Information, "Cancelled RunPod job {JobId} of media {MediaId} attempt {Attempt}: now {Status}")]
+    public static partial void JobCancelled(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
+
+    [LoggerMessage(31, LogLevel.Information, "Nothing to cancel for media {MediaId} attempt {Attempt}: no RunPod job known")]
+    public static partial void NothingToCancel(ILogger logger, Guid mediaId, int attempt);
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Transcoding.Contracts;
+using Transcoding.Gateway.Callbacks;
+using Transcoding.Shared;
+using Transcoding.Shared.Webhooks;
+
+namespace Transcoding.Gateway.RunPod;
+
+/// <summary>
+/// Reads RunPod's job webhook as if the worker had reported, so both routes share one validation and one publish
+/// path. RunPod failures are never permanent: only the worker can tell that the input itself is unusable.
+/// </summary>
+public static class RunPodReport
+{
+    /// <summary>The equivalent worker report, or null for a status that ends nothing (queued, running).</summary>
+    public static TranscodeCallback? ToCallback(Guid mediaId, int attempt, RunPodJobStatus job) => job.Status switch
+    {
+        RunPodStatuses.Completed => Report(mediaId, attempt, job) with { Status = CallbackStatus.Completed, Outputs = ParseOutputs(job.Output) },
+        RunPodStatuses.Failed => Failure(mediaId, attempt, job, "runpod_failed"),
+        RunPodStatuses.TimedOut => Failure(mediaId, attempt, job, "runpod_timed_out"),
+        RunPodStatuses.Cancelled => Failure(mediaId, attempt, job, "runpod_cancelled"),
+        _ => null,
+    };
+
+    private static TranscodeCallback Report(Guid mediaId, int attempt, RunPodJobStatus job) =>
+        new() { MediaId = mediaId, Attempt = attempt, JobId = job.Id ?? "" };
+
+    private static TranscodeCallback Failure(Guid mediaId, int attempt, RunPodJobStatus job, string code) =>
+        Report(mediaId, attempt, job) with
+        {
+            Status = CallbackStatus.Failed,
+            Error = new CallbackError(code, ErrorMessage(job), Permanent: false),
+        };
+
+    private static TranscodeOutputs? ParseOutputs(JsonElement? output)
+    {
+        if (output is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.Deserialize<TranscodeOutputs>(JsonDefaults.Web);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>RunPod's error text; when the worker failed the job, that text is its JSON <c>{code, message, permanent}</c>.</summary>
+    private static string ErrorMessage(RunPodJobStatus job)
+    {
+        var text = job.Error switch
+        {
+            { ValueKind: JsonValueKind.String } error => error.GetString(),
+            { ValueKind: JsonValueKind.Object or JsonValueKind.Array } error => error.GetRawText(),
+            _ => null,
+        };
+
+        var message = MessageField(text) ?? text;
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return $"RunPod reported the job {job.Status}.";
+        }
+
+        return message.Length <= TranscodeCallbackValidator.MaxErrorMessageLength ? message : message[..TranscodeCallbackValidator.MaxErrorMessageLength];
+    }
+
+    private static string? MessageField(string? text)
+    {
+        if (text is null || !text.TrimStart().StartsWith('{'))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String ? message.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Transcoding.LocalRunPod.Api;
+
+public sealed record ApiError(string Error);

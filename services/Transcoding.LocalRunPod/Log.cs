@@ -1,0 +1,43 @@
+namespace Transcoding.LocalRunPod;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Worker {WorkerId} took job {JobId}")]
+    public static partial void JobTaken(ILogger logger, string jobId, string workerId);
+
+    [LoggerMessage(2, LogLevel.Information, "Job {JobId} ended {Status}")]
+    public static partial void JobEnded(ILogger logger, string jobId, string status);
+
+    [LoggerMessage(3, LogLevel.Information, "Ignored a report from worker {WorkerId} on job {JobId}, which is {Status} or no longer its job")]
+    public static partial void StaleReport(ILogger logger, string jobId, string workerId, string status);
+
+    [LoggerMessage(10, LogLevel.Debug, "Webhook of job {JobId} ({Status}) delivered on attempt {Attempt}")]
+    public static partial void WebhookDelivered(ILogger logger, string jobId, string status, int attempt);
+
+    [LoggerMessage(11, LogLevel.Warning, "Webhook of job {JobId} answered HTTP {StatusCode} on attempt {Attempt}")]
+    public static partial void WebhookRefused(ILogger logger, string jobId, int statusCode, int attempt);
+
+    [LoggerMessage(12, LogLevel.Warning, "Webhook of job {JobId} unreachable ({Failure}) on attempt {Attempt}")]
+    public static partial void WebhookUnreachable(ILogger logger, string jobId, string failure, int attempt);
+
+    [LoggerMessage(13, LogLevel.Error, "Gave up delivering the webhook of job {JobId}")]
+    public static partial void WebhookAbandoned(ILogger logger, string jobId);
+
+    [LoggerMessage(20, LogLevel.Information, "Worker {WorkerId} started (pid {ProcessId})")]
+    public static partial void WorkerStarted(ILogger logger, string workerId, int processId);
+
+    [LoggerMessage(21, LogLevel.Information, "Worker {WorkerId} exited with code {ExitCode}")]
+    public static partial void WorkerExited(ILogger logger, string workerId, int exitCode);
+
+    [LoggerMessage(22, LogLevel.Error, "Worker {WorkerId} could not start '{Command}': {Reason}")]
+    public static partial void WorkerStartFailed(ILogger logger, string workerId, string command, string reason);
+
+    [LoggerMessage(23, LogLevel.Warning, "Killing worker {WorkerId}: its job timed out or was cancelled")]
+    public static partial void KillingWorker(ILogger logger, string workerId);
+
+    [LoggerMessage(24, LogLevel.Debug, "[{WorkerId}] {Line}")]
+    public static partial void WorkerOutput(ILogger logger, string workerId, string line);
+
+    [LoggerMessage(25, LogLevel.Warning, "[{WorkerId}] {Line}")]
+    public static partial void WorkerError(ILogger logger, string workerId, string line);
+}

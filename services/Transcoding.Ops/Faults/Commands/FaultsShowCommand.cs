@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Transcoding.Ops.Cli;
+
+namespace Transcoding.Ops.Faults.Commands;
+
+/// <summary><c>faults show &lt;id&gt;</c>: every copy of one message in the error queues, headers and body.</summary>
+public sealed class FaultsShowCommand(OpsOutput output, ErrorQueues errorQueues, IOptions<OpsOptions> options)
+    : FaultCommand<FaultShowSettings>(output, errorQueues, options)
+{
+    protected override async Task<int> RunAsync(FaultShowSettings settings, CancellationToken cancellationToken)
+    {
+        var broker = Broker(settings);
+        var selector = new FaultSelector(SelectorKind.Id, settings.Id);
+        var queues = await QueuesToReadAsync(broker, selector, cancellationToken);
+        var matches = (await ErrorQueues.BrowseAsync(broker, queues, cancellationToken)).Where(selector.Matches).ToList();
+        RequireMatches(selector, matches.Count);
+
+        if (settings.Json)
+        {
+            Output.WriteJson(matches.Select(FaultView.Detail));
+            return ExitCodes.Ok;
+        }
+
+        foreach (var message in matches)
+        {
+            Output.Console.Write(FaultView.Details(message));
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,150 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+using Transcoding.Ops.Broker;
+
+namespace Transcoding.Ops.Faults;
+
+/// <summary>
+/// Reads and moves messages of MassTransit error queues without ever losing or reordering one.
+/// <para>
+/// Each queue is read with <c>basic.get</c> and manual acknowledgement, one message at a time, up to the depth it had
+/// when the walk began (so a replayed message that faults again is not read a second time in the same run). A message
+/// is acknowledged (removed) only after what replaces it is confirmed by the broker; every other message stays
+/// unacknowledged and is requeued with one <c>basic.nack(multiple, requeue)</c> at the end, which puts classic-queue
+/// messages back in their original positions. When the process dies instead, the broker requeues them all the same
+/// when the connection drops. RabbitMQ has no true "peek" for classic queues (the management API's "get messages"
+/// is this same get-and-requeue, and loses header types); the cost is the <c>redelivered</c> flag being set.
+/// </para>
+/// </summary>
+public sealed class ErrorQueues(ManagementClient management)
+{
+    private const string ClientName = "transcoding-ops";
+
+    /// <summary>The <c>*_error</c> queues of the virtual host, with the management API's (sampled) counts.</summary>
+    public async Task<IReadOnlyList<QueueInfo>> ListAsync(BrokerEndpoints broker, CancellationToken cancellationToken) =>
+        [.. (await management.ListQueuesAsync(broker, cancellationToken)).Where(q => FaultSelector.IsErrorQueue(q.Name))];
+
+    /// <summary>The exact number of messages in each queue right now (AMQP <c>queue.declare passive</c>).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> DepthsAsync(BrokerEndpoints broker, IReadOnlyList<string> queues, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(broker, cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var depths = new Dictionary<string, long>();
+        foreach (var queue in queues)
+        {
+            depths[queue] = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+
+        return depths;
+    }
+
+    /// <summary>Every message of the queues, in queue order, left in place.</summary>
+    public async Task<IReadOnlyList<FaultedMessage>> BrowseAsync(BrokerEndpoints broker, IReadOnlyList<string> queues, CancellationToken cancellationToken)
+    {
+        var outcomes = await WalkAsync(broker, queues, (_, _) => ValueTask.FromResult(FaultDisposition.Keep), _ => { }, cancellationToken);
+        return [.. outcomes.Select(o => o.Message)];
+    }
+
+    /// <summary>Visits every message of the queues and carries out the disposition <paramref name="decide"/> returns.</summary>
+    public async Task<IReadOnlyList<FaultOutcome>> WalkAsync(
+        BrokerEndpoints broker,
+        IReadOnlyList<string> queues,
+        Func<FaultedMessage, CancellationToken, ValueTask<FaultDisposition>> decide,
+        Action<FaultOutcome> visited,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(broker, cancellationToken);
+        var outcomes = new List<FaultOutcome>();
+        foreach (var queue in queues)
+        {
+            await WalkQueueAsync(connection, queue, decide, outcome =>
+            {
+                outcomes.Add(outcome);
+                visited(outcome);
+            }, cancellationToken);
+        }
+
+        return outcomes;
+    }
+
+    private static async Task WalkQueueAsync(
+        IConnection connection,
+        string queue,
+        Func<FaultedMessage, CancellationToken, ValueTask<FaultDisposition>> decide,
+        Action<FaultOutcome> visited,
+        CancellationToken cancellationToken)
+    {
+        // Confirms with tracking: BasicPublishAsync returns only once the broker has the copy (or throws).
+        var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+        await using var channel = await connection.CreateChannelAsync(options, cancellationToken);
+        ulong? lastKept = null;
+        try
+        {
+            var delivery = await channel.BasicGetAsync(queue, autoAck: false, cancellationToken);
+            var budget = delivery is null ? 0 : delivery.MessageCount + 1L;
+            for (var position = 0; delivery is not null; position++)
+            {
+                var message = new FaultedMessage(queue, position, delivery.BasicProperties, delivery.Body.ToArray());
+                var disposition = await decide(message, cancellationToken);
+                var error = await ApplyAsync(channel, delivery.DeliveryTag, message, disposition, cancellationToken);
+                if (disposition == FaultDisposition.Keep || error is not null)
+                {
+                    lastKept = delivery.DeliveryTag;
+                }
+
+                visited(new FaultOutcome(message, disposition, error));
+                delivery = position + 1 < budget ? await channel.BasicGetAsync(queue, autoAck: false, cancellationToken) : null;
+            }
+        }
+        finally
+        {
+            if (lastKept is { } tag && channel.IsOpen)
+            {
+                // Not the caller's token: the requeue must happen even when the walk was cancelled.
+                await channel.BasicNackAsync(tag, multiple: true, requeue: true, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Carries out one disposition; returns why it failed (the message then stays in the error queue).</summary>
+    private static async Task<string?> ApplyAsync(IChannel channel, ulong deliveryTag, FaultedMessage message, FaultDisposition disposition, CancellationToken cancellationToken)
+    {
+        switch (disposition)
+        {
+            case FaultDisposition.Keep:
+                return null;
+            case FaultDisposition.Replay:
+                var (target, error) = ReplayMessage.Target(message);
+                if (target is null)
+                {
+                    return error;
+                }
+
+                try
+                {
+                    // The default exchange routes by queue name to exactly that queue; mandatory turns "no such
+                    // queue" into an error instead of a silent drop.
+                    await channel.BasicPublishAsync("", target, mandatory: true, ReplayMessage.Properties(message), message.Body, cancellationToken);
+                }
+                catch (PublishException e)
+                {
+                    return e.IsReturn ? $"queue '{target}' does not exist (the broker returned the message)" : $"the broker refused the message for '{target}'";
+                }
+
+                break;
+        }
+
+        await channel.BasicAckAsync(deliveryTag, multiple: false, cancellationToken);
+        return null;
+    }
+
+    private static Task<IConnection> ConnectAsync(BrokerEndpoints broker, CancellationToken cancellationToken) =>
+        new ConnectionFactory
+        {
+            Uri = broker.Amqp,
+            ClientProvidedName = ClientName,
+            // A recovered channel would not own the deliveries of the lost one: fail instead and let the broker requeue.
+            AutomaticRecoveryEnabled = false,
+            TopologyRecoveryEnabled = false,
+        }.CreateConnectionAsync(cancellationToken);
+}

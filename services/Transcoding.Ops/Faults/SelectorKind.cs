@@ -1,0 +1,9 @@
+namespace Transcoding.Ops.Faults;
+
+public enum SelectorKind
+{
+    Id,
+    Queue,
+    Group,
+    All,
+}

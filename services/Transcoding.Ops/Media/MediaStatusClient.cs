@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Transcoding.Ops.Media;
+
+/// <summary>The orchestrator's status API; its answers mapped to the CLI's exit codes.</summary>
+public sealed class MediaStatusClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<MediaStatus> GetAsync(Uri api, string mediaId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(MediaUri(api, mediaId, ""), cancellationToken);
+        await ThrowOnErrorAsync(response, mediaId, cancellationToken);
+        var json = await response.Content.ReadAsStringAsync(cancellationToken);
+        var view = JsonSerializer.Deserialize<MediaStatusView>(json, Json)
+            ?? throw new OpsException(ExitCodes.Failure, "the status API answered an empty body");
+        return new MediaStatus(view, json);
+    }
+
+    /// <summary>Asks for a retry; returns when the orchestrator accepted it (202).</summary>
+    public async Task RetryAsync(Uri api, string mediaId, string requestedBy, string reason, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(MediaUri(api, mediaId, "/retry"), new { requestedBy, reason }, Json, cancellationToken);
+        await ThrowOnErrorAsync(response, mediaId, cancellationToken);
+    }
+
+    private static Uri MediaUri(Uri api, string mediaId, string suffix) =>
+        new(api, $"media/{Uri.EscapeDataString(mediaId)}{suffix}");
+
+    private static async Task ThrowOnErrorAsync(HttpResponseMessage response, string mediaId, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var reason = await ReasonAsync(response, cancellationToken);
+        throw response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => new OpsException(ExitCodes.NotFound, $"media item {mediaId} not found"),
+            HttpStatusCode.Conflict => new OpsException(ExitCodes.Conflict, $"refused: {reason}"),
+            HttpStatusCode.BadRequest => new OpsException(ExitCodes.Usage, $"bad request: {reason}"),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new OpsException(ExitCodes.Unavailable, $"the status API refused access ({(int)response.StatusCode})"),
+            _ => new OpsException(ExitCodes.Failure, $"the status API answered {(int)response.StatusCode} {response.ReasonPhrase}: {reason}"),
+        };
+    }
+
+    /// <summary>The API writes its reasons as JSON strings (or problem details); fall back to the raw text.</summary>
+    private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            return root.ValueKind switch
+            {
+                JsonValueKind.String => root.GetString() ?? "",
+                JsonValueKind.Object when root.TryGetProperty("detail", out var detail) => detail.GetString() ?? body,
+                JsonValueKind.Object when root.TryGetProperty("title", out var title) => title.GetString() ?? body,
+                _ => body,
+            };
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Transcoding.Ops;
+
+return await OpsApp.Create().RunAsync(args);

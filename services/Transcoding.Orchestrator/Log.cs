@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Transcoding.Orchestrator;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Media {MediaId}: {From} -> {To} (attempt {Attempt}): {Reason}")]
+    public static partial void Transition(ILogger logger, Guid mediaId, string from, string to, int attempt, string reason);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Media {MediaId}: refused {Event} in state {State}: {Reason}")]
+    public static partial void Refused(ILogger logger, Guid mediaId, string @event, string state, string reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Media {MediaId}: no callback for attempt {Attempt} (job {JobId}) before its deadline; polling RunPod")]
+    public static partial void DeadlinePassed(ILogger logger, Guid mediaId, int attempt, string jobId);
+}

@@ -1,0 +1,239 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Transcoding.Contracts;
+using Transcoding.Shared.Storage;
+
+namespace Transcoding.Orchestrator.Saga;
+
+/// <summary>
+/// uploaded → transcoding → ready | failed; failed → uploaded on a retry within the attempt budget. Anything else, and
+/// anything about an attempt that is not the current one, is refused: logged and left without effect.
+/// </summary>
+public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeState>
+{
+    public const string MaxAttemptsReached = "Maximum retry attempts reached";
+
+    public TranscodeStateMachine(IOptions<TranscodeSagaSettings> settings, ILogger<TranscodeStateMachine> logger, TimeProvider time)
+    {
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Uploaded, e => e.CorrelateById(c => c.Message.MediaId));
+        Event(() => Dispatched, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => Progressed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => Completed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => AttemptFailed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => RetryRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Schedule(() => AttemptDeadline, x => x.DeadlineTokenId, s =>
+        {
+            s.Delay = settings.Value.AttemptTimeout;
+            s.Received = r => Missing(r.CorrelateById(c => c.Message.MediaId));
+        });
+
+        Initially(
+            When(Uploaded)
+                .Then(c =>
+                {
+                    c.Saga.SourceKey = c.Message.SourceKey;
+                    c.Saga.ContentType = c.Message.ContentType;
+                    c.Saga.SizeBytes = c.Message.SizeBytes;
+                    c.Saga.UploadedAt = c.Message.UploadedAt;
+                    c.Saga.MaxAttempts = settings.Value.MaxAttempts;
+                    Record(c.Saga, null, MediaStates.Uploaded, "media uploaded");
+                })
+                .TransitionTo(UploadedState)
+                .Then(c => StartAttempt(c.Saga))
+                .Publish(c => DispatchOf(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
+                .Publish(c => new MediaTranscodingStarted
+                {
+                    MediaId = c.Saga.CorrelationId,
+                    Attempt = c.Saga.Attempt,
+                    StartedAt = time.GetUtcNow(),
+                })
+                .TransitionTo(Transcoding));
+
+        During(Transcoding,
+            When(Dispatched, c => IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c => c.Saga.JobId = c.Message.JobId),
+            When(Progressed, c => IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c => c.Saga.Progress = Math.Clamp(c.Message.Percent, c.Saga.Progress, 100)),
+            When(Completed, c => IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c =>
+                {
+                    c.Saga.Outputs = c.Message.Outputs;
+                    c.Saga.JobId = c.Message.JobId;
+                    c.Saga.Progress = 100;
+                    Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
+                })
+                .Unschedule(AttemptDeadline)
+                .Publish(c => new MediaReady
+                {
+                    MediaId = c.Saga.CorrelationId,
+                    AttemptsUsed = c.Saga.Attempt,
+                    Outputs = c.Message.Outputs,
+                    ReadyAt = time.GetUtcNow(),
+                })
+                .TransitionTo(Ready),
+            When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && !c.Message.Permanent && c.Saga.HasAttemptsLeft)
+                .Then(c =>
+                {
+                    SetFailure(c.Saga, c.Message);
+                    Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
+                    Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, "automatic retry of a transient failure");
+                })
+                .Publish(c => AbandonOf(c.Message))
+                .Then(c => StartAttempt(c.Saga))
+                .Publish(c => DispatchOf(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga)),
+            When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && (c.Message.Permanent || !c.Saga.HasAttemptsLeft))
+                .Then(c =>
+                {
+                    SetFailure(c.Saga, c.Message);
+                    Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
+                })
+                .Unschedule(AttemptDeadline)
+                .Publish(c => AbandonOf(c.Message))
+                .Publish(c => FailureOf(c.Saga, time))
+                .TransitionTo(Failed),
+            When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c => Log.DeadlinePassed(logger, c.Saga.CorrelationId, c.Saga.Attempt, c.Saga.JobId ?? "-"))
+                .Publish(c => new PollTranscodeStatus { MediaId = c.Saga.CorrelationId, Attempt = c.Saga.Attempt })
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga), _ => settings.Value.PollInterval));
+
+        During(Failed,
+            When(RetryRequested, c => c.Saga.HasAttemptsLeft)
+                .Then(c =>
+                {
+                    Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, $"retry requested by {c.Message.RequestedBy}: {c.Message.Reason}");
+                    StartAttempt(c.Saga);
+                })
+                .TransitionTo(UploadedState)
+                .Publish(c => DispatchOf(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
+                .TransitionTo(Transcoding),
+            When(RetryRequested, c => !c.Saga.HasAttemptsLeft)
+                .Then(c => Log.Refused(logger, c.Saga.CorrelationId, nameof(RetryTranscode), MediaStates.Failed, MaxAttemptsReached)));
+
+        // Everything not handled above is an invalid transition or a stale/duplicate event: refused, with the reason
+        // logged. Filters are complementary to the accepted ones so that exactly one behaviour runs per event.
+        During(Transcoding,
+            Refuse(Uploaded, _ => true, _ => "duplicate upload of a known media item"),
+            Refuse(Dispatched, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(Progressed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(Completed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptFailed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptDeadline.Received, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(RetryRequested, _ => true, _ => "a retry is accepted only in failed"));
+
+        During(Ready, Failed,
+            Refuse(Uploaded, _ => true, _ => "duplicate upload of a known media item"),
+            Refuse(Dispatched, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(Progressed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(Completed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptFailed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptDeadline.Received, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
+
+        During(Ready,
+            Refuse(RetryRequested, _ => true, _ => "a ready media item is never transcoded again"));
+
+        EventActivityBinder<TranscodeState, T> Refuse<T>(Event<T> @event, Func<BehaviorContext<TranscodeState, T>, bool> filter, Func<BehaviorContext<TranscodeState, T>, string> reason)
+            where T : class =>
+            When(@event, c => filter(c)).Then(c => Log.Refused(logger, c.Saga.CorrelationId, typeof(T).Name, StateOf(c.Saga), reason(c)));
+
+        void Record(TranscodeState saga, string? from, string to, string reason)
+        {
+            saga.UpdatedAt = time.GetUtcNow();
+            saga.History.Add(new TransitionRecord(from, to, saga.UpdatedAt, saga.Attempt, reason));
+            Log.Transition(logger, saga.CorrelationId, from ?? "-", to, saga.Attempt, reason);
+        }
+
+        void StartAttempt(TranscodeState saga)
+        {
+            saga.Attempt++;
+            saga.JobId = null;
+            saga.Progress = 0;
+            Record(saga, MediaStates.Uploaded, MediaStates.Transcoding, "GPU job dispatched");
+        }
+    }
+
+    public State UploadedState { get; private set; } = null!;
+
+    public State Transcoding { get; private set; } = null!;
+
+    public State Ready { get; private set; } = null!;
+
+    public State Failed { get; private set; } = null!;
+
+    public Event<MediaUploaded> Uploaded { get; private set; } = null!;
+
+    public Event<TranscodeDispatched> Dispatched { get; private set; } = null!;
+
+    public Event<TranscodeProgressed> Progressed { get; private set; } = null!;
+
+    public Event<TranscodeCompleted> Completed { get; private set; } = null!;
+
+    public Event<TranscodeFailed> AttemptFailed { get; private set; } = null!;
+
+    public Event<RetryTranscode> RetryRequested { get; private set; } = null!;
+
+    public Schedule<TranscodeState, AttemptDeadlineExpired> AttemptDeadline { get; private set; } = null!;
+
+    /// <summary>Maps MassTransit's state names to the conventions' names.</summary>
+    public static string StateOf(TranscodeState saga) => saga.CurrentState switch
+    {
+        nameof(UploadedState) => MediaStates.Uploaded,
+        var other => other.ToLowerInvariant(),
+    };
+
+    private static void Missing<T>(IEventCorrelationConfigurator<TranscodeState, T> correlation)
+        where T : class =>
+
+        // Events about a media item we never saw change nothing (a forged or misrouted callback, say).
+        correlation.OnMissingInstance(m => m.Discard());
+
+    private static bool IsCurrent(TranscodeState saga, int attempt) => attempt == saga.Attempt;
+
+    private static string StaleReason(TranscodeState saga, int attempt) => attempt == saga.Attempt
+        ? $"not valid in {StateOf(saga)}"
+        : $"attempt {attempt} is not the current attempt {saga.Attempt}";
+
+    private static void SetFailure(TranscodeState saga, TranscodeFailed failure)
+    {
+        saga.FailureCode = failure.ErrorCode;
+        saga.FailureMessage = failure.ErrorMessage;
+        saga.FailurePermanent = failure.Permanent;
+    }
+
+    private static DispatchTranscode DispatchOf(TranscodeState saga) => new()
+    {
+        MediaId = saga.CorrelationId,
+        Attempt = saga.Attempt,
+        SourceKey = saga.SourceKey,
+        ContentType = saga.ContentType,
+        SizeBytes = saga.SizeBytes,
+        OutputPrefix = MediaKeys.Prefix(saga.CorrelationId),
+    };
+
+    /// <summary>A failed attempt's job may still be running on RunPod (a worker that reported failure, a lost
+    /// worker): cancel it so it costs nothing more. Cancelling an ended job is a no-op for the dispatcher.</summary>
+    private static CancelTranscode AbandonOf(TranscodeFailed failure) => new()
+    {
+        MediaId = failure.MediaId,
+        Attempt = failure.Attempt,
+        Reason = $"attempt failed: {failure.ErrorCode}",
+    };
+
+    private static AttemptDeadlineExpired DeadlineOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Attempt = saga.Attempt };
+
+    private static MediaTranscodeFailed FailureOf(TranscodeState saga, TimeProvider time) => new()
+    {
+        MediaId = saga.CorrelationId,
+        ErrorCode = saga.FailureCode ?? "",
+        Reason = saga.FailureMessage ?? "",
+        Permanent = saga.FailurePermanent,
+        AttemptsUsed = saga.Attempt,
+        RetryAllowed = saga.HasAttemptsLeft,
+        FailedAt = time.GetUtcNow(),
+    };
+}

@@ -1,0 +1,9 @@
+namespace Transcoding.Contracts;
+
+/// <summary>Asks the dispatcher to cancel the RunPod job of an attempt, if it has one and it has not ended.</summary>
+public record CancelTranscode
+{
+    public Guid MediaId { get; init; }
+    public int Attempt { get; init; }
+    public string Reason { get; init; } = "";
+}

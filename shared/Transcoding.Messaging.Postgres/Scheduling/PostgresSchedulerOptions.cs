@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Transcoding.Messaging.Postgres.Scheduling;
+
+public sealed class PostgresSchedulerOptions
+{
+    /// <summary>Queue the scheduler consumes <c>ScheduleMessage</c> / <c>CancelScheduledMessage</c> from.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_.:-]+$")]
+    public string QueueName { get; set; } = "scheduler";
+
+    /// <summary>How often due rows are looked for; a message is late by at most about this much.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows claimed (and sent) per transaction.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 20;
+
+    public Uri Address => new($"queue:{QueueName}");
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Transcoding.Contracts;
+using Transcoding.Dispatcher.Consumers;
+using Transcoding.Dispatcher.Ledger;
+using Transcoding.Dispatcher.Tests.Support;
+using Transcoding.Shared;
+using Transcoding.Shared.Storage;
+
+namespace Transcoding.Dispatcher.Tests.Consumers;
+
+public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
+{
+    private static readonly TranscodeOutputs Outputs = new()
+    {
+        MasterPlaylistKey = "media/x/hls/master.m3u8",
+        Renditions = [new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = "media/x/hls/360p/index.m3u8" }],
+        DurationSeconds = 3.5,
+        Encoder = "libx264",
+        ManifestKey = "media/x/manifest.json",
+    };
+
+    private ScriptedRunPodServer _runPod = null!;
+    private DispatcherTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _runPod = await ScriptedRunPodServer.StartAsync();
+        _host = await DispatcherTestHost.StartAsync(_runPod.BaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _runPod.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task When_the_job_has_completed_its_output_becomes_TranscodeCompleted()
+    {
+        var mediaId = await DispatchedAsync("job-done");
+        _runPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-done", status = "COMPLETED", output = Outputs }, JsonDefaults.Web)));
+
+        await PollAsync(mediaId);
+
+        Assert.Equal("job-done", Assert.Single(_runPod.Calls("status")).JobId);
+        var completed = _host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
+        Assert.Equal((mediaId, 1, "job-done"), (completed.MediaId, completed.Attempt, completed.JobId));
+        Assert.Equal(Outputs.MasterPlaylistKey, completed.Outputs.MasterPlaylistKey);
+        Assert.Equal("360p", Assert.Single(completed.Outputs.Renditions).Name);
+    }
+
+    [Fact]
+    public async Task When_RunPod_forgot_the_job_but_its_manifest_is_in_storage_the_attempt_completes_from_the_manifest()
+    {
+        var mediaId = await DispatchedAsync("job-expired");
+        _runPod.Script("status", new ScriptedResponse(404, """{"error":"request does not exist"}"""));
+        var storage = _host.Services.GetRequiredService<IObjectStorage>();
+        await storage.UploadAsync(MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Outputs, JsonDefaults.Web)), "application/json", null, CancellationToken.None);
+
+        await PollAsync(mediaId);
+
+        var completed = _host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
+        Assert.Equal("job-expired", completed.JobId);
+        Assert.Equal(Outputs.ManifestKey, completed.Outputs.ManifestKey);
+        Assert.Equal(3.5, completed.Outputs.DurationSeconds);
+        Assert.False(_host.Harness.Published.Select<TranscodeFailed>().Any());
+    }
+
+    [Fact]
+    public async Task When_RunPod_forgot_the_job_and_no_manifest_exists_the_attempt_is_lost()
+    {
+        var mediaId = await DispatchedAsync("job-vanished");
+        _runPod.Script("status", new ScriptedResponse(404));
+
+        await PollAsync(mediaId);
+
+        var failed = _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        Assert.Equal(PollTranscodeStatusConsumer.JobLostErrorCode, failed.ErrorCode);
+        Assert.Equal("job-vanished", failed.JobId);
+        Assert.False(failed.Permanent);
+        Assert.False(_host.Harness.Published.Select<TranscodeCompleted>().Any());
+    }
+
+    [Theory]
+    [InlineData("FAILED", "job_failed")]
+    [InlineData("TIMED_OUT", "job_timed_out")]
+    [InlineData("CANCELLED", "job_cancelled")]
+    public async Task When_the_job_ended_without_output_the_attempt_fails_transiently(string status, string code)
+    {
+        var mediaId = await DispatchedAsync("job-bad");
+        _runPod.Script("status", new ScriptedResponse(200, $$"""{"id":"job-bad","status":"{{status}}","error":"worker exited"}"""));
+
+        await PollAsync(mediaId);
+
+        var failed = _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        Assert.Equal(code, failed.ErrorCode);
+        Assert.Contains("worker exited", failed.ErrorMessage);
+        Assert.False(failed.Permanent);
+    }
+
+    [Fact]
+    public async Task When_the_job_is_still_running_nothing_is_published()
+    {
+        var mediaId = await DispatchedAsync("job-busy");
+        _runPod.Script("status", ScriptedResponse.Job("job-busy", "IN_PROGRESS"));
+
+        await PollAsync(mediaId);
+
+        Assert.Single(_runPod.Calls("status"));
+        Assert.False(_host.Harness.Published.Select<TranscodeCompleted>().Any());
+        Assert.False(_host.Harness.Published.Select<TranscodeFailed>().Any());
+    }
+
+    [Fact]
+    public async Task When_no_job_was_ever_recorded_for_the_attempt_RunPod_is_not_asked_and_the_attempt_is_lost()
+    {
+        var mediaId = Guid.NewGuid();
+
+        await PollAsync(mediaId);
+
+        Assert.Empty(_runPod.Calls("status"));
+        Assert.Equal(PollTranscodeStatusConsumer.JobLostErrorCode, _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message.ErrorCode);
+    }
+
+    private async Task<Guid> DispatchedAsync(string jobId)
+    {
+        var mediaId = Guid.NewGuid();
+        await _host.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 1, jobId, CancellationToken.None);
+        return mediaId;
+    }
+
+    private async Task PollAsync(Guid mediaId)
+    {
+        await _host.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = mediaId, Attempt = 1 });
+        Assert.True(await Eventually.TrueAsync(() => _host.Harness.Consumed.Select<PollTranscodeStatus>(message => message.Context.Message.MediaId == mediaId).Any()));
+    }
+}

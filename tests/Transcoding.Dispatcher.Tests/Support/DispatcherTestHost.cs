@@ -1,0 +1,105 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Transcoding.Dispatcher.Tests.Support;
+
+/// <summary>The dispatcher's services (and, on request, its consumers on MassTransit's test harness) against a scripted RunPod.</summary>
+public sealed class DispatcherTestHost : IAsyncDisposable
+{
+    public const string EndpointId = "endpoint-under-test";
+    public const string CallbackBaseUrl = "https://gateway.example.test";
+
+    private DispatcherTestHost(ServiceProvider services, CapturingLoggerProvider logs, string storageRoot, string apiKey, string tokenSecret)
+    {
+        Services = services;
+        Logs = logs;
+        StorageRoot = storageRoot;
+        ApiKey = apiKey;
+        TokenSecret = tokenSecret;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public string StorageRoot { get; }
+
+    /// <summary>Unique per host, so a test can search the logs for it.</summary>
+    public string ApiKey { get; }
+
+    public string TokenSecret { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    public static async Task<DispatcherTestHost> StartAsync(string runPodBaseUrl, bool withBus = true, IDictionary<string, string?>? overrides = null)
+    {
+        var storageRoot = Directory.CreateTempSubdirectory("dispatcher-tests-").FullName;
+        var apiKey = $"rpa_TESTKEY_{Guid.NewGuid():N}";
+        var tokenSecret = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+        var settings = new Dictionary<string, string?>
+        {
+            ["RunPod:BaseUrl"] = runPodBaseUrl,
+            ["RunPod:EndpointId"] = EndpointId,
+            ["RunPod:ApiKey"] = apiKey,
+            ["RunPod:CallbackBaseUrl"] = CallbackBaseUrl,
+            ["RunPod:WebhookTokenSecret"] = tokenSecret,
+            ["RunPod:MaxRetryAttempts"] = "3",
+            ["RunPod:RetryBaseDelay"] = "00:00:00.010",
+            ["RunPod:RetryMaxDelay"] = "00:00:00.050",
+            ["RunPod:AttemptTimeout"] = "00:00:00.500",
+            ["RunPod:TotalTimeout"] = "00:00:10",
+            ["RunPod:MessageRetryLimit"] = "1",
+            ["RunPod:MessageRetryMinInterval"] = "00:00:00.010",
+            ["RunPod:MessageRetryMaxInterval"] = "00:00:00.050",
+            ["Storage:Provider"] = "Local",
+            ["Storage:LocalRoot"] = storageRoot,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        builder.AddDispatcherServices();
+        if (withBus)
+        {
+            builder.Services.AddMassTransitTestHarness(bus =>
+            {
+                bus.AddDispatcherConsumers();
+                bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(2));
+            });
+        }
+
+        var started = new DispatcherTestHost(builder.Services.BuildServiceProvider(validateScopes: true), logs, storageRoot, apiKey, tokenSecret);
+        if (withBus)
+        {
+            await started.Harness.Start();
+        }
+
+        return started;
+    }
+
+    /// <summary>What the generic host does on start: validate options, then start the hosted services.</summary>
+    public async Task StartHostedServicesAsync()
+    {
+        Services.GetService<IStartupValidator>()?.Validate();
+        foreach (var service in Services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Directory.Delete(StorageRoot, recursive: true);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Transcoding.Contracts;
+using Transcoding.Dispatcher;
+using Transcoding.Gateway;
+using Transcoding.LocalRunPod;
+using Transcoding.Orchestrator;
+using Transcoding.Orchestrator.StatusApi;
+using Transcoding.ServiceDefaults;
+using Transcoding.ServiceDefaults.Messaging;
+using Transcoding.Shared;
+using Transcoding.Shared.Storage;
+using Transcoding.Shared.Webhooks;
+
+namespace Transcoding.EndToEnd.Tests;
+
+/// <summary>
+/// The deployed system on one machine: orchestrator, dispatcher, gateway and the local RunPod endpoint each as its own
+/// host with its own bus on a real RabbitMQ broker; the endpoint runs the real worker as a child process; a folder is
+/// the bucket; an upstream/downstream host publishes uploads and records what downstream services would receive.
+/// </summary>
+public sealed class Pipeline : IAsyncLifetime
+{
+    private readonly List<WebApplication> _hosts = [];
+    private RabbitMqVirtualHost? _vhost;
+
+    public string Bucket { get; } = Path.Combine(Path.GetTempPath(), "e2e-bucket-" + Guid.NewGuid().ToString("N"));
+
+    public IObjectStorage Storage => new LocalFolderStorage(Bucket);
+
+    public HttpClient Orchestrator { get; private set; } = null!;
+
+    public HttpClient RunPod { get; private set; } = null!;
+
+    public IBus Upstream { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _vhost = await RabbitMqVirtualHost.CreateAsync();
+        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        string Url(int i) => $"http://127.0.0.1:{ports[i]}";
+        var callbackSecret = WebhookSecret.Generate();
+        var tokenSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        Dictionary<string, string?> common = new()
+        {
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMqUri"] = _vhost.AmqpUri,
+            ["Storage:Provider"] = "Local",
+            ["Storage:LocalRoot"] = Bucket,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+
+        var orchestrator = await Start(common, Url(0), b => b.AddOrchestrator(), a => a.MapStatusApi());
+        var runPod = await Start(common, Url(1), b => b.AddLocalRunPod(), a => a.MapRunPodApi(), new()
+        {
+            ["LocalRunPod:ApiKey"] = apiKey,
+            ["LocalRunPod:PublicBaseUrl"] = Url(1),
+            ["LocalRunPod:Workers"] = "1",
+            ["LocalRunPod:WorkerCommand"] = "dotnet",
+            ["LocalRunPod:WorkerArguments"] = $"\"{TestEnvironment.WorkerPath}\"",
+            ["LocalRunPod:WorkerEnvironment:Storage__Provider"] = "Local",
+            ["LocalRunPod:WorkerEnvironment:Storage__LocalRoot"] = Bucket,
+            ["LocalRunPod:WorkerEnvironment:Worker__CallbackSecret"] = callbackSecret,
+            ["LocalRunPod:WorkerEnvironment:Worker__WorkDir"] = Bucket + "-work",
+            ["LocalRunPod:WorkerEnvironment:Worker__Preset"] = "veryfast",
+        });
+        await Start(common, Url(2), b => b.AddDispatcher(), _ => { }, new()
+        {
+            ["RunPod:BaseUrl"] = Url(1),
+            ["RunPod:EndpointId"] = "e2e",
+            ["RunPod:ApiKey"] = apiKey,
+            ["RunPod:CallbackBaseUrl"] = Url(3),
+            ["RunPod:WebhookTokenSecret"] = tokenSecret,
+        });
+        await Start(common, Url(3), b => b.AddGateway(), a => a.MapWebhookEndpoints(), new()
+        {
+            ["Webhooks:Secrets:0"] = callbackSecret,
+            ["Webhooks:RunPodTokenSecret"] = tokenSecret,
+        });
+        var upstream = await Start(common, Url(4), b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>()), _ => { });
+
+        Orchestrator = new HttpClient { BaseAddress = new Uri(Url(0)) };
+        RunPod = new HttpClient { BaseAddress = new Uri(Url(1)) };
+        RunPod.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        Upstream = upstream.Services.GetRequiredService<IBus>();
+        _ = orchestrator;
+        _ = runPod;
+    }
+
+    /// <summary>Puts a local file in the bucket and publishes MediaUploaded, as an upstream service would.</summary>
+    public async Task<Guid> UploadAsync(string file, string contentType)
+    {
+        var mediaId = Guid.NewGuid();
+        var key = $"uploads/{mediaId}/{Path.GetFileName(file)}";
+        await Storage.UploadFileAsync(key, file, contentType, null, CancellationToken.None);
+        await Upstream.Publish(new MediaUploaded
+        {
+            MediaId = mediaId,
+            SourceKey = key,
+            ContentType = contentType,
+            SizeBytes = new FileInfo(file).Length,
+            UploadedAt = DateTimeOffset.UtcNow,
+        });
+        return mediaId;
+    }
+
+    public async Task<MediaStatus> WaitForTerminalStateAsync(Guid mediaId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var response = await Orchestrator.GetAsync($"/media/{mediaId}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var status = (await response.Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web))!;
+                if (status.State is "ready" or "failed")
+                {
+                    return status;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"media {mediaId} did not reach ready or failed in {timeout}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in Enumerable.Reverse(_hosts))
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+
+        if (_vhost is not null)
+        {
+            await _vhost.DisposeAsync();
+        }
+
+        Directory.Delete(Bucket, recursive: true);
+    }
+
+    private async Task<WebApplication> Start(
+        Dictionary<string, string?> common, string url, Action<WebApplicationBuilder> add, Action<WebApplication> map, Dictionary<string, string?>? own = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(common.Concat(own ?? []).Append(new("urls", url)));
+        add(builder);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        map(app);
+        await app.StartAsync();
+        _hosts.Add(app);
+        return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,74 @@
+using Transcoding.Contracts;
+using Transcoding.Shared.Storage;
+
+namespace Transcoding.EndToEnd.Tests;
+
+/// <summary>The walking skeleton: one upload through every service over a real broker, real HTTP and real ffmpeg.</summary>
+public sealed class When_media_goes_through_the_pipeline(Pipeline pipeline) : IClassFixture<Pipeline>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task A_video_ends_ready_with_a_playable_ladder_and_one_media_ready()
+    {
+        var clip = await Media.GenerateClipAsync(pipeline.Bucket + "-sources", 854, 480, seconds: 3);
+        var mediaId = await pipeline.UploadAsync(clip, "video/mp4");
+
+        var status = await pipeline.WaitForTerminalStateAsync(mediaId, Timeout);
+
+        Assert.True(status.State == "ready", $"state {status.State}: {status.Failure}");
+        Assert.Equal(1, status.AttemptsUsed);
+        Assert.Equal(["uploaded", "transcoding", "ready"], status.History.Select(h => h.To));
+        var outputs = status.Outputs!;
+        Assert.Equal(MediaKeys.MasterPlaylist(mediaId), outputs.MasterPlaylistKey);
+        Assert.True(await pipeline.Storage.ExistsAsync(MediaKeys.Manifest(mediaId), CancellationToken.None));
+
+        var master = Path.Combine(pipeline.Bucket, outputs.MasterPlaylistKey);
+        Assert.True(await Media.VideoStreamCountAsync(master) >= 2, "master.m3u8 has fewer than two video renditions");
+        foreach (var variant in Media.Variants(master))
+        {
+            Assert.Equal("", await Media.DecodeErrorsAsync(variant));
+            foreach (var segment in Media.Segments(variant))
+            {
+                Assert.True(File.Exists(segment), $"{segment} is listed but missing");
+                Assert.Equal("", await Media.DecodeErrorsAsync(segment));
+            }
+        }
+
+        // Never upscaled: a 480p source has no 720p or 1080p rung.
+        Assert.DoesNotContain(outputs.Renditions, r => r.Height > 480);
+        await Eventually(() => MessageRecorder.Received.OfType<MediaReady>().Count(m => m.MediaId == mediaId) == 1);
+        await Task.Delay(1000);
+        Assert.Single(MessageRecorder.Received.OfType<MediaReady>(), m => m.MediaId == mediaId);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_media_fails_permanently_after_one_job_and_leaves_no_outputs()
+    {
+        var fake = Path.Combine(pipeline.Bucket + "-sources", "not-a-video.mp4");
+        Directory.CreateDirectory(Path.GetDirectoryName(fake)!);
+        await File.WriteAllTextAsync(fake, "this is a text file, not a video\n");
+        var mediaId = await pipeline.UploadAsync(fake, "video/mp4");
+
+        var status = await pipeline.WaitForTerminalStateAsync(mediaId, Timeout);
+
+        Assert.Equal("failed", status.State);
+        Assert.True(status.Failure!.Permanent);
+        Assert.False(string.IsNullOrWhiteSpace(status.Failure.Message));
+        Assert.Equal(1, status.AttemptsUsed);
+        await Eventually(() => MessageRecorder.Received.OfType<MediaTranscodeFailed>().Any(m => m.MediaId == mediaId));
+        var failed = MessageRecorder.Received.OfType<MediaTranscodeFailed>().Single(m => m.MediaId == mediaId);
+        Assert.True(failed.Permanent);
+        Assert.Empty(await pipeline.Storage.ListAsync(MediaKeys.Prefix(mediaId), CancellationToken.None).ToListAsync());
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in 20 s");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Transcoding.Contracts;
+using Transcoding.Orchestrator.Saga;
+
+namespace Transcoding.Orchestrator.Tests.Saga;
+
+/// <summary>The state machine on MassTransit's in-memory test harness, with helpers to drive one media item.</summary>
+public sealed class SagaHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private SagaHarness(ServiceProvider provider, ITestHarness harness)
+    {
+        _provider = provider;
+        Harness = harness;
+        Saga = harness.GetSagaStateMachineHarness<TranscodeStateMachine, TranscodeState>();
+    }
+
+    public ITestHarness Harness { get; }
+
+    public ISagaStateMachineTestHarness<TranscodeStateMachine, TranscodeState> Saga { get; }
+
+    public TranscodeStateMachine Machine => Saga.StateMachine;
+
+    public Guid MediaId { get; } = Guid.NewGuid();
+
+    public static async Task<SagaHarness> StartAsync(int maxAttempts = 2, TimeSpan? attemptTimeout = null)
+    {
+        var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .Configure<TranscodeSagaSettings>(s =>
+            {
+                s.MaxAttempts = maxAttempts;
+                s.AttemptTimeout = attemptTimeout ?? TimeSpan.FromMinutes(20);
+                s.PollInterval = TimeSpan.FromMinutes(20);
+            })
+            .AddMassTransitTestHarness(bus =>
+            {
+                bus.AddOrchestratorSagas();
+                bus.AddDelayedMessageScheduler();
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseDelayedMessageScheduler();
+                    cfg.ConfigureEndpoints(context);
+                });
+                bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(1));
+            })
+            .BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return new SagaHarness(provider, harness);
+    }
+
+    public Task Upload() => Harness.Bus.Publish(new MediaUploaded
+    {
+        MediaId = MediaId,
+        SourceKey = $"uploads/{MediaId}/source.mp4",
+        ContentType = "video/mp4",
+        SizeBytes = 1234,
+        UploadedAt = DateTimeOffset.UtcNow,
+    });
+
+    public Task Complete(int attempt) => Harness.Bus.Publish(new TranscodeCompleted
+    {
+        MediaId = MediaId,
+        Attempt = attempt,
+        JobId = $"job-{attempt}",
+        Outputs = new TranscodeOutputs { MasterPlaylistKey = $"media/{MediaId}/hls/master.m3u8" },
+    });
+
+    public Task Fail(int attempt, bool permanent, string code = "worker_crashed") => Harness.Bus.Publish(new TranscodeFailed
+    {
+        MediaId = MediaId,
+        Attempt = attempt,
+        JobId = $"job-{attempt}",
+        ErrorCode = code,
+        ErrorMessage = "it broke",
+        Permanent = permanent,
+    });
+
+    public Task Retry() => Harness.Bus.Publish(new RetryTranscode { MediaId = MediaId, RequestedBy = "test", Reason = "because" });
+
+    /// <summary>Waits until the saga consumed <paramref name="count"/> messages of type T and the bus is quiet.</summary>
+    public async Task Consumed<T>(int count = 1)
+        where T : class
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (Saga.Consumed.Select<T>(x => x.Context.Message is not null).Count() < count)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        await Harness.InactivityTask;
+    }
+
+    public async Task<TranscodeState> Instance()
+    {
+        await Harness.InactivityTask;
+        return Saga.Sagas.Contains(MediaId) ?? throw new Xunit.Sdk.XunitException($"No saga instance for {MediaId}");
+    }
+
+    public async Task<string> State() => TranscodeStateMachine.StateOf(await Instance());
+
+    public async Task<List<T>> Published<T>()
+        where T : class
+    {
+        await Harness.InactivityTask;
+        return Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+}

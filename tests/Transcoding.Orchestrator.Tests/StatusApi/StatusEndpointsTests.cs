@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Transcoding.Contracts;
+using Transcoding.Orchestrator.Saga;
+using Transcoding.Orchestrator.StatusApi;
+using Transcoding.Shared;
+
+namespace Transcoding.Orchestrator.Tests.StatusApi;
+
+/// <summary>The status API over HTTP on the orchestrator as deployed (in-memory transport and saga store).</summary>
+public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("12345")]
+    public async Task When_the_id_is_malformed_the_answer_is_400(string id)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/media/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync($"/media/{id}/retry", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task When_the_media_is_unknown_the_answer_is_404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/media/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync($"/media/{Guid.NewGuid()}/retry", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task When_media_is_transcoding_its_status_is_shown_and_a_retry_is_refused_with_409()
+    {
+        var id = await Upload();
+        var status = await WaitForState(id, MediaStates.Transcoding);
+
+        Assert.Equal(1, status.AttemptsUsed);
+        Assert.Equal(2, status.AttemptsAllowed);
+        Assert.Equal([MediaStates.Uploaded, MediaStates.Transcoding], status.History.Select(h => h.To));
+        var retry = await _client.PostAsync($"/media/{id}/retry", null);
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Contains("transcoding", await retry.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task When_media_failed_with_attempts_left_a_retry_is_accepted_with_202()
+    {
+        var id = await Upload();
+        await WaitForState(id, MediaStates.Transcoding);
+        await Publish(new TranscodeFailed { MediaId = id, Attempt = 1, ErrorCode = "source_unreadable", ErrorMessage = "moov atom not found", Permanent = true });
+        var failed = await WaitForState(id, MediaStates.Failed);
+        Assert.Equal(new MediaFailure("source_unreadable", "moov atom not found", true), failed.Failure);
+
+        var retry = await _client.PostAsJsonAsync($"/media/{id}/retry", new RetryRequest("operator", "source replaced"));
+
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        // The in-memory saga store exposes a step in progress, so wait for the step to finish rather than its first change.
+        var again = await WaitFor(id, s => s.AttemptsUsed == 2 && s.State == MediaStates.Transcoding);
+        Assert.Contains(again.History, h => h.From == MediaStates.Failed && h.Reason!.Contains("operator"));
+    }
+
+    [Fact]
+    public async Task When_the_retry_budget_is_used_a_retry_is_refused_with_the_reason()
+    {
+        var id = await Upload();
+        await WaitForState(id, MediaStates.Transcoding);
+        await Publish(new TranscodeFailed { MediaId = id, Attempt = 1, ErrorCode = "worker_crashed", ErrorMessage = "x" });
+        await WaitFor(id, s => s.AttemptsUsed == 2);
+        await Publish(new TranscodeFailed { MediaId = id, Attempt = 2, ErrorCode = "worker_crashed", ErrorMessage = "x" });
+        await WaitForState(id, MediaStates.Failed);
+
+        var retry = await _client.PostAsync($"/media/{id}/retry", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Contains(TranscodeStateMachine.MaxAttemptsReached, await retry.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_served()
+    {
+        var document = await _client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/media/{id}/retry", document);
+    }
+
+    private async Task<Guid> Upload()
+    {
+        var id = Guid.NewGuid();
+        await Publish(new MediaUploaded { MediaId = id, SourceKey = $"uploads/{id}/a.mp4", ContentType = "video/mp4", SizeBytes = 1, UploadedAt = DateTimeOffset.UtcNow });
+        return id;
+    }
+
+    private Task Publish<T>(T message)
+        where T : class => factory.Services.GetRequiredService<IBus>().Publish(message);
+
+    private Task<MediaStatus> WaitForState(Guid id, string state) => WaitFor(id, s => s.State == state);
+
+    private async Task<MediaStatus> WaitFor(Guid id, Func<MediaStatus, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var response = await _client.GetAsync($"/media/{id}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var status = (await response.Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web))!;
+                if (condition(status))
+                {
+                    return status;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"media {id} stayed {status.State}");
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"media {id} never appeared");
+            await Task.Delay(50);
+        }
+    }
+}

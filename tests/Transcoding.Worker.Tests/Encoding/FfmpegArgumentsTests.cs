@@ -1,0 +1,159 @@
+using Transcoding.Worker.Encoding;
+using Transcoding.Worker.Ladder;
+using Transcoding.Worker.Probing;
+
+namespace Transcoding.Worker.Tests.Encoding;
+
+public class FfmpegArgumentsTests
+{
+    private static readonly VideoStreamInfo Landscape = new(0, "h264", 1920, 1080, 0, 1, 30);
+    private static readonly AudioStreamInfo Stereo = new(1, "aac", 48000, 2);
+    private static readonly EncodeSettings Settings = new("medium", 23, 4, 128);
+
+    private static readonly PlannedRung[] TwoRungs =
+    [
+        new("720p", 1280, 720, 2500),
+        new("360p", 640, 360, 600),
+    ];
+
+    private static string Hls(VideoEncoder encoder, VideoStreamInfo? video = null, AudioStreamInfo? audio = null, EncodeSettings? settings = null, bool withAudio = true) =>
+        string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
+            "/w/source", "/w/out/hls",
+            new MediaProbe(video ?? Landscape, withAudio ? audio ?? Stereo : null, 10),
+            TwoRungs, encoder, settings ?? Settings)));
+
+    [Theory]
+    [InlineData(VideoEncoder.Libx264, "-filter_complex [0:0]split=2[s0][s1];[s0]scale=w=1280:h=720,setsar=1[v0];[s1]scale=w=640:h=360,setsar=1[v1]")]
+    [InlineData(VideoEncoder.H264Nvenc, "-filter_complex [0:0]split=2[s0][s1];[s0]scale_cuda=w=1280:h=720:format=nv12,setsar=1[v0];[s1]scale_cuda=w=640:h=360:format=nv12,setsar=1[v1]")]
+    public void When_a_ladder_is_encoded_one_decode_is_split_into_one_scaler_per_rung(VideoEncoder encoder, string filter)
+    {
+        var args = Hls(encoder);
+
+        Assert.Contains(filter, args);
+        Assert.Single(FfmpegArguments.Hls(new HlsEncodeRequest("/w/source", "/w/out/hls", new MediaProbe(Landscape, Stereo, 10), TwoRungs, encoder, Settings)), a => a == "-i");
+        Assert.Contains("-map [v0] -map 0:1 -map [v1] -map 0:1", args);
+        Assert.Contains("-var_stream_map v:0,a:0,name:720p v:1,a:1,name:360p", args);
+    }
+
+    [Theory]
+    [InlineData(VideoEncoder.Libx264, "-c:v libx264 -preset medium -profile:v high -pix_fmt yuv420p -crf 23 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -keyint_min 120 -sc_threshold 0")]
+    [InlineData(VideoEncoder.H264Nvenc, "-c:v h264_nvenc -preset p5 -profile:v high -rc vbr -b:v:0 2500k -maxrate:v:0 3000k -bufsize:v:0 5000k -b:v:1 600k -maxrate:v:1 720k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
+    public void When_a_ladder_is_encoded_each_rung_gets_its_own_rate_control(VideoEncoder encoder, string codec)
+    {
+        Assert.Contains(codec + " -force_key_frames expr:gte(t,n_forced*4)", Hls(encoder));
+    }
+
+    [Theory]
+    [InlineData(VideoEncoder.Libx264, false)]
+    [InlineData(VideoEncoder.H264Nvenc, true)]
+    public void When_nvenc_runs_frames_stay_on_the_gpu_from_decode_to_encode(VideoEncoder encoder, bool onGpu)
+    {
+        var args = Hls(encoder);
+
+        Assert.Equal(onGpu, args.Contains("-hwaccel cuda -hwaccel_output_format cuda -i /w/source"));
+        Assert.Equal(onGpu, args.Contains("scale_cuda"));
+        Assert.DoesNotContain("hwdownload", args);
+    }
+
+    [Theory]
+    [InlineData("h264", 90)]
+    [InlineData("h264", 270)]
+    [InlineData("prores", 0)]
+    [InlineData("av1", 0)]
+    public void When_nvenc_gets_a_rotated_or_non_nvdec_source_frames_go_through_system_memory(string codec, int rotation)
+    {
+        var args = Hls(VideoEncoder.H264Nvenc, video: new VideoStreamInfo(0, codec, 1920, 1080, rotation, 1, 30));
+
+        Assert.DoesNotContain("-hwaccel", args);
+        Assert.Contains("[s0]scale=w=1280:h=720,setsar=1[v0]", args);
+        Assert.Contains("-c:v h264_nvenc", args);
+        Assert.Contains("-pix_fmt yuv420p", args);
+    }
+
+    [Theory]
+    [InlineData(30, 4, "120")]
+    [InlineData(25, 4, "100")]
+    [InlineData(29.97, 4, "120")]
+    [InlineData(59.94, 2, "120")]
+    [InlineData(0, 4, "120")]
+    [InlineData(24, 6, "144")]
+    public void When_a_ladder_is_encoded_the_gop_is_one_segment_long(double fps, int segmentSeconds, string gop)
+    {
+        var args = Hls(VideoEncoder.Libx264, video: Landscape with { FramesPerSecond = fps }, settings: Settings with { SegmentSeconds = segmentSeconds });
+
+        Assert.Contains($"-g {gop} -keyint_min {gop} -sc_threshold 0 -force_key_frames expr:gte(t,n_forced*{segmentSeconds})", args);
+        Assert.Contains($"-hls_time {segmentSeconds} ", args);
+    }
+
+    [Fact]
+    public void When_a_ladder_is_encoded_the_hls_output_is_vod_with_a_master_playlist()
+    {
+        Assert.EndsWith(
+            "-c:a aac -b:a 128k -ac 2 -f hls -hls_time 4 -hls_playlist_type vod -hls_flags independent_segments -hls_segment_type mpegts " +
+            "-hls_segment_filename /w/out/hls/%v/segment_%05d.ts -master_pl_name master.m3u8 " +
+            "-var_stream_map v:0,a:0,name:720p v:1,a:1,name:360p /w/out/hls/%v/index.m3u8",
+            Hls(VideoEncoder.Libx264));
+    }
+
+    [Theory]
+    [InlineData(VideoEncoder.Libx264)]
+    [InlineData(VideoEncoder.H264Nvenc)]
+    public void When_the_source_has_no_audio_no_audio_is_mapped(VideoEncoder encoder)
+    {
+        var args = Hls(encoder, withAudio: false);
+
+        Assert.Contains("-map [v0] -map [v1] ", args);
+        Assert.DoesNotContain("-c:a", args);
+        Assert.Contains("-var_stream_map v:0,name:720p v:1,name:360p ", args);
+    }
+
+    [Fact]
+    public void When_the_source_is_audio_only_one_audio_rendition_is_made()
+    {
+        var args = string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
+            "/w/source", "/w/out/hls", new MediaProbe(null, new AudioStreamInfo(0, "mp3", 44100, 2), 10), [], VideoEncoder.Libx264, Settings)));
+
+        Assert.Contains("-i /w/source -map 0:0 -c:a aac -b:a 128k -ac 2 -f hls", args);
+        Assert.Contains("-var_stream_map a:0,name:audio ", args);
+        Assert.DoesNotContain("-c:v", args);
+        Assert.DoesNotContain("-filter_complex", args);
+    }
+
+    [Theory]
+    [InlineData("veryfast", "-preset veryfast", "-preset p2")]
+    [InlineData("slow", "-preset slow", "-preset p6")]
+    [InlineData("p3", "-preset p3", "-preset p3")]
+    public void When_a_preset_is_configured_each_encoder_gets_its_own_name_for_it(string preset, string x264, string nvenc)
+    {
+        Assert.Contains(x264 + " ", Hls(VideoEncoder.Libx264, settings: Settings with { Preset = preset }));
+        Assert.Contains(nvenc + " ", Hls(VideoEncoder.H264Nvenc, settings: Settings with { Preset = preset }));
+    }
+
+    [Theory]
+    [InlineData(100, "-ss 10 -i /w/source")]
+    [InlineData(3, "-ss 0.3 -i /w/source")]
+    [InlineData(0, "-y -v error -i /w/source")]
+    public void When_a_poster_is_taken_it_skips_the_opening_frames(double duration, string seek)
+    {
+        var args = string.Join(' ', FfmpegArguments.Poster("/w/source", new MediaProbe(Landscape, null, duration), TwoRungs[0], "/w/out/poster.jpg"));
+
+        Assert.Contains(seek, args);
+        Assert.EndsWith("-map 0:0 -vf thumbnail=50,scale=w=1280:h=720,setsar=1 -frames:v 1 -q:v 3 -update 1 /w/out/poster.jpg", args);
+    }
+
+    [Theory]
+    [InlineData(VideoEncoder.Libx264, "-f lavfi -i color=c=black:s=256x144:r=25:d=0.2 -c:v libx264 -f null -")]
+    [InlineData(VideoEncoder.H264Nvenc, "-f lavfi -i color=c=black:s=256x144:r=25:d=0.2 -init_hw_device cuda=gpu -filter_hw_device gpu -vf format=nv12,hwupload_cuda,scale_cuda=w=128:h=72 -c:v h264_nvenc -f null -")]
+    public void When_an_encoder_is_probed_a_tiny_real_encode_runs(VideoEncoder encoder, string expected)
+    {
+        Assert.EndsWith(expected, string.Join(' ', FfmpegArguments.EncoderProbe(encoder)));
+    }
+
+    [Fact]
+    public void When_a_waveform_is_built_ffmpeg_writes_mono_pcm_to_stdout()
+    {
+        Assert.EndsWith(
+            "-i /w/source -map 0:1 -ac 1 -f s16le -acodec pcm_s16le pipe:1",
+            string.Join(' ', FfmpegArguments.WaveformPcm("/w/source", Stereo)));
+    }
+}

@@ -1,0 +1,81 @@
+using Transcoding.Worker.Probing;
+
+namespace Transcoding.Worker.Tests.Probing;
+
+public class FfprobeParserTests
+{
+    private static MediaProbe Fixture(string name) =>
+        FfprobeParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Probing", "Fixtures", name + ".json")));
+
+    [Theory]
+    [InlineData("landscape_h264_aac", 640, 360, 0, 640, 360, 30)]
+    [InlineData("portrait_display_matrix", 640, 360, 270, 360, 640, 30)]
+    [InlineData("rotate_tag_only", 640, 360, 270, 360, 640, 30)]
+    [InlineData("anamorphic_pal", 720, 576, 0, 768, 576, 25)]
+    [InlineData("ntsc_frame_rate", 320, 240, 0, 320, 240, 29.97)]
+    [InlineData("video_without_audio", 640, 360, 0, 640, 360, 30)]
+    public void When_a_video_is_probed_its_display_geometry_and_rate_are_read(
+        string fixture, int width, int height, int rotation, double displayWidth, double displayHeight, double fps)
+    {
+        var video = Fixture(fixture).Video;
+
+        Assert.NotNull(video);
+        Assert.Equal((width, height, rotation), (video.Width, video.Height, video.Rotation));
+        Assert.Equal(displayWidth, video.DisplayWidth, precision: 3);
+        Assert.Equal(displayHeight, video.DisplayHeight, precision: 3);
+        Assert.Equal(fps, video.FramesPerSecond, precision: 2);
+        Assert.Equal("h264", video.Codec);
+    }
+
+    [Theory]
+    [InlineData("landscape_h264_aac", true, true, false, 3.0)]
+    [InlineData("video_without_audio", true, false, false, 2.0)]
+    [InlineData("audio_only_aac", false, true, true, 2.0)]
+    [InlineData("audio_only_mp3_with_cover_art", false, true, true, 2.037551)]
+    [InlineData("data_stream_only", false, false, false, 2.0)]
+    public void When_a_source_is_probed_its_usable_streams_are_found(string fixture, bool hasVideo, bool hasAudio, bool audioOnly, double duration)
+    {
+        var probe = Fixture(fixture);
+
+        Assert.Equal(hasVideo, probe.Video is not null);
+        Assert.Equal(hasAudio, probe.Audio is not null);
+        Assert.Equal(audioOnly, probe.IsAudioOnly);
+        Assert.Equal(duration, probe.DurationSeconds, precision: 6);
+    }
+
+    [Theory]
+    [InlineData("audio_only_aac", 0, "aac", 48000, 1)]
+    [InlineData("audio_only_mp3_with_cover_art", 0, "mp3", 44100, 1)]
+    [InlineData("landscape_h264_aac", 1, "aac", 44100, 1)]
+    public void When_audio_is_probed_its_stream_index_and_format_are_read(string fixture, int index, string codec, int sampleRate, int channels)
+    {
+        Assert.Equal(new AudioStreamInfo(index, codec, sampleRate, channels), Fixture(fixture).Audio);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[1, 2]")]
+    public void When_the_output_is_not_ffprobe_json_it_is_refused(string text)
+    {
+        Assert.Throws<FormatException>(() => FfprobeParser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData(-90, 90)]
+    [InlineData(90, 270)]
+    [InlineData(180, 180)]
+    [InlineData(-180, 180)]
+    [InlineData(0, 0)]
+    [InlineData(-270, 270)]
+    public void When_a_display_matrix_is_present_its_rotation_is_turned_clockwise(int matrixRotation, int expected)
+    {
+        var json = $$$"""
+            {"streams":[{"index":0,"codec_type":"video","codec_name":"hevc","width":1920,"height":1080,
+              "side_data_list":[{"side_data_type":"Display Matrix","rotation":{{{matrixRotation}}}}]}],
+             "format":{"duration":"1.5"}}
+            """;
+
+        Assert.Equal(expected, FfprobeParser.Parse(json).Video!.Rotation);
+    }
+}
