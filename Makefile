@@ -15,16 +15,22 @@ TEST_HANG_TIMEOUT ?= 5m
 
 .PHONY: build test infra-start infra-stop compose-check bench run
 
-build:
-	dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
+BUILD := dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
 
-# Builds before the test environment is sourced: its SSL_CERT_FILE is for the tests, not for NuGet.
-# The servers are stopped and the summary printed (as the last line) whatever the tests did; make exits with
-# dotnet test's code.
-test: build
+build:
+	$(BUILD)
+
+# The servers start while the solution builds (they mostly wait, the build uses the CPU). The build runs
+# before the test environment is sourced: its SSL_CERT_FILE is for the tests, not for NuGet. Whatever happens, the
+# servers are stopped and the summary is printed as the last line; make fails when dotnet test (or the build, or a
+# server) failed.
+test:
 	@rm -rf $(RESULTS)
-	trap 'code=$$?; scripts/test-infra.sh stop; scripts/test-summary.sh $(RESULTS); exit $$code' EXIT
-	scripts/test-infra.sh start
+	trap 'code=$$?; set +e; wait; scripts/test-infra.sh stop; scripts/test-summary.sh $(RESULTS); exit $$code' EXIT
+	scripts/test-infra.sh start &
+	infra=$$!
+	$(BUILD)
+	wait $$infra
 	source .test-infra/env
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) \
 	  --blame-hang-timeout $(TEST_HANG_TIMEOUT) --blame-hang-dump-type none $(TEST_ARGS)
