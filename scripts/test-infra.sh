@@ -22,6 +22,11 @@ pg_port=${TEST_POSTGRES_PORT:-35432}
 s3_port=${TEST_S3_PORT:-34443}
 s3_bucket=${TEST_S3_BUCKET:-media}
 
+if [ "${1:-}" != start ] && [ -f "$dir/ports" ]; then
+  # shellcheck source=/dev/null
+  source "$dir/ports"
+fi
+
 rabbit_bin=/usr/lib/rabbitmq/bin
 rabbit_node=transcoding-test@localhost
 pg_bin=/usr/lib/postgresql/15/bin
@@ -58,6 +63,16 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 require_free_port() {
   ! port_open "$2" || die "port $2 ($1) is taken; move it with $3=<port>"
+}
+
+# Checked before anything starts, so a taken port costs nothing to clean up.
+require_free_ports() {
+  require_free_port rabbitmq "$rabbit_port" TEST_RABBITMQ_PORT
+  require_free_port "rabbitmq management" "$rabbit_mgmt_port" TEST_RABBITMQ_MANAGEMENT_PORT
+  require_free_port "rabbitmq distribution" "$rabbit_dist_port" TEST_RABBITMQ_DIST_PORT
+  require_free_port epmd "$epmd_port" TEST_EPMD_PORT
+  require_free_port postgresql "$pg_port" TEST_POSTGRES_PORT
+  require_free_port s3rver "$s3_port" TEST_S3_PORT
 }
 
 # ---------------------------------------------------------------------------------------------------- install
@@ -102,10 +117,6 @@ rabbit_env=(
 rabbitmqctl() { env "${rabbit_env[@]}" "$rabbit_bin/rabbitmqctl" -n "$rabbit_node" "$@"; }
 
 start_rabbitmq() {
-  require_free_port rabbitmq "$rabbit_port" TEST_RABBITMQ_PORT
-  require_free_port "rabbitmq management" "$rabbit_mgmt_port" TEST_RABBITMQ_MANAGEMENT_PORT
-  require_free_port "rabbitmq distribution" "$rabbit_dist_port" TEST_RABBITMQ_DIST_PORT
-  require_free_port epmd "$epmd_port" TEST_EPMD_PORT
   rm -rf "$dir/rabbitmq"
   mkdir -p "$dir/rabbitmq/log"
   cat >"$dir/rabbitmq/rabbitmq.conf" <<EOF
@@ -147,7 +158,6 @@ as_pg() {
 pg_data() { cat "$dir/postgres.path"; }
 
 start_postgres() {
-  require_free_port postgresql "$pg_port" TEST_POSTGRES_PORT
   local base=$dir/postgres
   rm -rf "$base"
   mkdir -p "$base"
@@ -184,7 +194,6 @@ stop_postgres() {
 
 # ---------------------------------------------------------------------------------------------------- s3rver
 start_s3() {
-  require_free_port s3rver "$s3_port" TEST_S3_PORT
   rm -rf "$dir/s3"
   mkdir -p "$dir/s3/data"
   openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj /CN=127.0.0.1 \
@@ -243,9 +252,11 @@ stop() {
   [ -d "$pids" ] || return 0
   local started
   started=$(now_ms)
+  # RabbitMQ takes seconds to halt; the others stop meanwhile.
+  stop_rabbitmq &
   stop_s3
   stop_postgres
-  stop_rabbitmq
+  wait $!
   rm -f "$dir/env"
   log "stopped in $(( $(now_ms) - started )) ms"
 }
@@ -259,7 +270,10 @@ start() {
   fi
   # Leftovers of a start that failed half-way go first.
   stop
+  require_free_ports
   mkdir -p "$pids"
+  # stop and env must reach the servers on the ports this start used, whatever the caller's environment says.
+  declare -p rabbit_port rabbit_mgmt_port rabbit_dist_port epmd_port pg_port s3_port s3_bucket >"$dir/ports"
   install_missing
   # If a step fails, let the other step running in the background finish, then stop whatever got started.
   rabbit_job=

@@ -1,0 +1,53 @@
+# Entry points: `make run` (the whole pipeline on a sample or INPUT=file) and `make test` (every test project against
+# real RabbitMQ, PostgreSQL and s3rver started on loopback by scripts/test-infra.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# Each recipe runs in one bash, so a trap set on one line guards the lines after it.
+.ONESHELL:
+
+SOLUTION := Transcoding.sln
+CONFIGURATION ?= Debug
+RESULTS := .test-results
+# Extra `dotnet test` arguments, e.g. make test TEST_ARGS='--filter FullyQualifiedName~Gateway'.
+TEST_ARGS ?=
+# A test that hangs this long is killed and counted as failed, so `make test` always ends.
+TEST_HANG_TIMEOUT ?= 5m
+
+.PHONY: build test infra-start infra-stop compose-check bench run
+
+BUILD := dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
+
+build:
+	$(BUILD)
+
+# The servers start while the solution builds (they mostly wait, the build uses the CPU). The build runs
+# before the test environment is sourced: its SSL_CERT_FILE is for the tests, not for NuGet. Whatever happens, the
+# servers are stopped and the summary is printed as the last line; make fails when dotnet test (or the build, or a
+# server) failed.
+test:
+	@rm -rf $(RESULTS)
+	trap 'code=$$?; set +e; wait; scripts/test-infra.sh stop; scripts/test-summary.sh $(RESULTS); exit $$code' EXIT
+	scripts/test-infra.sh start &
+	infra=$$!
+	$(BUILD)
+	wait $$infra
+	source .test-infra/env
+	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) \
+	  --blame-hang-timeout $(TEST_HANG_TIMEOUT) --blame-hang-dump-type none $(TEST_ARGS)
+
+infra-start:
+	scripts/test-infra.sh start
+
+infra-stop:
+	scripts/test-infra.sh stop
+
+compose-check:
+	scripts/compose-check.sh
+
+bench:
+	@if [ -x scripts/bench.sh ]; then scripts/bench.sh; else echo "make bench: scripts/bench.sh is not there yet" >&2; exit 1; fi
+
+# ---------------------------------------------------------------------------------------------------- run
+# Filled in by the lead: the whole pipeline in one process, `make run [INPUT=path] [OUT=dir]`.
+run:
+	scripts/run.sh $(INPUT) $(OUT)
