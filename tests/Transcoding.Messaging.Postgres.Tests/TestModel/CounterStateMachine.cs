@@ -48,13 +48,14 @@ public class CounterStateMachine : MassTransitStateMachine<CounterSaga>
         SetCompletedWhenFinalized();
     }
 
-    public State Active { get; private set; } = null!;
-    public Event<StartCounter> Started { get; private set; } = null!;
-    public Event<IncrementCounter> Incremented { get; private set; } = null!;
-    public Event<CompleteCounter> Completed { get; private set; } = null!;
-    public Event<FinishCounter> Finished { get; private set; } = null!;
-    public Event<FailCounter> FailRequested { get; private set; } = null!;
-    public Event<RequestReminder> ReminderRequested { get; private set; } = null!;
-    public Event<CancelReminder> ReminderCancelled { get; private set; } = null!;
-    public Schedule<CounterSaga, CounterReminder> Reminder { get; private set; } = null!;
+    // Protected setters: the state machine assigns these by reflection, also on a derived machine.
+    public State Active { get; protected set; } = null!;
+    public Event<StartCounter> Started { get; protected set; } = null!;
+    public Event<IncrementCounter> Incremented { get; protected set; } = null!;
+    public Event<CompleteCounter> Completed { get; protected set; } = null!;
+    public Event<FinishCounter> Finished { get; protected set; } = null!;
+    public Event<FailCounter> FailRequested { get; protected set; } = null!;
+    public Event<RequestReminder> ReminderRequested { get; protected set; } = null!;
+    public Event<CancelReminder> ReminderCancelled { get; protected set; } = null!;
+    public Schedule<CounterSaga, CounterReminder> Reminder { get; protected set; } = null!;
 }
