@@ -27,11 +27,12 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
         where TMachine : CounterStateMachine
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+        builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Warning)
             // EF logs as errors what these tests provoke on purpose: the first migration's "no history table yet" query,
             // and the duplicate keys and lost updates that message retry resolves.
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
-            .AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
+            .AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None)
+            .AddFilter("Transcoding", LogLevel.Debug);
         builder.Services.AddDbContext<TestDbContext>(options => options.UseNpgsql(database.ConnectionString));
         builder.Services.MigrateDatabaseOnStartup<TestDbContext>();
         builder.Services.AddSingleton(observed);
