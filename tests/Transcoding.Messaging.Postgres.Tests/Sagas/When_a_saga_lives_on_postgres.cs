@@ -1,0 +1,61 @@
+using MassTransit;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Transcoding.Contracts;
+using Transcoding.Messaging.Postgres.Tests.Infrastructure;
+using Transcoding.Messaging.Postgres.Tests.TestModel;
+
+namespace Transcoding.Messaging.Postgres.Tests.Sagas;
+
+public sealed class When_a_saga_lives_on_postgres
+{
+    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task It_is_created_loaded_updated_and_deleted_when_finalized()
+    {
+        await using var database = await TestDatabase.Create();
+        await using var host = await TestHost.Start(database, TestHost.NewPrefix(), new Observed());
+        var id = Guid.NewGuid();
+
+        await host.Send("counter", new StartCounter(id));
+        var created = await Eventually.Poll(() => Find(host, id), x => x is not null, Timeout);
+        Assert.NotNull(created);
+        Assert.Equal("Active", created.CurrentState);
+        Assert.NotEqual(0u, created.Version);
+
+        for (var i = 0; i < 3; i++)
+            await host.Send("counter", new IncrementCounter(id));
+        var updated = await Eventually.Poll(() => Find(host, id), x => x?.Count == 3, Timeout);
+        Assert.Equal(3, updated?.Count);
+        Assert.NotEqual(created.Version, updated!.Version);
+
+        var outputs = new TranscodeOutputs
+        {
+            MasterPlaylistKey = $"media/{id}/hls/master.m3u8",
+            Renditions = [new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = "p" }],
+            DurationSeconds = 3.5,
+            Waveform = new WaveformOutput { JsonKey = "w.json", DatKey = "w.dat", SampleRate = 48000, SamplesPerPixel = 256 },
+            Encoder = "libx264",
+        };
+        await host.Send("counter", new CompleteCounter(id, outputs));
+        var completed = await Eventually.Poll(() => Find(host, id), x => x?.Outputs is not null, Timeout);
+        Assert.Equal(outputs.Renditions.Single(), completed!.Outputs!.Renditions.Single());
+        Assert.Equal(outputs with { Renditions = completed.Outputs.Renditions }, completed.Outputs);
+        Assert.Equal("object", await database.Scalar<string>($"SELECT jsonb_typeof(\"Outputs\") FROM counter_sagas WHERE \"CorrelationId\" = '{id}'"));
+
+        var loaded = await host.Services.GetRequiredService<ILoadSagaRepository<CounterSaga>>().Load(id);
+        Assert.Equal(3, loaded?.Count);
+        var active = await host.Services.GetRequiredService<IQuerySagaRepository<CounterSaga>>()
+            .Find(new SagaQuery<CounterSaga>(x => x.CurrentState == "Active"));
+        Assert.Equal([id], active);
+
+        await host.Send("counter", new FinishCounter(id));
+        var finalized = await Eventually.Poll(() => host.Query(db => db.Counters.AnyAsync(x => x.CorrelationId == id)), exists => !exists, Timeout);
+        Assert.False(finalized);
+    }
+
+    static Task<CounterSaga?> Find(TestHost host, Guid id) =>
+        host.Query(db => db.Counters.AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id));
+}

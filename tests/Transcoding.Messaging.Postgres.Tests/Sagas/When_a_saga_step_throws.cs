@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Transcoding.Messaging.Postgres.Tests.Infrastructure;
+using Transcoding.Messaging.Postgres.Tests.TestModel;
+
+namespace Transcoding.Messaging.Postgres.Tests.Sagas;
+
+public sealed class When_a_saga_step_throws
+{
+    [Fact]
+    public async Task Its_state_is_not_saved_and_what_it_published_is_not_sent()
+    {
+        await using var database = await TestDatabase.Create();
+        var observed = new Observed();
+        await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed);
+        var id = Guid.NewGuid();
+        await host.Send("counter", new StartCounter(id));
+        await Eventually.Poll(() => Count(host, id), x => x == 0, TimeSpan.FromSeconds(20));
+
+        await host.Send("counter", new FailCounter(id));
+
+        // The fault is published once the message has failed for good; by then the step's own publish would have left.
+        await observed.WaitFor<MassTransit.Fault<FailCounter>>(x => x.Message.CorrelationId == id, TimeSpan.FromSeconds(20));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(observed.Of<CounterFailing>(x => x.CorrelationId == id));
+        Assert.Equal(0, await Count(host, id));
+    }
+
+    static Task<int?> Count(TestHost host, Guid id) =>
+        host.Query(db => db.Counters.Where(x => x.CorrelationId == id).Select(x => (int?)x.Count).SingleOrDefaultAsync());
+}

@@ -1,0 +1,31 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Transcoding.Messaging.Postgres.Tests.Infrastructure;
+using Transcoding.Messaging.Postgres.Tests.TestModel;
+
+namespace Transcoding.Messaging.Postgres.Tests.Scheduling;
+
+public sealed class When_the_scheduler_host_restarts
+{
+    [Fact]
+    public async Task A_pending_message_is_delivered_by_the_next_instance()
+    {
+        await using var database = await TestDatabase.Create();
+        var prefix = TestHost.NewPrefix();
+        var observed = new Observed();
+        var ping = new Ping(Guid.NewGuid(), "survive");
+        var messageId = NewId.NextGuid();
+
+        await using (var before = await TestHost.Start(database, prefix, observed, withScheduler: true))
+        {
+            await When_a_message_is_scheduled.Schedule(before, DateTime.UtcNow + TimeSpan.FromSeconds(6), ping, x => x.MessageId = messageId);
+            var stored = await Eventually.Poll(() => before.Query(db => db.ScheduledMessages.AnyAsync()), x => x, TimeSpan.FromSeconds(10));
+            Assert.True(stored);
+        }
+        Assert.Empty(observed.Of<Ping>(x => x.PingId == ping.PingId));
+
+        await using var after = await TestHost.Start(database, prefix, observed, withScheduler: true);
+        var delivered = await observed.WaitFor<Ping>(x => x.PingId == ping.PingId, TimeSpan.FromSeconds(30));
+        Assert.Equal(messageId, delivered.MessageId);
+    }
+}
