@@ -1,5 +1,4 @@
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using Transcoding.Ops.Broker;
 
 namespace Transcoding.Ops.Faults;
@@ -74,9 +73,9 @@ public sealed class ErrorQueues(ManagementClient management)
         Action<FaultOutcome> visited,
         CancellationToken cancellationToken)
     {
-        // Confirms with tracking: BasicPublishAsync returns only once the broker has the copy (or throws).
-        var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+        var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false);
         await using var channel = await connection.CreateChannelAsync(options, cancellationToken);
+        var publisher = new ConfirmedPublisher(channel);
         ulong? lastKept = null;
         try
         {
@@ -86,7 +85,7 @@ public sealed class ErrorQueues(ManagementClient management)
             {
                 var message = new FaultedMessage(queue, position, delivery.BasicProperties, delivery.Body.ToArray());
                 var disposition = await decide(message, cancellationToken);
-                var error = await ApplyAsync(channel, delivery.DeliveryTag, message, disposition, cancellationToken);
+                var error = await ApplyAsync(channel, publisher, delivery.DeliveryTag, message, disposition, cancellationToken);
                 if (disposition == FaultDisposition.Keep || error is not null)
                 {
                     lastKept = delivery.DeliveryTag;
@@ -107,7 +106,7 @@ public sealed class ErrorQueues(ManagementClient management)
     }
 
     /// <summary>Carries out one disposition; returns why it failed (the message then stays in the error queue).</summary>
-    private static async Task<string?> ApplyAsync(IChannel channel, ulong deliveryTag, FaultedMessage message, FaultDisposition disposition, CancellationToken cancellationToken)
+    private static async Task<string?> ApplyAsync(IChannel channel, ConfirmedPublisher publisher, ulong deliveryTag, FaultedMessage message, FaultDisposition disposition, CancellationToken cancellationToken)
     {
         switch (disposition)
         {
@@ -120,15 +119,11 @@ public sealed class ErrorQueues(ManagementClient management)
                     return error;
                 }
 
-                try
+                // The default exchange routes by queue name to exactly that queue; the publish is mandatory, so
+                // "no such queue" comes back as an error instead of a silent drop.
+                if (await publisher.PublishAsync("", target, ReplayMessage.Properties(message), message.Body, cancellationToken) is { } refused)
                 {
-                    // The default exchange routes by queue name to exactly that queue; mandatory turns "no such
-                    // queue" into an error instead of a silent drop.
-                    await channel.BasicPublishAsync("", target, mandatory: true, ReplayMessage.Properties(message), message.Body, cancellationToken);
-                }
-                catch (PublishException e)
-                {
-                    return e.IsReturn ? $"queue '{target}' does not exist (the broker returned the message)" : $"the broker refused the message for '{target}'";
+                    return refused;
                 }
 
                 break;
