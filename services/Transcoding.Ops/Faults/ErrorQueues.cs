@@ -40,12 +40,16 @@ public sealed class ErrorQueues(ManagementClient management)
     /// <summary>Every message of the queues, in queue order, left in place.</summary>
     public async Task<IReadOnlyList<FaultedMessage>> BrowseAsync(BrokerEndpoints broker, IReadOnlyList<string> queues, CancellationToken cancellationToken)
     {
-        var outcomes = await WalkAsync(broker, queues, (_, _) => ValueTask.FromResult(FaultDisposition.Keep), _ => { }, cancellationToken);
-        return [.. outcomes.Select(o => o.Message)];
+        var messages = new List<FaultedMessage>();
+        await WalkAsync(broker, queues, (_, _) => ValueTask.FromResult(FaultDisposition.Keep), outcome => messages.Add(outcome.Message), cancellationToken);
+        return messages;
     }
 
-    /// <summary>Visits every message of the queues and carries out the disposition <paramref name="decide"/> returns.</summary>
-    public async Task<IReadOnlyList<FaultOutcome>> WalkAsync(
+    /// <summary>
+    /// Visits every message of the queues and carries out the disposition <paramref name="decide"/> returns;
+    /// <paramref name="visited"/> hears what happened to each (the caller keeps only what it needs: queues can be large).
+    /// </summary>
+    public async Task WalkAsync(
         BrokerEndpoints broker,
         IReadOnlyList<string> queues,
         Func<FaultedMessage, CancellationToken, ValueTask<FaultDisposition>> decide,
@@ -53,17 +57,10 @@ public sealed class ErrorQueues(ManagementClient management)
         CancellationToken cancellationToken)
     {
         await using var connection = await ConnectAsync(broker, cancellationToken);
-        var outcomes = new List<FaultOutcome>();
         foreach (var queue in queues)
         {
-            await WalkQueueAsync(connection, queue, decide, outcome =>
-            {
-                outcomes.Add(outcome);
-                visited(outcome);
-            }, cancellationToken);
+            await WalkQueueAsync(connection, queue, decide, visited, cancellationToken);
         }
-
-        return outcomes;
     }
 
     private static async Task WalkQueueAsync(

@@ -55,6 +55,7 @@ public sealed class When_faults_are_listed : FaultyServiceTest
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains(FaultyService.ErrorQueue, run.Console);
+        Assert.Contains("guest:***@", run.Console);
         Assert.All(groups, id => Assert.Contains(id, run.Console));
         Assert.Empty(run.Json);
     }
