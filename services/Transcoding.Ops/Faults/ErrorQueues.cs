@@ -1,5 +1,4 @@
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using Transcoding.Ops.Broker;
 
 namespace Transcoding.Ops.Faults;
@@ -41,12 +40,16 @@ public sealed class ErrorQueues(ManagementClient management)
     /// <summary>Every message of the queues, in queue order, left in place.</summary>
     public async Task<IReadOnlyList<FaultedMessage>> BrowseAsync(BrokerEndpoints broker, IReadOnlyList<string> queues, CancellationToken cancellationToken)
     {
-        var outcomes = await WalkAsync(broker, queues, (_, _) => ValueTask.FromResult(FaultDisposition.Keep), _ => { }, cancellationToken);
-        return [.. outcomes.Select(o => o.Message)];
+        var messages = new List<FaultedMessage>();
+        await WalkAsync(broker, queues, (_, _) => ValueTask.FromResult(FaultDisposition.Keep), outcome => messages.Add(outcome.Message), cancellationToken);
+        return messages;
     }
 
-    /// <summary>Visits every message of the queues and carries out the disposition <paramref name="decide"/> returns.</summary>
-    public async Task<IReadOnlyList<FaultOutcome>> WalkAsync(
+    /// <summary>
+    /// Visits every message of the queues and carries out the disposition <paramref name="decide"/> returns;
+    /// <paramref name="visited"/> hears what happened to each (the caller keeps only what it needs: queues can be large).
+    /// </summary>
+    public async Task WalkAsync(
         BrokerEndpoints broker,
         IReadOnlyList<string> queues,
         Func<FaultedMessage, CancellationToken, ValueTask<FaultDisposition>> decide,
@@ -54,17 +57,10 @@ public sealed class ErrorQueues(ManagementClient management)
         CancellationToken cancellationToken)
     {
         await using var connection = await ConnectAsync(broker, cancellationToken);
-        var outcomes = new List<FaultOutcome>();
         foreach (var queue in queues)
         {
-            await WalkQueueAsync(connection, queue, decide, outcome =>
-            {
-                outcomes.Add(outcome);
-                visited(outcome);
-            }, cancellationToken);
+            await WalkQueueAsync(connection, queue, decide, visited, cancellationToken);
         }
-
-        return outcomes;
     }
 
     private static async Task WalkQueueAsync(
@@ -74,9 +70,9 @@ public sealed class ErrorQueues(ManagementClient management)
         Action<FaultOutcome> visited,
         CancellationToken cancellationToken)
     {
-        // Confirms with tracking: BasicPublishAsync returns only once the broker has the copy (or throws).
-        var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+        var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false);
         await using var channel = await connection.CreateChannelAsync(options, cancellationToken);
+        var publisher = new ConfirmedPublisher(channel);
         ulong? lastKept = null;
         try
         {
@@ -86,7 +82,7 @@ public sealed class ErrorQueues(ManagementClient management)
             {
                 var message = new FaultedMessage(queue, position, delivery.BasicProperties, delivery.Body.ToArray());
                 var disposition = await decide(message, cancellationToken);
-                var error = await ApplyAsync(channel, delivery.DeliveryTag, message, disposition, cancellationToken);
+                var error = await ApplyAsync(channel, publisher, delivery.DeliveryTag, message, disposition, cancellationToken);
                 if (disposition == FaultDisposition.Keep || error is not null)
                 {
                     lastKept = delivery.DeliveryTag;
@@ -107,7 +103,7 @@ public sealed class ErrorQueues(ManagementClient management)
     }
 
     /// <summary>Carries out one disposition; returns why it failed (the message then stays in the error queue).</summary>
-    private static async Task<string?> ApplyAsync(IChannel channel, ulong deliveryTag, FaultedMessage message, FaultDisposition disposition, CancellationToken cancellationToken)
+    private static async Task<string?> ApplyAsync(IChannel channel, ConfirmedPublisher publisher, ulong deliveryTag, FaultedMessage message, FaultDisposition disposition, CancellationToken cancellationToken)
     {
         switch (disposition)
         {
@@ -120,15 +116,11 @@ public sealed class ErrorQueues(ManagementClient management)
                     return error;
                 }
 
-                try
+                // The default exchange routes by queue name to exactly that queue; the publish is mandatory, so
+                // "no such queue" comes back as an error instead of a silent drop.
+                if (await publisher.PublishAsync("", target, ReplayMessage.Properties(message), message.Body, cancellationToken) is { } refused)
                 {
-                    // The default exchange routes by queue name to exactly that queue; mandatory turns "no such
-                    // queue" into an error instead of a silent drop.
-                    await channel.BasicPublishAsync("", target, mandatory: true, ReplayMessage.Properties(message), message.Body, cancellationToken);
-                }
-                catch (PublishException e)
-                {
-                    return e.IsReturn ? $"queue '{target}' does not exist (the broker returned the message)" : $"the broker refused the message for '{target}'";
+                    return refused;
                 }
 
                 break;

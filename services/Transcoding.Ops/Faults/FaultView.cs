@@ -80,7 +80,7 @@ public static class FaultView
 
     public static Table MessagesTable(string title, IEnumerable<FaultedMessage> messages)
     {
-        var table = new Table().Title(title).AddColumns("Message id", "Error queue", "Group", "Exception type", "Message type", "Replays to");
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("Message id", "Error queue", "Group", "Exception type", "Message type", "Replays to");
         foreach (var m in messages)
         {
             table.AddRow(Cells(m.MessageId ?? FaultedMessage.Unknown, m.ErrorQueue, m.GroupId, m.ExceptionType, m.MessageType, m.SourceQueue ?? FaultedMessage.Unknown));

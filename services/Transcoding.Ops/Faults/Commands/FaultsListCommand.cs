@@ -31,7 +31,7 @@ public sealed class FaultsListCommand(OpsOutput output, ErrorQueues errorQueues,
         }
 
         var console = Output.Console;
-        var queueTable = new Table().Title($"Error queues in virtual host {broker.VirtualHost}").AddColumns("Queue", "Messages", "Consumers", "Type");
+        var queueTable = new Table().Title(Markup.Escape($"Error queues on {SecretMasker.MaskUri(broker.Amqp.ToString())}")).AddColumns("Queue", "Messages", "Consumers", "Type");
         foreach (var queue in queues)
         {
             queueTable.AddRow(FaultView.Cells(queue.Name, counts[queue.Name].ToString(), queue.Consumers.ToString(), queue.Type));

@@ -37,9 +37,14 @@ public sealed class FaultsPurgeCommand(OpsOutput output, ErrorQueues errorQueues
         }
 
         // Selected again message by message: a message that arrived since the listing is judged on its own.
-        var outcomes = await ErrorQueues.WalkAsync(
-            broker, queues, (m, _) => ValueTask.FromResult(selector.Matches(m) ? FaultDisposition.Delete : FaultDisposition.Keep), _ => { }, cancellationToken);
-        WriteResult(settings, selected.Count, outcomes.Count(o => o.Disposition == FaultDisposition.Delete && o.Succeeded));
+        var deleted = 0;
+        await ErrorQueues.WalkAsync(
+            broker,
+            queues,
+            (m, _) => ValueTask.FromResult(selector.Matches(m) ? FaultDisposition.Delete : FaultDisposition.Keep),
+            outcome => deleted += outcome is { Disposition: FaultDisposition.Delete, Succeeded: true } ? 1 : 0,
+            cancellationToken);
+        WriteResult(settings, selected.Count, deleted);
         return ExitCodes.Ok;
     }
 

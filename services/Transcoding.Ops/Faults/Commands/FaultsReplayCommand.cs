@@ -45,33 +45,38 @@ public sealed class FaultsReplayCommand(OpsOutput output, ErrorQueues errorQueue
             return FaultDisposition.Replay;
         }
 
-        Task<IReadOnlyList<FaultOutcome>> Walk(Action<FaultOutcome> visited) =>
-            ErrorQueues.WalkAsync(broker, queues, Decide, visited, cancellationToken);
-        var outcomes = settings.Json || !Output.Interactive
-            ? await Walk(_ => { })
-            : await WithProgressAsync(broker, queues, Walk, cancellationToken);
-        var replays = outcomes.Where(o => o.Disposition == FaultDisposition.Replay).ToList();
+        var replays = new List<FaultOutcome>();
+        Task Walk(Action<FaultOutcome> visited) => ErrorQueues.WalkAsync(broker, queues, Decide, outcome =>
+        {
+            if (outcome.Disposition == FaultDisposition.Replay)
+            {
+                replays.Add(outcome);
+            }
+
+            visited(outcome);
+        }, cancellationToken);
+
+        await (settings.Json || !Output.Interactive ? Walk(_ => { }) : WithProgressAsync(broker, queues, Walk, cancellationToken));
         RequireMatches(selector, replays.Count);
         WriteSummary(settings, replays);
         return replays.All(o => o.Succeeded) ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
     /// <summary>A progress bar over the messages read (selected or not), for long replays at a terminal.</summary>
-    private async Task<IReadOnlyList<FaultOutcome>> WithProgressAsync(
+    private async Task WithProgressAsync(
         BrokerEndpoints broker,
         IReadOnlyList<string> queues,
-        Func<Action<FaultOutcome>, Task<IReadOnlyList<FaultOutcome>>> walk,
+        Func<Action<FaultOutcome>, Task> walk,
         CancellationToken cancellationToken)
     {
         var total = (await ErrorQueues.DepthsAsync(broker, queues, cancellationToken)).Values.Sum();
-        return await Output.Console.Progress()
+        await Output.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("Replaying", maxValue: Math.Max(total, 1));
-                var outcomes = await walk(_ => task.Increment(1));
+                await walk(_ => task.Increment(1));
                 task.Value = task.MaxValue;
-                return outcomes;
             });
     }
 

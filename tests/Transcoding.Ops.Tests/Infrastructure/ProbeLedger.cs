@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+
+namespace Transcoding.Ops.Tests.Infrastructure;
+
+/// <summary>What the probe consumer saw: every successful consumption by message id, and whether it must fail.</summary>
+public sealed class ProbeLedger
+{
+    private readonly ConcurrentQueue<Guid> _processed = new();
+    private readonly ConcurrentQueue<string> _faultHeadersSeen = new();
+
+    /// <summary>While true the consumer throws: the cause of the faults, "removed" by setting it to false.</summary>
+    public volatile bool Failing = true;
+
+    public IReadOnlyCollection<Guid> Processed => _processed;
+
+    public IReadOnlyCollection<Guid> DistinctProcessed => _processed.Distinct().ToList();
+
+    /// <summary>MT-Fault-* headers found on successfully consumed messages (a replay must strip them).</summary>
+    public IReadOnlyCollection<string> FaultHeadersSeen => _faultHeadersSeen;
+
+    public void Record(Guid messageId, IEnumerable<string> headerNames)
+    {
+        foreach (var name in headerNames.Where(n => n.StartsWith("MT-Fault-", StringComparison.OrdinalIgnoreCase) || n == "MT-Reason"))
+        {
+            _faultHeadersSeen.Enqueue(name);
+        }
+
+        _processed.Enqueue(messageId);
+    }
+}
