@@ -48,6 +48,6 @@ bench:
 	@if [ -x scripts/bench.sh ]; then scripts/bench.sh; else echo "make bench: scripts/bench.sh is not there yet" >&2; exit 1; fi
 
 # ---------------------------------------------------------------------------------------------------- run
-# Filled in by the lead: the whole pipeline in one process, `make run [INPUT=path] [OUT=dir]`.
+# The whole pipeline in one process on embedded defaults: `make run [INPUT=path] [OUT=dir]`.
 run:
-	scripts/run.sh $(INPUT) $(OUT)
+	scripts/run.sh "$(INPUT)" "$(OUT)"
