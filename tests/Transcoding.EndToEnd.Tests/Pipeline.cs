@@ -46,7 +46,7 @@ public sealed class Pipeline : IAsyncLifetime
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
         _database = await PostgresDatabase.CreateAsync();
-        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 5).Select(_ => Ports.Free()).ToArray();
         string Url(int i) => $"http://127.0.0.1:{ports[i]}";
         var callbackSecret = WebhookSecret.Generate();
         var tokenSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -176,12 +176,5 @@ public sealed class Pipeline : IAsyncLifetime
         await app.StartAsync();
         _hosts.Add(app);
         return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -9,13 +9,17 @@ public static class TestEnvironment
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string WorkerPath => Path.Combine(RepositoryRoot, "gpu-image", "Transcoding.Worker", "bin",
+    public static string WorkerPath => Path.Combine(RepositoryRoot, "gpu-image", "Transcoding.Worker", "bin", Configuration, "net10.0", "Transcoding.Worker.dll");
+
+    /// <summary>A service's own build output (the test project references it, so it is built).</summary>
+    public static string ServiceDll(string project) => Path.Combine(RepositoryRoot, "services", project, "bin", Configuration, "net10.0", project + ".dll");
+
+    private const string Configuration =
 #if DEBUG
-        "Debug",
+        "Debug";
 #else
-        "Release",
+        "Release";
 #endif
-        "net10.0", "Transcoding.Worker.dll");
 
     private static string FindRoot()
     {

@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Transcoding.Contracts;
+using Transcoding.Orchestrator.StatusApi;
+using Transcoding.ServiceDefaults.Messaging;
+using Transcoding.Shared;
+
+namespace Transcoding.EndToEnd.Tests.Orchestrator;
+
+/// <summary>
+/// Two orchestrator processes on one PostgreSQL saga store and one RabbitMQ queue: every completion is delivered three
+/// times at once, and one instance is killed (SIGKILL) half-way through.
+/// </summary>
+public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
+{
+    private const int Items = 200;
+    private RabbitMqVirtualHost _vhost = null!;
+    private PostgresDatabase _database = null!;
+    private IHost _upstream = null!;
+
+    public async Task InitializeAsync()
+    {
+        _vhost = await RabbitMqVirtualHost.CreateAsync();
+        _database = await PostgresDatabase.CreateAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMqUri"] = _vhost.AmqpUri,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddTranscodingBus(bus =>
+        {
+            bus.AddConsumer<StubDispatcher>();
+            bus.AddConsumer<MessageRecorder>();
+        });
+        _upstream = builder.Build();
+        await _upstream.StartAsync();
+    }
+
+    [Fact]
+    public async Task Each_item_becomes_ready_exactly_once_even_when_an_instance_dies()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Bus__Transport"] = "RabbitMq",
+            ["Bus__RabbitMqUri"] = _vhost.AmqpUri,
+            ["ConnectionStrings__Postgres"] = _database.ConnectionString,
+        };
+        await using var first = await ServiceProcess.StartAsync("Transcoding.Orchestrator", $"http://127.0.0.1:{Ports.Free()}", environment);
+        await using var second = await ServiceProcess.StartAsync("Transcoding.Orchestrator", $"http://127.0.0.1:{Ports.Free()}", environment);
+        var bus = _upstream.Services.GetRequiredService<IBus>();
+        var ids = Enumerable.Range(0, Items).Select(_ => Guid.NewGuid()).ToList();
+
+        await Task.WhenAll(ids.Select(id => bus.Publish(new MediaUploaded { MediaId = id, SourceKey = $"uploads/{id}/a.mp4", ContentType = "video/mp4", SizeBytes = 1, UploadedAt = DateTimeOffset.UtcNow })));
+        await Eventually(() => ids.All(id => StubDispatcher.Jobs.ContainsKey((id, 1))), TimeSpan.FromMinutes(3));
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (i == ids.Count / 2)
+            {
+                first.Kill();
+            }
+
+            var completion = new TranscodeCompleted
+            {
+                MediaId = ids[i],
+                Attempt = 1,
+                JobId = $"stub-{ids[i]:N}",
+                Outputs = new TranscodeOutputs { MasterPlaylistKey = $"media/{ids[i]}/hls/master.m3u8" },
+            };
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => bus.Publish(completion)));
+        }
+
+        using var api = new HttpClient { BaseAddress = new Uri(second.Url) };
+        await Eventually(async () => (await Task.WhenAll(ids.Select(id => StateOf(api, id)))).All(s => s == "ready"), TimeSpan.FromMinutes(3));
+        foreach (var id in ids)
+        {
+            var status = (await api.GetFromJsonAsync<MediaStatus>($"/media/{id}", JsonDefaults.Web))!;
+            Assert.Single(status.History, h => h.To == "ready");
+            Assert.Equal(1, StubDispatcher.Jobs[(id, 1)]);
+            Assert.False(StubDispatcher.Jobs.ContainsKey((id, 2)), $"{id} was dispatched a second time");
+        }
+
+        // MediaReady leaves through the in-memory outbox after the commit; give stragglers a moment, then count.
+        await Eventually(() => ids.All(id => MessageRecorder.Received.OfType<MediaReady>().Any(m => m.MediaId == id)), TimeSpan.FromSeconds(30));
+        await Task.Delay(2000);
+        var readyCounts = MessageRecorder.Received.OfType<MediaReady>().Where(m => ids.Contains(m.MediaId)).GroupBy(m => m.MediaId).ToList();
+        Assert.Equal(Items, readyCounts.Count);
+        Assert.All(readyCounts, group => Assert.Single(group));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _upstream.StopAsync();
+        _upstream.Dispose();
+        await _database.DisposeAsync();
+        await _vhost.DisposeAsync();
+    }
+
+    private static async Task<string> StateOf(HttpClient api, Guid id)
+    {
+        var response = await api.GetAsync($"/media/{id}");
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web))!.State : "missing";
+    }
+
+    private static Task Eventually(Func<bool> condition, TimeSpan timeout) => Eventually(() => Task.FromResult(condition()), timeout);
+
+    private static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"condition not met in {timeout}");
+            await Task.Delay(250);
+        }
+    }
+}
