@@ -29,8 +29,11 @@ test:
 	trap 'code=$$?; set +e; wait; scripts/test-infra.sh stop; scripts/test-summary.sh $(RESULTS); exit $$code' EXIT
 	scripts/test-infra.sh start &
 	infra=$$!
+	scripts/test-node-deps.sh &
+	node=$$!
 	$(BUILD)
 	wait $$infra
+	wait $$node
 	source .test-infra/env
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) \
 	  --blame-hang-timeout $(TEST_HANG_TIMEOUT) --blame-hang-dump-type none $(TEST_ARGS)
