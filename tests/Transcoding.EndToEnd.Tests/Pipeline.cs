@@ -26,9 +26,17 @@ namespace Transcoding.EndToEnd.Tests;
 /// host with its own bus on a real RabbitMQ broker; the endpoint runs the real worker as a child process; a folder is
 /// the bucket; an upstream/downstream host publishes uploads and records what downstream services would receive.
 /// </summary>
-public sealed class Pipeline : IAsyncLifetime
+public class Pipeline : IAsyncLifetime
 {
     private readonly List<WebApplication> _hosts = [];
+    private readonly PipelineSettings _settings;
+
+    public Pipeline()
+        : this(new PipelineSettings())
+    {
+    }
+
+    protected Pipeline(PipelineSettings settings) => _settings = settings;
     private RabbitMqVirtualHost? _vhost;
     private PostgresDatabase? _database;
 
@@ -50,6 +58,11 @@ public sealed class Pipeline : IAsyncLifetime
         string Url(int i) => $"http://127.0.0.1:{ports[i]}";
         var callbackSecret = WebhookSecret.Generate();
         var tokenSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+        // Losing callbacks: the gateway holds other secrets than the worker and the dispatcher, so it refuses both the
+        // worker's signed callback and RunPod's webhook, as if neither ever arrived.
+        var gatewaySecret = _settings.LoseCallbacks ? WebhookSecret.Generate() : callbackSecret;
+        var gatewayTokenSecret = _settings.LoseCallbacks ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : tokenSecret;
         var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         Dictionary<string, string?> common = new()
         {
@@ -63,6 +76,8 @@ public sealed class Pipeline : IAsyncLifetime
         await Start(common, Url(0), b => b.AddOrchestrator(), a => a.MapStatusApi(), new()
         {
             ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+            ["Orchestrator:AttemptTimeout"] = _settings.AttemptTimeout.ToString(),
+            ["Orchestrator:PollInterval"] = "00:00:03",
         });
         await Start(common, Url(1), b => b.AddServiceDefaults().AddLocalRunPod(), a => a.MapRunPodApi(), new()
         {
@@ -70,6 +85,7 @@ public sealed class Pipeline : IAsyncLifetime
             ["LocalRunPod:EndpointId"] = "e2e",
             ["LocalRunPod:PublicBaseUrl"] = Url(1),
             ["LocalRunPod:Workers"] = "1",
+            ["LocalRunPod:WebhookRetryDelay"] = "00:00:01",
             ["LocalRunPod:WorkerCommand"] = "dotnet",
             ["LocalRunPod:WorkerArguments"] = $"\"{TestEnvironment.WorkerPath}\"",
             ["LocalRunPod:WorkerEnvironment:Storage__Provider"] = "Local",
@@ -88,8 +104,8 @@ public sealed class Pipeline : IAsyncLifetime
         });
         await Start(common, Url(3), b => b.AddGateway(), a => a.MapWebhookEndpoints(), new()
         {
-            ["Webhooks:Secrets:0"] = callbackSecret,
-            ["Webhooks:RunPodTokenSecret"] = tokenSecret,
+            ["Webhooks:Secrets:0"] = gatewaySecret,
+            ["Webhooks:RunPodTokenSecret"] = gatewayTokenSecret,
         });
         var upstream = await Start(common, Url(4), b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>()), _ => { });
 

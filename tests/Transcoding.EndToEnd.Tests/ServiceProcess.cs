@@ -6,6 +6,7 @@ namespace Transcoding.EndToEnd.Tests;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServiceProcess(Process process, string url)
     {
@@ -27,14 +28,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var service = new ServiceProcess(process, url);
+        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new ServiceProcess(process, url);
         await service.WaitUntilReadyAsync();
         return service;
     }
+
+    /// <summary>The last lines the process wrote, for failure messages.</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>SIGKILL: no graceful shutdown, in-flight messages are neither acked nor finished.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
@@ -58,7 +62,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{_process.StartInfo.ArgumentList[0]} exited with {_process.ExitCode} during start-up");
+                throw new InvalidOperationException($"{_process.StartInfo.ArgumentList[0]} exited with {_process.ExitCode} during start-up:{Environment.NewLine}{Output}");
             }
 
             try
@@ -76,6 +80,20 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"{Url} was not ready in 90 s");
+        throw new TimeoutException($"{Url} was not ready in 90 s:{Environment.NewLine}{Output}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 40)
+        {
+            _output.TryDequeue(out _);
+        }
     }
 }

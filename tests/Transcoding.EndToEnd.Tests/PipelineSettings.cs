@@ -1,0 +1,8 @@
+namespace Transcoding.EndToEnd.Tests;
+
+/// <param name="LoseCallbacks">The gateway refuses every callback (wrong secrets), so only status polling can finish a job.</param>
+/// <param name="AttemptTimeout">How long the saga waits for a callback before it asks the dispatcher to poll RunPod.</param>
+public sealed record PipelineSettings(bool LoseCallbacks = false, TimeSpan AttemptTimeout = default)
+{
+    public TimeSpan AttemptTimeout { get; init; } = AttemptTimeout == default ? TimeSpan.FromMinutes(10) : AttemptTimeout;
+}
