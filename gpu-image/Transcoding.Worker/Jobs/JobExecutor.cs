@@ -67,7 +67,7 @@ public sealed class JobExecutor(
         using var reportTimeout = new CancellationTokenSource(ReportTimeout);
         if (!result.Succeeded)
         {
-            await publisher.RemoveAsync(ledger, reportTimeout.Token);
+            await publisher.RemoveAsync(ledger, TranscodePipeline.OutputPrefix(input), input.SourceKey, reportTimeout.Token);
         }
 
         await SendFinalCallbackAsync(jobId, input, result, reportTimeout.Token);
