@@ -20,4 +20,20 @@ public class HlsPlaybackTests(TranscodedVideo video) : IClassFixture<TranscodedV
         Assert.InRange(report.GetProperty("duration").GetDouble(), 2.5, 3.5);
         Assert.True(report.GetProperty("videoWidth").GetInt32() > 0);
     }
+
+    [Fact]
+    public async Task When_hls_js_plays_an_audio_only_master_playlist_the_media_clock_moves()
+    {
+        await using var harness = await WorkerHarness.StartAsync();
+        var mediaId = Guid.NewGuid();
+        var result = await harness.Executor.ExecuteAsync("job-audio-play", WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(await Clips.AudioOnly)), null, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error?.Message);
+
+        var report = await NodeChecks.RunAsync("play-hls.mjs", harness.OutputPath(mediaId, ""), "1.5");
+
+        Assert.Empty(report.GetProperty("errors").EnumerateArray());
+        Assert.Single(report.GetProperty("levels").EnumerateArray());
+        Assert.True(report.GetProperty("currentTime").GetDouble() >= 1.5);
+        Assert.Equal(0, report.GetProperty("videoWidth").GetInt32());
+    }
 }
