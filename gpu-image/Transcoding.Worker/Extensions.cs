@@ -70,19 +70,30 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Serverless: runs until SIGTERM, exit 0. Run: one job, exit 0 on success and 1 on failure.</summary>
+    /// <summary>
+    /// Serverless: runs until SIGTERM, exit 0. Run: one job, exit 0 on success and 1 on failure. Invalid
+    /// configuration (e.g. no callback secret): exit 3 with the validation message, before any job is taken.
+    /// </summary>
     public static async Task<int> RunWorkerAsync(this IHost host, WorkerCommand command)
     {
-        if (command.Mode == WorkerMode.Serverless)
+        try
         {
-            await host.RunAsync();
-            return 0;
-        }
+            if (command.Mode == WorkerMode.Serverless)
+            {
+                await host.RunAsync();
+                return 0;
+            }
 
-        await host.StartAsync();
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        var exitCode = await host.Services.GetRequiredService<RunCommand>().ExecuteAsync(command.InputPath!, lifetime.ApplicationStopping);
-        await host.StopAsync();
-        return exitCode;
+            await host.StartAsync();
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            var exitCode = await host.Services.GetRequiredService<RunCommand>().ExecuteAsync(command.InputPath!, lifetime.ApplicationStopping);
+            await host.StopAsync();
+            return exitCode;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("configuration error: " + e.Message);
+            return 3;
+        }
     }
 }

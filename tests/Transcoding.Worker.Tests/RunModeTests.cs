@@ -15,7 +15,10 @@ public sealed class RunModeTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    private async Task<(BufferedCommandResult Result, string Bucket)> RunAsync(string sourcePath, Guid mediaId, params string[] extraArguments)
+    private async Task<(BufferedCommandResult Result, string Bucket)> RunAsync(string sourcePath, Guid mediaId, params string[] extraArguments) =>
+        await RunWithSecretAsync(sourcePath, mediaId, WorkerHarness.Secret, extraArguments);
+
+    private async Task<(BufferedCommandResult Result, string Bucket)> RunWithSecretAsync(string sourcePath, Guid mediaId, string callbackSecret, string[] extraArguments)
     {
         var root = _root.FullName;
         var bucket = Path.Combine(root, "bucket");
@@ -30,7 +33,7 @@ public sealed class RunModeTests : IDisposable
             .WithEnvironmentVariables(env => env
                 .Set("Storage__Provider", "Local")
                 .Set("Storage__LocalRoot", bucket)
-                .Set("Worker__CallbackSecret", WorkerHarness.Secret)
+                .Set("Worker__CallbackSecret", callbackSecret)
                 .Set("Worker__WorkDir", Path.Combine(root, "work"))
                 .Set("Worker__Preset", "ultrafast")
                 .Set("RUNPOD_WEBHOOK_GET_JOB", null))
@@ -74,5 +77,15 @@ public sealed class RunModeTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("usage: Transcoding.Worker run --input job.json", result.StandardError);
+    }
+
+    [Fact]
+    public async Task When_the_callback_secret_is_missing_it_exits_3_with_a_clear_message()
+    {
+        var (result, _) = await RunWithSecretAsync(await Clips.VideoWithoutAudio, Guid.NewGuid(), "", []);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("configuration error:", result.StandardError);
+        Assert.Contains("Worker:CallbackSecret is required", result.StandardError);
     }
 }

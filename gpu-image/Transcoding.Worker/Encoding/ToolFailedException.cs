@@ -4,7 +4,5 @@ namespace Transcoding.Worker.Encoding;
 public sealed class ToolFailedException(string tool, int exitCode, string errorOutput)
     : Exception($"{tool} exited with code {exitCode}: {errorOutput}")
 {
-    public int ExitCode { get; } = exitCode;
-
     public string ErrorOutput { get; } = errorOutput;
 }

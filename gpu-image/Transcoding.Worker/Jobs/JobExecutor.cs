@@ -31,7 +31,8 @@ public sealed class JobExecutor(
             return JobResult.Failure(JobErrorCodes.InvalidInput, invalid, permanent: true);
         }
 
-        Log.JobStarted(logger, jobId, input!.MediaId, input.Attempt);
+        using var trace = JobTrace.Start(jobId, input!.TraceParent);
+        Log.JobStarted(logger, jobId, input.MediaId, input.Attempt);
         var started = time.GetTimestamp();
         var workDirectory = Path.Combine(options.Value.WorkDir, $"job-{Guid.NewGuid():N}");
         var ledger = new UploadLedger();
@@ -66,7 +67,7 @@ public sealed class JobExecutor(
         using var reportTimeout = new CancellationTokenSource(ReportTimeout);
         if (!result.Succeeded)
         {
-            await publisher.RemoveAsync(ledger, reportTimeout.Token);
+            await publisher.RemoveAsync(ledger, TranscodePipeline.OutputPrefix(input), input.SourceKey, reportTimeout.Token);
         }
 
         await SendFinalCallbackAsync(jobId, input, result, reportTimeout.Token);

@@ -118,7 +118,7 @@ public sealed class TranscodePipeline(
     private static IReadOnlyList<Rendition> Renditions(string prefix, MediaProbe probe, IReadOnlyList<PlannedRung> rungs, int audioKbps)
     {
         var audioBitrate = probe.Audio is null ? 0 : audioKbps;
-        if (probe.Video is null)
+        if (probe.IsAudioOnly)
         {
             return [new Rendition { Name = HlsEncodeRequest.AudioRenditionName, AudioBitrateKbps = audioBitrate, PlaylistKey = PlaylistKey(HlsEncodeRequest.AudioRenditionName) }];
         }

@@ -30,18 +30,26 @@ public sealed class OutputPublisher(IObjectStorage storage, IOptions<StorageOpti
         Log.OutputsUploaded(logger, files.Count, prefix);
     }
 
-    /// <summary>Best effort: a key that cannot be deleted is logged, and the rest are still tried.</summary>
-    public async Task RemoveAsync(UploadLedger ledger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Best effort: a key that cannot be deleted is logged, and the rest are still tried. The whole <c>hls/</c>
+    /// folder goes in one prefix delete (one listing instead of one per segment) unless the source lives in it.
+    /// </summary>
+    public async Task RemoveAsync(UploadLedger ledger, string prefix, string sourceKey, CancellationToken cancellationToken)
     {
-        foreach (var key in ledger.Keys)
+        var hls = prefix + "hls/";
+        var wholeHls = !sourceKey.StartsWith(hls, StringComparison.Ordinal);
+        var targets = ledger.Keys
+            .Select(key => wholeHls && key.StartsWith(hls, StringComparison.Ordinal) ? hls : key)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var target in targets)
         {
             try
             {
-                await storage.DeletePrefixAsync(key, cancellationToken);
+                await storage.DeletePrefixAsync(target, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Log.OutputRemovalFailed(logger, key, e);
+                Log.OutputRemovalFailed(logger, target, e);
             }
         }
     }

@@ -97,6 +97,20 @@ public class JobOutcomeTests
     }
 
     [Fact]
+    public async Task When_the_job_carries_a_trace_parent_callbacks_continue_that_trace()
+    {
+        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        await using var harness = await WorkerHarness.StartAsync();
+        await using var callbacks = await CallbackReceiver.StartAsync(WorkerHarness.Secret);
+        var input = WorkerHarness.Input(Guid.NewGuid(), "uploads/missing.mp4", callbacks.Url) with { TraceParent = $"00-{traceId}-00f067aa0ba902b7-01" };
+
+        await harness.Executor.ExecuteAsync("job-traced", input, null, CancellationToken.None);
+
+        var traceParent = Assert.Single(callbacks.TraceParents);
+        Assert.StartsWith($"00-{traceId}-", traceParent);
+    }
+
+    [Fact]
     public async Task When_the_source_is_text_named_mp4_the_message_says_why()
     {
         await using var harness = await WorkerHarness.StartAsync();

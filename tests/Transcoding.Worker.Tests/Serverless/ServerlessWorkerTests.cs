@@ -65,6 +65,21 @@ public class ServerlessWorkerTests
     }
 
     [Fact]
+    public async Task When_job_done_is_refused_it_is_posted_again()
+    {
+        await using var runPod = await FakeRunPod.StartAsync();
+        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
+        runPod.RefuseDone = 2;
+        runPod.Enqueue(new RunPodJob { Id = "job-retry", Input = WorkerHarness.Input(Guid.NewGuid(), "uploads/missing.mp4") });
+
+        await harness.Host.StartAsync();
+        var done = await runPod.DoneAsync("job-retry");
+
+        Assert.Equal(3, runPod.DonePosts);
+        Assert.Contains("source_missing", done["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task When_the_worker_is_stopped_mid_job_the_job_is_reported_as_a_transient_failure()
     {
         await using var runPod = await FakeRunPod.StartAsync();

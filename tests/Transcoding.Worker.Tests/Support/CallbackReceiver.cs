@@ -23,6 +23,8 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(TranscodeCallback Callback, WebhookVerificationResult Verification)> Received { get; } = new();
 
+    public ConcurrentQueue<string?> TraceParents { get; } = new();
+
     public string Url => _app.Urls.First() + "/webhooks/transcode";
 
     public static async Task<CallbackReceiver> StartAsync(string secret)
@@ -38,6 +40,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
             await request.Body.CopyToAsync(body);
             var verification = receiver._verifier.Verify(
                 request.Headers[WebhookHeaders.Id], request.Headers[WebhookHeaders.Timestamp], request.Headers[WebhookHeaders.Signature], body.ToArray());
+            receiver.TraceParents.Enqueue(request.Headers["traceparent"]);
             receiver.Received.Enqueue((JsonSerializer.Deserialize<TranscodeCallback>(body.ToArray(), JsonDefaults.Web)!, verification));
             return Results.NoContent();
         });

@@ -29,6 +29,13 @@ public sealed class FakeRunPod : IAsyncDisposable
 
     public ConcurrentDictionary<string, TaskCompletionSource<JsonObject>> Done { get; } = new();
 
+    /// <summary>How many final job-done posts to refuse with 503 before accepting one.</summary>
+    public int RefuseDone { get; set; }
+
+    public int DonePosts => _donePosts;
+
+    private int _donePosts;
+
     /// <summary>Called on each IN_PROGRESS update (e.g. to stop the worker mid-encode).</summary>
     public Action<string>? OnProgress { get; set; }
 
@@ -70,6 +77,11 @@ public sealed class FakeRunPod : IAsyncDisposable
             }
             else
             {
+                if (Interlocked.Increment(ref runPod._donePosts) <= runPod.RefuseDone)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+
                 runPod.Done.GetOrAdd(jobId, _ => new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(body);
             }
 
