@@ -50,6 +50,10 @@ public sealed class DispatcherWithLocalRunPodTests : IAsyncLifetime
         {
             ["RunPod:ApiKey"] = ApiKey,
             ["RunPod:CallbackBaseUrl"] = _gateway.BaseUrl,
+
+            // RunPod has no idempotency key: a /run retried after an attempt timeout may leave a second job, and a
+            // loaded test machine must not provoke that here.
+            ["RunPod:AttemptTimeout"] = "00:00:30",
         });
         _worker = new HttpClient { BaseAddress = new Uri($"{_runPod.Urls.First()}/v2/{DispatcherTestHost.EndpointId}/") };
         _worker.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", ApiKey);
