@@ -50,4 +50,4 @@ bench:
 # ---------------------------------------------------------------------------------------------------- run
 # Filled in by the lead: the whole pipeline in one process, `make run [INPUT=path] [OUT=dir]`.
 run:
-	scripts/run.sh $(INPUT) $(OUT)
+	scripts/run.sh "$(INPUT)" "$(OUT)"
