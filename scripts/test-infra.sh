@@ -257,7 +257,8 @@ stop() {
   stop_s3
   stop_postgres
   wait $!
-  rm -f "$dir/env"
+  # Without the PID folder a second stop has nothing to do.
+  rm -rf "$dir/env" "$dir/ports" "$pids"
   log "stopped in $(( $(now_ms) - started )) ms"
 }
 
