@@ -18,7 +18,14 @@ sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> Create()
     {
         var database = new TestDatabase();
-        await database.Execute($"CREATE DATABASE \"{database._name}\"");
+        try
+        {
+            await database.Execute($"CREATE DATABASE \"{database._name}\"");
+        }
+        catch (NpgsqlException exception) when (exception is not PostgresException)
+        {
+            throw new InvalidOperationException($"PostgreSQL (TEST_POSTGRES) is unreachable: {TestServers.StartThem}", exception);
+        }
         return database;
     }
 

@@ -3,7 +3,7 @@ namespace Transcoding.Messaging.Postgres.Tests.Infrastructure;
 /// <summary>The real servers the tests run against; never skipped silently when absent.</summary>
 static class TestServers
 {
-    const string StartThem = "start the test servers: make test (or scripts/test-infra.sh start)";
+    public const string StartThem = "start the test servers: make test (or scripts/test-infra.sh start)";
 
     public static string Postgres => Required("TEST_POSTGRES");
 
