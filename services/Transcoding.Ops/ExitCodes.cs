@@ -18,4 +18,7 @@ public static class ExitCodes
 
     /// <summary>The broker, its management API or the status API could not be reached or refused our credentials.</summary>
     public const int Unavailable = 5;
+
+    /// <summary>Ctrl+C (SIGINT): the command stopped after putting back every message it held.</summary>
+    public const int Interrupted = 130;
 }

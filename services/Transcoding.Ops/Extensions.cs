@@ -31,6 +31,7 @@ public static class Extensions
         config.SetApplicationName("ops");
         config.ConfigureConsole(console);
         config.SetExceptionHandler((exception, _) => Fail(exception, error));
+        config.CancellationExitCode(ExitCodes.Interrupted);
         config.AddBranch("faults", faults =>
         {
             faults.SetDescription("MassTransit error queues (<queue>_error) on RabbitMQ.");

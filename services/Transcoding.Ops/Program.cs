@@ -1,3 +1,3 @@
 using Transcoding.Ops;
 
-return await OpsApp.Create().RunAsync(args);
+return await OpsApp.RunAsync(args);

@@ -33,9 +33,6 @@ public sealed record BrokerEndpoints(Uri Amqp, string VirtualHost, Uri Managemen
         return new BrokerEndpoints(amqpUri, virtualHost, bareManagement, user, password);
     }
 
-    /// <summary>Every password in play, for masking.</summary>
-    public IEnumerable<string> Passwords => [Password, Credentials(Amqp).Password];
-
     private static (string User, string Password) Credentials(Uri uri)
     {
         if (uri.UserInfo.Length == 0)

@@ -21,7 +21,8 @@ public abstract class OpsCommand<TSettings>(OpsOutput output) : AsyncCommand<TSe
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            Output.WriteError("interrupted: every message this run still held is back in its error queue");
+            return ExitCodes.Interrupted;
         }
         catch (Exception e)
         {

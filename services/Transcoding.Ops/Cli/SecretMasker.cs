@@ -13,6 +13,12 @@ public static partial class SecretMasker
     [GeneratedRegex(@"(?<prefix>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:)[^@\s/]*@")]
     private static partial Regex UserInfoPassword();
 
+    /// <summary>The passwords in the user info of these URIs, as written and unescaped.</summary>
+    public static IEnumerable<string> PasswordsIn(params string?[] uris) =>
+        uris.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.UserInfo.Split(':', 2) : [])
+            .Where(parts => parts.Length == 2)
+            .SelectMany(parts => new[] { parts[1], Uri.UnescapeDataString(parts[1]) });
+
     /// <summary>The URI with the password part of its user info replaced by <see cref="Mask"/>.</summary>
     public static string MaskUri(string uri)
     {

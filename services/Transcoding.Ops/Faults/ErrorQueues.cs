@@ -9,7 +9,7 @@ namespace Transcoding.Ops.Faults;
 /// Each queue is read with <c>basic.get</c> and manual acknowledgement, one message at a time, up to the depth it had
 /// when the walk began (so a replayed message that faults again is not read a second time in the same run). A message
 /// is acknowledged (removed) only after what replaces it is confirmed by the broker; every other message stays
-/// unacknowledged and is requeued with one <c>basic.nack(multiple, requeue)</c> at the end, which puts classic-queue
+/// unacknowledged and is requeued with one <c>basic.nack(multiple, requeue)</c> at the end (also on Ctrl+C), which puts classic-queue
 /// messages back in their original positions. When the process dies instead, the broker requeues them all the same
 /// when the connection drops. RabbitMQ has no true "peek" for classic queues (the management API's "get messages"
 /// is this same get-and-requeue, and loses header types); the cost is the <c>redelivered</c> flag being set.
@@ -73,7 +73,6 @@ public sealed class ErrorQueues(ManagementClient management)
         var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false);
         await using var channel = await connection.CreateChannelAsync(options, cancellationToken);
         var publisher = new ConfirmedPublisher(channel);
-        ulong? lastKept = null;
         try
         {
             var delivery = await channel.BasicGetAsync(queue, autoAck: false, cancellationToken);
@@ -83,21 +82,17 @@ public sealed class ErrorQueues(ManagementClient management)
                 var message = new FaultedMessage(queue, position, delivery.BasicProperties, delivery.Body.ToArray());
                 var disposition = await decide(message, cancellationToken);
                 var error = await ApplyAsync(channel, publisher, delivery.DeliveryTag, message, disposition, cancellationToken);
-                if (disposition == FaultDisposition.Keep || error is not null)
-                {
-                    lastKept = delivery.DeliveryTag;
-                }
-
                 visited(new FaultOutcome(message, disposition, error));
                 delivery = position + 1 < budget ? await channel.BasicGetAsync(queue, autoAck: false, cancellationToken) : null;
             }
         }
         finally
         {
-            if (lastKept is { } tag && channel.IsOpen)
+            if (channel.IsOpen)
             {
-                // Not the caller's token: the requeue must happen even when the walk was cancelled.
-                await channel.BasicNackAsync(tag, multiple: true, requeue: true, CancellationToken.None);
+                // Delivery tag 0 with multiple = every message this channel still holds: the kept ones, and one taken
+                // but not yet settled when the walk was interrupted. Not the caller's token: this must run on Ctrl+C.
+                await channel.BasicNackAsync(0, multiple: true, requeue: true, CancellationToken.None);
             }
         }
     }

@@ -14,7 +14,6 @@ public static class FaultHeaders
     public const string InputAddress = "MT-Fault-InputAddress";
     public const string Timestamp = "MT-Fault-Timestamp";
     public const string RetryCount = "MT-Fault-RetryCount";
-    public const string ConsumerType = "MT-Fault-ConsumerType";
     public const string MessageType = "MT-Fault-MessageType";
     public const string Reason = "MT-Reason";
 

@@ -26,4 +26,12 @@ public sealed class When_secrets_could_be_printed
     [InlineData("nothing to hide", new[] { "" }, "nothing to hide")]
     public void Known_secrets_are_scrubbed_raw_and_escaped(string text, string[] secrets, string scrubbed) =>
         Assert.Equal(scrubbed, SecretMasker.Scrub(text, secrets));
+
+    [Theory]
+    [InlineData("amqp://ops:p%40ss@broker/", new[] { "p%40ss", "p@ss" })]
+    [InlineData("http://u:pw@h/", new[] { "pw", "pw" })]
+    [InlineData("http://u@h/", new string[0])]
+    [InlineData(null, new string[0])]
+    public void The_passwords_of_the_connection_uris_are_known(string? uri, string[] passwords) =>
+        Assert.Equal(passwords, SecretMasker.PasswordsIn(uri));
 }

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
+using Spectre.Console.Testing;
 
 namespace Transcoding.Ops.Tests.Infrastructure;
 
-/// <summary>Runs the CLI in this process with an empty configuration and captured, non-interactive output.</summary>
+/// <summary>Runs the CLI in this process with an empty configuration and captured output.</summary>
 public static class OpsCli
 {
+    /// <summary>As a script runs it: output redirected, nobody to answer a prompt.</summary>
     public static async Task<OpsRun> RunAsync(params string[] args)
     {
         var console = new StringWriter();
-        var json = new StringWriter();
-        var error = new StringWriter();
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -19,8 +19,23 @@ public static class OpsCli
             Out = new AnsiConsoleOutput(console),
         });
         ansi.Profile.Width = 240;
-        var app = OpsApp.Create(new ConfigurationBuilder().Build(), ansi, json, error);
-        var exitCode = await app.RunAsync(args);
-        return new OpsRun(exitCode, console.ToString(), json.ToString(), error.ToString());
+        var (exitCode, json, error) = await RunAsync(ansi, args);
+        return new OpsRun(exitCode, console.ToString(), json, error);
+    }
+
+    /// <summary>As a person at a terminal runs it: <paramref name="terminal"/> holds the answers to the prompts.</summary>
+    public static async Task<OpsRun> RunAtTerminalAsync(TestConsole terminal, params string[] args)
+    {
+        terminal.Profile.Width = 240;
+        var (exitCode, json, error) = await RunAsync(terminal.Interactive(), args);
+        return new OpsRun(exitCode, terminal.Output, json, error);
+    }
+
+    private static async Task<(int ExitCode, string Json, string Error)> RunAsync(IAnsiConsole console, string[] args)
+    {
+        var json = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await OpsApp.Create(new ConfigurationBuilder().Build(), console, json, error).RunAsync(args);
+        return (exitCode, json.ToString(), error.ToString());
     }
 }

@@ -50,6 +50,13 @@ public sealed class OpsProcess : IDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGINT, as Ctrl+C at a terminal.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]);
+        kill.WaitForExit();
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);

@@ -13,13 +13,8 @@ public abstract class FaultCommand<TSettings>(OpsOutput output, ErrorQueues erro
     protected BrokerEndpoints Broker(TSettings settings) =>
         BrokerEndpoints.Resolve(settings.Amqp ?? options.Value.RabbitMqUri, settings.Management ?? options.Value.ManagementUrl);
 
-    protected override IEnumerable<string> Secrets(TSettings settings)
-    {
-        string[] uris = [settings.Amqp ?? options.Value.RabbitMqUri, settings.Management ?? options.Value.ManagementUrl];
-        return uris.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.UserInfo.Split(':', 2) : [])
-            .Where(parts => parts.Length == 2)
-            .SelectMany(parts => new[] { parts[1], Uri.UnescapeDataString(parts[1]) });
-    }
+    protected override IEnumerable<string> Secrets(TSettings settings) =>
+        SecretMasker.PasswordsIn(settings.Amqp ?? options.Value.RabbitMqUri, settings.Management ?? options.Value.ManagementUrl);
 
     /// <summary>The error queues to read for the selector; a --queue that names no error queue is "not found".</summary>
     protected async Task<IReadOnlyList<string>> QueuesToReadAsync(BrokerEndpoints broker, FaultSelector selector, CancellationToken cancellationToken)

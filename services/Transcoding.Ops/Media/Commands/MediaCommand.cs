@@ -23,8 +23,5 @@ public abstract class MediaCommand<TSettings>(OpsOutput output, IOptions<OpsOpti
         ? id.ToString()
         : throw new OpsException(ExitCodes.Usage, $"'{settings.Id}' is not a media id (a GUID)");
 
-    protected override IEnumerable<string> Secrets(TSettings settings) =>
-        Uri.TryCreate(settings.Api ?? options.Value.ApiUrl, UriKind.Absolute, out var uri) && uri.UserInfo.Split(':', 2) is [_, var password]
-            ? [password, Uri.UnescapeDataString(password)]
-            : [];
+    protected override IEnumerable<string> Secrets(TSettings settings) => SecretMasker.PasswordsIn(settings.Api ?? options.Value.ApiUrl);
 }
