@@ -60,4 +60,22 @@ public sealed class When_a_media_item_is_shown : IAsyncLifetime
         Assert.Equal(5, run.ExitCode);
         Assert.DoesNotContain("hunter2", run.Error);
     }
+
+    [Fact]
+    public async Task The_api_url_comes_from_configuration_when_no_option_is_given()
+    {
+        var run = await OpsCli.RunAsync(new Dictionary<string, string?> { ["Ops:ApiUrl"] = _api.Url }, "media", "show", FakeStatusApi.Ready.ToString(), "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("ready", run.JsonRoot.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_configured_api_url_stops_every_command_with_a_clear_message()
+    {
+        var run = await OpsCli.RunAsync(new Dictionary<string, string?> { ["Ops:ApiUrl"] = "not-a-url" }, "media", "show", FakeStatusApi.Ready.ToString());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("ApiUrl", run.Error);
+    }
 }
