@@ -101,11 +101,13 @@ public class Pipeline : IAsyncLifetime
             ["RunPod:ApiKey"] = apiKey,
             ["RunPod:CallbackBaseUrl"] = Url(3),
             ["RunPod:WebhookTokenSecret"] = tokenSecret,
+            ["ConnectionStrings:DispatchLedger"] = _database.ConnectionString,
         });
         await Start(common, Url(3), b => b.AddGateway(), a => a.MapWebhookEndpoints(), new()
         {
             ["Webhooks:Secrets:0"] = gatewaySecret,
             ["Webhooks:RunPodTokenSecret"] = gatewayTokenSecret,
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
         });
         var upstream = await Start(common, Url(4), b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>()), _ => { });
 

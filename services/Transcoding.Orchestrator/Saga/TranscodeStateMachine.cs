@@ -67,13 +67,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
                 })
                 .Unschedule(AttemptDeadline)
-                .Publish(c => new MediaReady
-                {
-                    MediaId = c.Saga.CorrelationId,
-                    AttemptsUsed = c.Saga.Attempt,
-                    Outputs = c.Message.Outputs,
-                    ReadyAt = time.GetUtcNow(),
-                })
+                .Publish(c => ReadyOf(c.Saga, time))
                 .TransitionTo(Ready),
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && !c.Message.Permanent && c.Saga.HasAttemptsLeft)
                 .Then(c =>
@@ -117,25 +111,49 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
         // Everything not handled above is an invalid transition or a stale/duplicate event: refused, with the reason
         // logged. Filters are complementary to the accepted ones so that exactly one behaviour runs per event.
+        // Messages a step publishes leave after its commit (in-memory outbox), so an instance that dies between the two
+        // loses them, and the broker redelivers the step's message to another instance, which finds the step applied.
+        // On such a redelivery the step's messages are published again: at least once instead of never. Repeats are
+        // harmless (the dispatcher's ledger never submits a second job for an attempt; consumers are idempotent).
         During(Transcoding,
-            Refuse(Uploaded, _ => true, _ => "duplicate upload of a known media item"),
+            Repair(Uploaded, c => c.Saga.Attempt == 1),
+            Repair(RetryRequested, _ => true),
+            Repair(AttemptFailed, c => c.Message.Attempt == c.Saga.Attempt - 1 && !c.Message.Permanent),
+            Refuse(Uploaded, c => !NeedsRepair(c, c.Saga.Attempt == 1), _ => "duplicate upload of a known media item"),
             Refuse(Dispatched, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Progressed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Completed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
-            Refuse(AttemptFailed, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptFailed, c => !IsCurrent(c.Saga, c.Message.Attempt) && !NeedsRepair(c, c.Message.Attempt == c.Saga.Attempt - 1 && !c.Message.Permanent), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(AttemptDeadline.Received, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)),
-            Refuse(RetryRequested, _ => true, _ => "a retry is accepted only in failed"));
+            Refuse(RetryRequested, c => !NeedsRepair(c, true), _ => "a retry is accepted only in failed"));
 
         During(Ready, Failed,
             Refuse(Uploaded, _ => true, _ => "duplicate upload of a known media item"),
             Refuse(Dispatched, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Progressed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
-            Refuse(Completed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
-            Refuse(AttemptFailed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(AttemptDeadline.Received, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
 
         During(Ready,
+            When(Completed, c => Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaReady)))
+                .Publish(c => ReadyOf(c.Saga, time)),
+            Refuse(Completed, c => !(Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt)), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptFailed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(RetryRequested, _ => true, _ => "a ready media item is never transcoded again"));
+
+        During(Failed,
+            When(AttemptFailed, c => Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaTranscodeFailed)))
+                .Publish(c => FailureOf(c.Saga, time)),
+            Refuse(AttemptFailed, c => !(Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt)), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(Completed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
+
+        EventActivityBinder<TranscodeState, T> Repair<T>(Event<T> @event, Func<BehaviorContext<TranscodeState, T>, bool> dispatchedCurrentAttempt)
+            where T : class =>
+            When(@event, c => NeedsRepair(c, dispatchedCurrentAttempt(c)))
+                .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(DispatchTranscode)))
+                .Publish(c => DispatchOf(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga));
 
         EventActivityBinder<TranscodeState, T> Refuse<T>(Event<T> @event, Func<BehaviorContext<TranscodeState, T>, bool> filter, Func<BehaviorContext<TranscodeState, T>, string> reason)
             where T : class =>
@@ -194,6 +212,12 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
     private static bool IsCurrent(TranscodeState saga, int attempt) => attempt == saga.Attempt;
 
+    private static bool Redelivered(ConsumeContext context) => context.ReceiveContext.Redelivered;
+
+    /// <summary>The message that dispatched the current attempt comes back after a crash, and no job id was reported yet.</summary>
+    private static bool NeedsRepair(BehaviorContext<TranscodeState> context, bool dispatchedCurrentAttempt) =>
+        dispatchedCurrentAttempt && context.Saga.JobId is null && Redelivered(context);
+
     private static string StaleReason(TranscodeState saga, int attempt) => attempt == saga.Attempt
         ? $"not valid in {StateOf(saga)}"
         : $"attempt {attempt} is not the current attempt {saga.Attempt}";
@@ -222,6 +246,14 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         MediaId = failure.MediaId,
         Attempt = failure.Attempt,
         Reason = $"attempt failed: {failure.ErrorCode}",
+    };
+
+    private static MediaReady ReadyOf(TranscodeState saga, TimeProvider time) => new()
+    {
+        MediaId = saga.CorrelationId,
+        AttemptsUsed = saga.Attempt,
+        Outputs = saga.Outputs ?? new TranscodeOutputs(),
+        ReadyAt = time.GetUtcNow(),
     };
 
     private static AttemptDeadlineExpired DeadlineOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Attempt = saga.Attempt };

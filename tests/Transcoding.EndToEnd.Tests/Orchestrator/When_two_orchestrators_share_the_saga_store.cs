@@ -41,8 +41,19 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         await _upstream.StartAsync();
     }
 
+    /// <summary>Three concurrent copies of every completion, two instances: one ready transition and one MediaReady per item.</summary>
     [Fact]
-    public async Task Each_item_becomes_ready_exactly_once_even_when_an_instance_dies()
+    public Task Each_item_becomes_ready_exactly_once() => RunAsync(killHalfway: false);
+
+    /// <summary>
+    /// An instance killed half-way: every item still ends ready with one job, and no MediaReady is lost. A step that
+    /// committed just before the kill has its MediaReady published again by the survivor (at least once), so only
+    /// here may an item see it twice.
+    /// </summary>
+    [Fact]
+    public Task Every_item_still_becomes_ready_when_an_instance_is_killed() => RunAsync(killHalfway: true);
+
+    private async Task RunAsync(bool killHalfway)
     {
         var environment = new Dictionary<string, string>
         {
@@ -60,7 +71,7 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
 
         for (var i = 0; i < ids.Count; i++)
         {
-            if (i == ids.Count / 2)
+            if (killHalfway && i == ids.Count / 2)
             {
                 first.Kill();
             }
@@ -76,7 +87,24 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         }
 
         using var api = new HttpClient { BaseAddress = new Uri(second.Url) };
-        await Eventually(async () => (await Task.WhenAll(ids.Select(id => StateOf(api, id)))).All(s => s == "ready"), TimeSpan.FromMinutes(3));
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            // One request at a time: the status API shares PostgreSQL's connection limit with the saga itself.
+            var states = new List<string>();
+            foreach (var id in ids)
+            {
+                states.Add(await StateOf(api, id));
+            }
+
+            if (states.All(s => s == "ready"))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "not all ready: " + string.Join(", ", states.GroupBy(s => s).Select(g => $"{g.Key}={g.Count()}")) + Environment.NewLine + second.Output);
+            await Task.Delay(500);
+        }
         foreach (var id in ids)
         {
             var status = (await api.GetFromJsonAsync<MediaStatus>($"/media/{id}", JsonDefaults.Web))!;
@@ -90,7 +118,10 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         await Task.Delay(2000);
         var readyCounts = MessageRecorder.Received.OfType<MediaReady>().Where(m => ids.Contains(m.MediaId)).GroupBy(m => m.MediaId).ToList();
         Assert.Equal(Items, readyCounts.Count);
-        Assert.All(readyCounts, group => Assert.Single(group));
+        if (!killHalfway)
+        {
+            Assert.All(readyCounts, group => Assert.Single(group));
+        }
     }
 
     public async Task DisposeAsync()
@@ -107,12 +138,10 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web))!.State : "missing";
     }
 
-    private static Task Eventually(Func<bool> condition, TimeSpan timeout) => Eventually(() => Task.FromResult(condition()), timeout);
-
-    private static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout)
+    private static async Task Eventually(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
+        while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"condition not met in {timeout}");
             await Task.Delay(250);
