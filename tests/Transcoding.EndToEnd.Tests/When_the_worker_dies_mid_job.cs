@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Transcoding.Shared;
+
+namespace Transcoding.EndToEnd.Tests;
+
+/// <summary>
+/// The worker process is killed while it encodes: the local RunPod endpoint fails the job and tells the gateway through
+/// RunPod's own webhook, the saga retries once (a transient failure), and a fresh worker finishes the item.
+/// </summary>
+public sealed class When_the_worker_dies_mid_job(Pipeline pipeline) : IClassFixture<Pipeline>
+{
+    [Fact]
+    public async Task The_attempt_is_retried_once_and_the_item_ends_ready_with_two_jobs()
+    {
+        var clip = await Media.GenerateClipAsync(pipeline.Bucket + "-sources", 1280, 720, seconds: 8);
+        var mediaId = await pipeline.UploadAsync(clip, "video/mp4");
+
+        var worker = await WorkerEncodingAsync(TimeSpan.FromMinutes(2));
+        worker.Kill(entireProcessTree: true);
+
+        var status = await pipeline.WaitForTerminalStateAsync(mediaId, TimeSpan.FromMinutes(5));
+        Assert.True(status.State == "ready", $"state {status.State}: {status.Failure}");
+        Assert.Equal(2, status.AttemptsUsed);
+        Assert.Contains(status.History, h => h.From == "failed" && h.To == "uploaded" && h.Reason!.Contains("automatic retry"));
+        var jobs = (await pipeline.RunPod.GetFromJsonAsync<JsonElement>("/v2/e2e/health", JsonDefaults.Web)).GetProperty("jobs");
+        Assert.Equal(1, jobs.GetProperty("completed").GetInt32());
+        Assert.Equal(1, jobs.GetProperty("failed").GetInt32());
+    }
+
+    /// <summary>This pipeline's worker process (found by its bucket in its environment) once it has started ffmpeg.</summary>
+    private async Task<Process> WorkerEncodingAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var process in Process.GetProcessesByName("ffmpeg"))
+            {
+                var parent = ParentOf(process.Id);
+                if (parent is not null && EnvironmentOf(parent.Value).Contains(pipeline.Bucket))
+                {
+                    return Process.GetProcessById(parent.Value);
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the worker never started ffmpeg");
+    }
+
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string EnvironmentOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
