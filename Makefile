@@ -24,7 +24,7 @@ build:
 # before the test environment is sourced: its SSL_CERT_FILE is for the tests, not for NuGet. Whatever happens, the
 # servers are stopped and the summary is printed as the last line; make fails when dotnet test (or the build, or a
 # server) failed.
-test:
+test: compose-check
 	@rm -rf $(RESULTS)
 	trap 'code=$$?; set +e; wait; scripts/test-infra.sh stop; scripts/test-summary.sh $(RESULTS); exit $$code' EXIT
 	scripts/test-infra.sh start &
