@@ -25,6 +25,8 @@ public sealed class When_media_goes_through_the_pipeline(Pipeline pipeline) : IC
 
         var master = Path.Combine(pipeline.Bucket, outputs.MasterPlaylistKey);
         Assert.True(await Media.VideoStreamCountAsync(master) >= 2, "master.m3u8 has fewer than two video renditions");
+        var streamInfs = File.ReadAllLines(master).Where(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)).ToList();
+        Assert.All(streamInfs, l => Assert.Matches("BANDWIDTH=.*AVERAGE-BANDWIDTH=\\d+.*FRAME-RATE=25\\.000", l));
         foreach (var variant in Media.Variants(master))
         {
             Assert.Equal("", await Media.DecodeErrorsAsync(variant));

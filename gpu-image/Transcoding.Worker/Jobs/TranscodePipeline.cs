@@ -57,6 +57,7 @@ public sealed class TranscodePipeline(
                 }
             },
             cancellationToken));
+        await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video?.FramesPerSecond, cancellationToken);
 
         WaveformOutput? waveform = null;
         if (probe.Audio is not null)
