@@ -5,6 +5,7 @@ using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.RunPod;
 using Transcoding.Shared;
 using Transcoding.Shared.Storage;
+using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Dispatcher.Consumers;
 
@@ -41,14 +42,17 @@ public sealed class PollTranscodeStatusConsumer(
         if (RunPodJobStates.FailureCode(job.Status) is { } code)
         {
             Log.JobEnded(logger, mediaId, attempt, job.Id, job.Status);
+
+            // A job the worker failed carries the worker's verdict: a corrupt source stays permanent without its callback.
+            var worker = job.Status == RunPodJobStates.Failed ? WorkerJobError.Parse(job.Error) : null;
             await context.Publish(new TranscodeFailed
             {
                 MediaId = mediaId,
                 Attempt = attempt,
                 JobId = job.Id,
-                ErrorCode = code,
-                ErrorMessage = $"RunPod job ended {job.Status}: {job.Error ?? "no error reported"}",
-                Permanent = false,
+                ErrorCode = worker?.Code ?? code,
+                ErrorMessage = worker?.Message ?? $"RunPod job ended {job.Status}: {job.Error ?? "no error reported"}",
+                Permanent = worker?.Permanent ?? false,
             });
             return;
         }

@@ -8,7 +8,7 @@ namespace Transcoding.Gateway.RunPod;
 
 /// <summary>
 /// Reads RunPod's job webhook as if the worker had reported, so both routes share one validation and one publish
-/// path. RunPod failures are never permanent: only the worker can tell that the input itself is unusable.
+/// path. RunPod's own failures are never permanent: only the worker can tell that the input itself is unusable.
 /// </summary>
 public static class RunPodReport
 {
@@ -25,11 +25,15 @@ public static class RunPodReport
     private static TranscodeCallback Report(Guid mediaId, int attempt, RunPodJobStatus job) =>
         new() { MediaId = mediaId, Attempt = attempt, JobId = job.Id ?? "" };
 
+    /// <summary>A FAILED job whose error is the worker's own verdict keeps it (a corrupt source stays permanent);
+    /// anything else RunPod reports is transient.</summary>
     private static TranscodeCallback Failure(Guid mediaId, int attempt, RunPodJobStatus job, string code) =>
         Report(mediaId, attempt, job) with
         {
             Status = CallbackStatus.Failed,
-            Error = new CallbackError(code, ErrorMessage(job), Permanent: false),
+            Error = (job.Status == RunPodStatuses.Failed ? WorkerJobError.Parse(ErrorText(job)) : null) is { } worker
+                ? worker with { Message = Cap(worker.Message) }
+                : new CallbackError(code, ErrorMessage(job), Permanent: false),
         };
 
     private static TranscodeOutputs? ParseOutputs(JsonElement? output)
@@ -52,21 +56,20 @@ public static class RunPodReport
     /// <summary>RunPod's error text; when the worker failed the job, that text is its JSON <c>{code, message, permanent}</c>.</summary>
     private static string ErrorMessage(RunPodJobStatus job)
     {
-        var text = job.Error switch
-        {
-            { ValueKind: JsonValueKind.String } error => error.GetString(),
-            { ValueKind: JsonValueKind.Object or JsonValueKind.Array } error => error.GetRawText(),
-            _ => null,
-        };
-
+        var text = ErrorText(job);
         var message = MessageField(text) ?? text;
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            return $"RunPod reported the job {job.Status}.";
-        }
-
-        return message.Length <= TranscodeCallbackValidator.MaxErrorMessageLength ? message : message[..TranscodeCallbackValidator.MaxErrorMessageLength];
+        return string.IsNullOrWhiteSpace(message) ? $"RunPod reported the job {job.Status}." : Cap(message);
     }
+
+    private static string? ErrorText(RunPodJobStatus job) => job.Error switch
+    {
+        { ValueKind: JsonValueKind.String } error => error.GetString(),
+        { ValueKind: JsonValueKind.Object or JsonValueKind.Array } error => error.GetRawText(),
+        _ => null,
+    };
+
+    private static string Cap(string message) =>
+        message.Length <= TranscodeCallbackValidator.MaxErrorMessageLength ? message : message[..TranscodeCallbackValidator.MaxErrorMessageLength];
 
     private static string? MessageField(string? text)
     {

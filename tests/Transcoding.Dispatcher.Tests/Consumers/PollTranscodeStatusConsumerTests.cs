@@ -8,6 +8,7 @@ using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.Tests.Support;
 using Transcoding.Shared;
 using Transcoding.Shared.Storage;
+using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Dispatcher.Tests.Consumers;
 
@@ -99,6 +100,19 @@ public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
         Assert.Equal(code, failed.ErrorCode);
         Assert.Contains("worker exited", failed.ErrorMessage);
         Assert.False(failed.Permanent);
+    }
+
+    [Fact]
+    public async Task When_the_worker_failed_the_job_as_permanent_the_attempt_fails_permanently()
+    {
+        var mediaId = await DispatchedAsync("job-corrupt");
+        var workerError = JsonSerializer.Serialize(new CallbackError("source_unreadable", "Invalid data found when processing input", Permanent: true), JsonDefaults.Web);
+        _runPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-corrupt", status = "FAILED", error = workerError }, JsonDefaults.Web)));
+
+        await PollAsync(mediaId);
+
+        var failed = _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        Assert.Equal(("source_unreadable", "Invalid data found when processing input", true), (failed.ErrorCode, failed.ErrorMessage, failed.Permanent));
     }
 
     [Fact]

@@ -25,7 +25,6 @@ public sealed class RunPodReportTests
     }
 
     [Theory]
-    [InlineData("\"{\\\"code\\\":\\\"unsupported_input\\\",\\\"message\\\":\\\"No decodable stream\\\",\\\"permanent\\\":true}\"", "No decodable stream")]
     [InlineData("{\"message\":\"out of memory\"}", "out of memory")]
     [InlineData("null", "RunPod reported the job FAILED.")]
     [InlineData("\"  \"", "RunPod reported the job FAILED.")]
@@ -36,6 +35,18 @@ public sealed class RunPodReportTests
 
         Assert.Equal(message, report?.Error?.Message);
         Assert.False(report?.Error?.Permanent);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void When_the_worker_failed_the_job_its_own_verdict_is_kept(bool permanent)
+    {
+        var workerError = JsonSerializer.Serialize(new CallbackError("source_unreadable", "No decodable stream", permanent), JsonDefaults.Web);
+
+        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodStatuses.Failed, error: JsonSerializer.Serialize(workerError)));
+
+        Assert.Equal(new CallbackError("source_unreadable", "No decodable stream", permanent), report?.Error);
     }
 
     [Fact]
