@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -54,8 +53,6 @@ public class Pipeline : IAsyncLifetime
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
         _database = await PostgresDatabase.CreateAsync();
-        var ports = Enumerable.Range(0, 5).Select(_ => Ports.Free()).ToArray();
-        string Url(int i) => $"http://127.0.0.1:{ports[i]}";
         var callbackSecret = WebhookSecret.Generate();
         var tokenSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -73,48 +70,49 @@ public class Pipeline : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
 
-        await Start(common, Url(0), b => b.AddOrchestrator(), a => a.MapStatusApi(), new()
+        // Every host binds port 0 and is asked afterwards which port it got: a port picked free beforehand can be taken
+        // by a parallel test before the host binds it. So hosts start in the order their addresses are needed.
+        var orchestrator = await Start(common, b => b.AddOrchestrator(), a => a.MapStatusApi(), new()
         {
             ["ConnectionStrings:Postgres"] = _database.ConnectionString,
             ["Orchestrator:AttemptTimeout"] = _settings.AttemptTimeout.ToString(),
             ["Orchestrator:PollInterval"] = "00:00:03",
         });
-        await Start(common, Url(1), b => b.AddServiceDefaults().AddLocalRunPod(), a => a.MapRunPodApi(), new()
+        var gateway = await Start(common, b => b.AddGateway(), a => a.MapWebhookEndpoints(), new()
+        {
+            ["Webhooks:Secrets:0"] = gatewaySecret,
+            ["Webhooks:RunPodTokenSecret"] = gatewayTokenSecret,
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+        });
+        var runPod = await Start(common, b => b.AddServiceDefaults().AddLocalRunPod(), a => a.MapRunPodApi(), new()
         {
             ["LocalRunPod:ApiKey"] = apiKey,
             ["LocalRunPod:EndpointId"] = "e2e",
-            ["LocalRunPod:PublicBaseUrl"] = Url(1),
             ["LocalRunPod:Workers"] = "1",
             ["LocalRunPod:WebhookRetryDelay"] = "00:00:01",
             ["LocalRunPod:WorkerCommand"] = "dotnet",
-            ["LocalRunPod:WorkerArguments"] = $"\"{TestEnvironment.WorkerPath}\"",
+            ["LocalRunPod:WorkerArguments"] = $"\"{Repository.Dll("gpu-image/Transcoding.Worker")}\"",
             ["LocalRunPod:WorkerEnvironment:Storage__Provider"] = "Local",
             ["LocalRunPod:WorkerEnvironment:Storage__LocalRoot"] = Bucket,
             ["LocalRunPod:WorkerEnvironment:Worker__CallbackSecret"] = callbackSecret,
             ["LocalRunPod:WorkerEnvironment:Worker__WorkDir"] = Bucket + "-work",
             ["LocalRunPod:WorkerEnvironment:Worker__Preset"] = "veryfast",
         });
-        await Start(common, Url(2), b => b.AddDispatcher(), _ => { }, new()
+        await Start(common, b => b.AddDispatcher(), _ => { }, new()
         {
-            ["RunPod:BaseUrl"] = Url(1),
+            ["RunPod:BaseUrl"] = runPod,
             ["RunPod:EndpointId"] = "e2e",
             ["RunPod:ApiKey"] = apiKey,
-            ["RunPod:CallbackBaseUrl"] = Url(3),
+            ["RunPod:CallbackBaseUrl"] = gateway,
             ["RunPod:WebhookTokenSecret"] = tokenSecret,
             ["ConnectionStrings:DispatchLedger"] = _database.ConnectionString,
         });
-        await Start(common, Url(3), b => b.AddGateway(), a => a.MapWebhookEndpoints(), new()
-        {
-            ["Webhooks:Secrets:0"] = gatewaySecret,
-            ["Webhooks:RunPodTokenSecret"] = gatewayTokenSecret,
-            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
-        });
-        var upstream = await Start(common, Url(4), b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>()), _ => { });
+        await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>()), _ => { });
 
-        Orchestrator = new HttpClient { BaseAddress = new Uri(Url(0)) };
-        RunPod = new HttpClient { BaseAddress = new Uri(Url(1)) };
+        Orchestrator = new HttpClient { BaseAddress = new Uri(orchestrator) };
+        RunPod = new HttpClient { BaseAddress = new Uri(runPod) };
         RunPod.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
-        Upstream = upstream.Services.GetRequiredService<IBus>();
+        Upstream = _hosts[^1].Services.GetRequiredService<IBus>();
     }
 
     /// <summary>Puts a local file in the bucket and publishes MediaUploaded, as an upstream service would.</summary>
@@ -182,17 +180,18 @@ public class Pipeline : IAsyncLifetime
         }
     }
 
-    private async Task<WebApplication> Start(
-        Dictionary<string, string?> common, string url, Action<WebApplicationBuilder> add, Action<WebApplication> map, Dictionary<string, string?>? own = null)
+    /// <summary>Starts a host on a port of its own choosing and returns its base URL.</summary>
+    private async Task<string> Start(
+        Dictionary<string, string?> common, Action<WebApplicationBuilder> add, Action<WebApplication> map, Dictionary<string, string?>? own = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(common.Concat(own ?? []).Append(new("urls", url)));
+        builder.Configuration.AddInMemoryCollection(common.Concat(own ?? []).Append(new("urls", "http://127.0.0.1:0")));
         add(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         map(app);
         await app.StartAsync();
         _hosts.Add(app);
-        return app;
+        return app.Urls.Single();
     }
 }

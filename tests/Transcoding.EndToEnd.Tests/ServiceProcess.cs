@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Transcoding.EndToEnd.Tests;
 
@@ -16,9 +18,28 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string project, string url, IDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the service on a free port. The port is picked before the process binds it, so a parallel test can take
+    /// it first: a process that dies during start-up is started again on another port.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment)
     {
-        var dll = TestEnvironment.ServiceDll(project);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(project, $"http://127.0.0.1:{FreePort()}", environment);
+            }
+            catch (ServiceExitedException) when (attempt < 3)
+            {
+                // Most likely the port was taken in between; another one will do.
+            }
+        }
+    }
+
+    private static async Task<ServiceProcess> StartOnceAsync(string project, string url, IDictionary<string, string> environment)
+    {
+        var dll = Repository.Dll($"services/{project}");
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll }, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -62,7 +83,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{_process.StartInfo.ArgumentList[0]} exited with {_process.ExitCode} during start-up:{Environment.NewLine}{Output}");
+                throw new ServiceExitedException($"{_process.StartInfo.ArgumentList[0]} exited with {_process.ExitCode} during start-up:{Environment.NewLine}{Output}");
             }
 
             try
@@ -81,6 +102,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{Url} was not ready in 90 s:{Environment.NewLine}{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Keep(string? line)

@@ -48,8 +48,8 @@ public sealed partial class When_make_run_is_used : IDisposable
     }
 
     private Task<BufferedCommandResult> RunAsync(string input) => Cli.Wrap("dotnet")
-        .WithArguments([TestEnvironment.ServiceDll("Transcoding.AllInOne"), "--input", input, "--out", Path.Combine(_folder, "out"),
-            "--work", Path.Combine(_folder, "work"), "--worker", TestEnvironment.WorkerPath])
+        .WithArguments([Repository.Dll("services/Transcoding.AllInOne"), "--input", input, "--out", Path.Combine(_folder, "out"),
+            "--work", Path.Combine(_folder, "work"), "--worker", Repository.Dll("gpu-image/Transcoding.Worker")])
         .WithWorkingDirectory(_folder)
         .WithValidation(CommandResultValidation.None)
         .ExecuteBufferedAsync();

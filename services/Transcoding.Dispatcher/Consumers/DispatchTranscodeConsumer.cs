@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Transcoding.Contracts;

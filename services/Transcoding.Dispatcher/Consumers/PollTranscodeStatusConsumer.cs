@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using MassTransit;
 using Transcoding.Contracts;
@@ -39,19 +40,19 @@ public sealed class PollTranscodeStatusConsumer(
             return;
         }
 
-        if (RunPodJobStates.FailureCode(job.Status) is { } code)
+        if (RunPodFailureCodes.For(job.Status) is { } code)
         {
             Log.JobEnded(logger, mediaId, attempt, job.Id, job.Status);
 
             // A job the worker failed carries the worker's verdict: a corrupt source stays permanent without its callback.
-            var worker = job.Status == RunPodJobStates.Failed ? WorkerJobError.Parse(job.Error) : null;
+            var worker = job.Status == RunPodJobStates.Failed ? WorkerJobError.Parse(job.ErrorText) : null;
             await context.Publish(new TranscodeFailed
             {
                 MediaId = mediaId,
                 Attempt = attempt,
                 JobId = job.Id,
                 ErrorCode = worker?.Code ?? code,
-                ErrorMessage = worker?.Message ?? $"RunPod job ended {job.Status}: {job.Error ?? "no error reported"}",
+                ErrorMessage = worker?.Message ?? $"RunPod job ended {job.Status}: {job.ErrorText ?? "no error reported"}",
                 Permanent = worker?.Permanent ?? false,
             });
             return;

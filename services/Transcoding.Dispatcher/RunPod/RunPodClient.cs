@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using Polly.Timeout;

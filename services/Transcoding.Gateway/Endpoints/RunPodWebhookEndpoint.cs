@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Transcoding.Gateway.Deduplication;
@@ -42,7 +43,7 @@ public sealed class RunPodWebhookEndpoint(
             return TypedResults.BadRequest();
         }
 
-        if (!RunPodStatuses.IsKnown(job.Status))
+        if (!RunPodJobStates.IsKnown(job.Status))
         {
             return WebhookResults.Unprocessable(new Dictionary<string, string[]> { ["status"] = ["'status' is not a RunPod job status."] });
         }

@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using Transcoding.Contracts;
 using Transcoding.Gateway.Callbacks;
@@ -15,15 +16,15 @@ public static class RunPodReport
     /// <summary>The equivalent worker report, or null for a status that ends nothing (queued, running).</summary>
     public static TranscodeCallback? ToCallback(Guid mediaId, int attempt, RunPodJobStatus job) => job.Status switch
     {
-        RunPodStatuses.Completed => Report(mediaId, attempt, job) with { Status = CallbackStatus.Completed, Outputs = ParseOutputs(job.Output) },
-        RunPodStatuses.Failed => Failure(mediaId, attempt, job, "runpod_failed"),
-        RunPodStatuses.TimedOut => Failure(mediaId, attempt, job, "runpod_timed_out"),
-        RunPodStatuses.Cancelled => Failure(mediaId, attempt, job, "runpod_cancelled"),
+        RunPodJobStates.Completed => Report(mediaId, attempt, job) with { Status = CallbackStatus.Completed, Outputs = ParseOutputs(job.Output) },
+        RunPodJobStates.Failed => Failure(mediaId, attempt, job, "runpod_failed"),
+        RunPodJobStates.TimedOut => Failure(mediaId, attempt, job, "runpod_timed_out"),
+        RunPodJobStates.Cancelled => Failure(mediaId, attempt, job, "runpod_cancelled"),
         _ => null,
     };
 
     private static TranscodeCallback Report(Guid mediaId, int attempt, RunPodJobStatus job) =>
-        new() { MediaId = mediaId, Attempt = attempt, JobId = job.Id ?? "" };
+        new() { MediaId = mediaId, Attempt = attempt, JobId = job.Id };
 
     /// <summary>A FAILED job whose error is the worker's own verdict keeps it (a corrupt source stays permanent);
     /// anything else RunPod reports is transient.</summary>
@@ -31,7 +32,7 @@ public static class RunPodReport
         Report(mediaId, attempt, job) with
         {
             Status = CallbackStatus.Failed,
-            Error = (job.Status == RunPodStatuses.Failed ? WorkerJobError.Parse(ErrorText(job)) : null) is { } worker
+            Error = (job.Status == RunPodJobStates.Failed ? WorkerJobError.Parse(job.ErrorText) : null) is { } worker
                 ? worker with { Message = Cap(worker.Message) }
                 : new CallbackError(code, ErrorMessage(job), Permanent: false),
         };
@@ -56,17 +57,10 @@ public static class RunPodReport
     /// <summary>RunPod's error text; when the worker failed the job, that text is its JSON <c>{code, message, permanent}</c>.</summary>
     private static string ErrorMessage(RunPodJobStatus job)
     {
-        var text = ErrorText(job);
+        var text = job.ErrorText;
         var message = MessageField(text) ?? text;
         return string.IsNullOrWhiteSpace(message) ? $"RunPod reported the job {job.Status}." : Cap(message);
     }
-
-    private static string? ErrorText(RunPodJobStatus job) => job.Error switch
-    {
-        { ValueKind: JsonValueKind.String } error => error.GetString(),
-        { ValueKind: JsonValueKind.Object or JsonValueKind.Array } error => error.GetRawText(),
-        _ => null,
-    };
 
     private static string Cap(string message) =>
         message.Length <= TranscodeCallbackValidator.MaxErrorMessageLength ? message : message[..TranscodeCallbackValidator.MaxErrorMessageLength];

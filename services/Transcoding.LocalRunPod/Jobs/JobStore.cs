@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -77,9 +78,9 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
                 return null;
             }
 
-            if (!JobStates.IsFinal(job.Status))
+            if (!RunPodJobStates.IsFinal(job.Status))
             {
-                End(job, JobStates.Cancelled, error: null);
+                End(job, RunPodJobStates.Cancelled, error: null);
             }
 
             return job.ToBody(time.GetUtcNow());
@@ -96,12 +97,12 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
                 return (null, false);
             }
 
-            if (job.Status is not (JobStates.Failed or JobStates.TimedOut))
+            if (job.Status is not (RunPodJobStates.Failed or RunPodJobStates.TimedOut))
             {
                 return (job.ToBody(time.GetUtcNow()), false);
             }
 
-            job.Status = JobStates.InQueue;
+            job.Status = RunPodJobStates.InQueue;
             job.CreatedAt = time.GetUtcNow();
             (job.StartedAt, job.EndedAt, job.WorkerId, job.Output, job.Error) = (null, null, null, null, null);
             job.Retries++;
@@ -116,7 +117,7 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
     {
         lock (_lock)
         {
-            var queued = _jobs.Values.Where(job => job.Status == JobStates.InQueue).ToList();
+            var queued = _jobs.Values.Where(job => job.Status == RunPodJobStates.InQueue).ToList();
             foreach (var job in queued)
             {
                 _jobs.Remove(job.Id);
@@ -141,12 +142,12 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
                 while (_queue.TryDequeue(out var job))
                 {
                     // Cancelled, purged or expired jobs stay in the queue until they reach its head.
-                    if (job.Status != JobStates.InQueue || !_jobs.ContainsKey(job.Id))
+                    if (job.Status != RunPodJobStates.InQueue || !_jobs.ContainsKey(job.Id))
                     {
                         continue;
                     }
 
-                    job.Status = JobStates.InProgress;
+                    job.Status = RunPodJobStates.InProgress;
                     job.StartedAt = now;
                     job.WorkerId = workerId;
                     Log.JobTaken(logger, job.Id, workerId);
@@ -176,7 +177,7 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
                 return false;
             }
 
-            if (job.Status != JobStates.InProgress || job.WorkerId != workerId)
+            if (job.Status != RunPodJobStates.InProgress || job.WorkerId != workerId)
             {
                 Log.StaleReport(logger, jobId, workerId, job.Status);
                 return true;
@@ -189,11 +190,11 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
                     break;
                 case WorkerReportKind.Failed:
                     job.Output = null;
-                    End(job, JobStates.Failed, report.Error);
+                    End(job, RunPodJobStates.Failed, report.Error);
                     break;
                 default:
                     job.Output = report.Output;
-                    End(job, JobStates.Completed, error: null);
+                    End(job, RunPodJobStates.Completed, error: null);
                     break;
             }
 
@@ -207,10 +208,10 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
         lock (_lock)
         {
             _workersSeen.Remove(workerId);
-            foreach (var job in _jobs.Values.Where(job => job.Status == JobStates.InProgress && job.WorkerId == workerId).ToList())
+            foreach (var job in _jobs.Values.Where(job => job.Status == RunPodJobStates.InProgress && job.WorkerId == workerId).ToList())
             {
                 job.Output = null;
-                End(job, JobStates.Failed, "worker exited");
+                End(job, RunPodJobStates.Failed, "worker exited");
             }
         }
     }
@@ -223,14 +224,14 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
             var now = time.GetUtcNow();
             foreach (var job in _jobs.Values.ToList())
             {
-                if (job.Status == JobStates.InQueue && now - job.CreatedAt > job.Ttl)
+                if (job.Status == RunPodJobStates.InQueue && now - job.CreatedAt > job.Ttl)
                 {
-                    End(job, JobStates.TimedOut, "job expired (ttl) before a worker took it");
+                    End(job, RunPodJobStates.TimedOut, "job expired (ttl) before a worker took it");
                 }
-                else if (job.Status == JobStates.InProgress
+                else if (job.Status == RunPodJobStates.InProgress
                          && (now - job.StartedAt!.Value > job.ExecutionTimeout || now - job.CreatedAt > job.Ttl))
                 {
-                    End(job, JobStates.TimedOut, "execution timeout exceeded");
+                    End(job, RunPodJobStates.TimedOut, "execution timeout exceeded");
                 }
                 else if (job.EndedAt is { } ended && now - ended > (job.Sync ? _options.SyncResultRetention : _options.ResultRetention))
                 {
@@ -246,14 +247,14 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
         {
             var now = time.GetUtcNow();
             var jobs = _jobs.Values;
-            var running = jobs.Where(job => job.Status == JobStates.InProgress).Select(job => job.WorkerId).Distinct().Count();
+            var running = jobs.Where(job => job.Status == RunPodJobStates.InProgress).Select(job => job.WorkerId).Distinct().Count();
             var seen = _workersSeen.Count(worker => now - worker.Value < WorkerSeenWindow);
             return new EndpointHealth(
                 new JobCounts(
-                    Completed: jobs.Count(job => job.Status == JobStates.Completed),
-                    Failed: jobs.Count(job => job.Status is JobStates.Failed or JobStates.TimedOut),
-                    InProgress: jobs.Count(job => job.Status == JobStates.InProgress),
-                    InQueue: jobs.Count(job => job.Status == JobStates.InQueue),
+                    Completed: jobs.Count(job => job.Status == RunPodJobStates.Completed),
+                    Failed: jobs.Count(job => job.Status is RunPodJobStates.Failed or RunPodJobStates.TimedOut),
+                    InProgress: jobs.Count(job => job.Status == RunPodJobStates.InProgress),
+                    InQueue: jobs.Count(job => job.Status == RunPodJobStates.InQueue),
                     Retried: jobs.Sum(job => job.Retries)),
                 new WorkerCounts(Idle: Math.Max(0, seen - running), Running: running));
         }
@@ -272,7 +273,7 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
         job.Status = status;
         job.Error = error;
         job.EndedAt = time.GetUtcNow();
-        if (previous == JobStates.InProgress && status is JobStates.TimedOut or JobStates.Cancelled && job.WorkerId is { } worker)
+        if (previous == RunPodJobStates.InProgress && status is RunPodJobStates.TimedOut or RunPodJobStates.Cancelled && job.WorkerId is { } worker)
         {
             _abandonedWorkers.Writer.TryWrite(worker);
         }

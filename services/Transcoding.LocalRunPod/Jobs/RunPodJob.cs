@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using System.Text.Json;
 
 namespace Transcoding.LocalRunPod.Jobs;
@@ -12,7 +13,7 @@ internal sealed class RunPodJob(string id, JsonElement input, string? webhook, T
     public TimeSpan Ttl { get; } = ttl;
     public bool Sync { get; } = sync;
     public DateTimeOffset CreatedAt { get; set; } = createdAt;
-    public string Status { get; set; } = JobStates.InQueue;
+    public string Status { get; set; } = RunPodJobStates.InQueue;
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? WorkerId { get; set; }

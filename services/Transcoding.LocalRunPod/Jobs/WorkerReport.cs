@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using System.Text.Json;
 
 namespace Transcoding.LocalRunPod.Jobs;
@@ -24,7 +25,7 @@ public sealed record WorkerReport(WorkerReportKind Kind, JsonElement? Output, st
 
         var output = body.TryGetProperty("output", out var o) ? Present(o) : null;
         if (body.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
-            && status.GetString() == JobStates.InProgress)
+            && status.GetString() == RunPodJobStates.InProgress)
         {
             return new WorkerReport(WorkerReportKind.Progress, output, null);
         }

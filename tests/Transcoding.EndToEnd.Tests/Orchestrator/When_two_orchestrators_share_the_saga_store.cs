@@ -61,8 +61,8 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
             ["Bus__RabbitMqUri"] = _vhost.AmqpUri,
             ["ConnectionStrings__Postgres"] = _database.ConnectionString,
         };
-        await using var first = await ServiceProcess.StartAsync("Transcoding.Orchestrator", $"http://127.0.0.1:{Ports.Free()}", environment);
-        await using var second = await ServiceProcess.StartAsync("Transcoding.Orchestrator", $"http://127.0.0.1:{Ports.Free()}", environment);
+        await using var first = await ServiceProcess.StartAsync("Transcoding.Orchestrator", environment);
+        await using var second = await ServiceProcess.StartAsync("Transcoding.Orchestrator", environment);
         var bus = _upstream.Services.GetRequiredService<IBus>();
         var ids = Enumerable.Range(0, Items).Select(_ => Guid.NewGuid()).ToList();
 

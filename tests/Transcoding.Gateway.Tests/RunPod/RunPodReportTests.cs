@@ -1,3 +1,4 @@
+using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using Transcoding.Gateway.RunPod;
 using Transcoding.Gateway.Tests.Infrastructure;
@@ -11,9 +12,9 @@ public sealed class RunPodReportTests
     private static readonly Guid MediaId = Guid.Parse("7c6b5a49-3827-4615-a4b3-c2d1e0f9a8b7");
 
     [Theory]
-    [InlineData(RunPodStatuses.Failed, "runpod_failed")]
-    [InlineData(RunPodStatuses.TimedOut, "runpod_timed_out")]
-    [InlineData(RunPodStatuses.Cancelled, "runpod_cancelled")]
+    [InlineData(RunPodJobStates.Failed, "runpod_failed")]
+    [InlineData(RunPodJobStates.TimedOut, "runpod_timed_out")]
+    [InlineData(RunPodJobStates.Cancelled, "runpod_cancelled")]
     public void When_the_job_ended_badly_it_reads_as_a_transient_failure(string status, string code)
     {
         var report = RunPodReport.ToCallback(MediaId, 2, Job(status, error: "\"worker exited with code 137\""));
@@ -31,7 +32,7 @@ public sealed class RunPodReportTests
     [InlineData("\"{not json\"", "{not json")]
     public void When_the_job_failed_the_message_comes_from_its_error(string errorJson, string message)
     {
-        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodStatuses.Failed, error: errorJson));
+        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodJobStates.Failed, error: errorJson));
 
         Assert.Equal(message, report?.Error?.Message);
         Assert.False(report?.Error?.Permanent);
@@ -44,7 +45,7 @@ public sealed class RunPodReportTests
     {
         var workerError = JsonSerializer.Serialize(new CallbackError("source_unreadable", "No decodable stream", permanent), JsonDefaults.Web);
 
-        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodStatuses.Failed, error: JsonSerializer.Serialize(workerError)));
+        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodJobStates.Failed, error: JsonSerializer.Serialize(workerError)));
 
         Assert.Equal(new CallbackError("source_unreadable", "No decodable stream", permanent), report?.Error);
     }
@@ -52,7 +53,7 @@ public sealed class RunPodReportTests
     [Fact]
     public void When_the_error_is_very_long_the_message_is_cut_to_what_validation_accepts()
     {
-        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodStatuses.Failed, error: JsonSerializer.Serialize(new string('x', 10_000))));
+        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodJobStates.Failed, error: JsonSerializer.Serialize(new string('x', 10_000))));
 
         Assert.Equal(Gateway.Callbacks.TranscodeCallbackValidator.MaxErrorMessageLength, report?.Error?.Message.Length);
     }
@@ -62,7 +63,7 @@ public sealed class RunPodReportTests
     {
         var outputs = Reports.Outputs(MediaId);
 
-        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodStatuses.Completed, output: JsonSerializer.Serialize(outputs, JsonDefaults.Web)));
+        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodJobStates.Completed, output: JsonSerializer.Serialize(outputs, JsonDefaults.Web)));
 
         Assert.Equal(CallbackStatus.Completed, report?.Status);
         Assert.Equal(outputs.ManifestKey, report?.Outputs?.ManifestKey);
@@ -76,15 +77,15 @@ public sealed class RunPodReportTests
     [InlineData("{\"renditions\": 5}")]
     public void When_the_completed_output_is_not_an_outputs_record_the_report_has_none(string? output)
     {
-        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodStatuses.Completed, output: output));
+        var report = RunPodReport.ToCallback(MediaId, 1, Job(RunPodJobStates.Completed, output: output));
 
         Assert.Equal(CallbackStatus.Completed, report?.Status);
         Assert.Null(report?.Outputs);
     }
 
     [Theory]
-    [InlineData(RunPodStatuses.InQueue)]
-    [InlineData(RunPodStatuses.InProgress)]
+    [InlineData(RunPodJobStates.InQueue)]
+    [InlineData(RunPodJobStates.InProgress)]
     public void When_the_job_is_still_going_there_is_nothing_to_report(string status)
     {
         Assert.Null(RunPodReport.ToCallback(MediaId, 1, Job(status)));

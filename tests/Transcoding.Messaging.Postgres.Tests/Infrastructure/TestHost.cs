@@ -23,7 +23,7 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
 
     public string SchedulerQueue => $"{prefix}-scheduler";
 
-    public static async Task<TestHost> Start<TMachine>(TestDatabase database, string prefix, Observed observed, bool withScheduler = false)
+    public static async Task<TestHost> Start<TMachine>(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false)
         where TMachine : CounterStateMachine
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -57,7 +57,7 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
             }
             bus.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(TestServers.RabbitMq);
+                cfg.Host(new Uri(TestServers.RabbitMqUri));
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -67,7 +67,7 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
         return new TestHost(host, prefix);
     }
 
-    public static Task<TestHost> Start(TestDatabase database, string prefix, Observed observed, bool withScheduler = false) =>
+    public static Task<TestHost> Start(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false) =>
         Start<CounterStateMachine>(database, prefix, observed, withScheduler);
 
     public static string NewPrefix() => $"t{Guid.NewGuid():N}"[..13];

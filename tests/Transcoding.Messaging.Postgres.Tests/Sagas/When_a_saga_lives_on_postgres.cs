@@ -15,7 +15,7 @@ public sealed class When_a_saga_lives_on_postgres
     [Fact]
     public async Task It_is_created_loaded_updated_and_deleted_when_finalized()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         await using var host = await TestHost.Start(database, TestHost.NewPrefix(), new Observed());
         var id = Guid.NewGuid();
 
@@ -43,7 +43,7 @@ public sealed class When_a_saga_lives_on_postgres
         var completed = await Eventually.Poll(() => Find(host, id), x => x?.Outputs is not null, Timeout);
         Assert.Equal(outputs.Renditions.Single(), completed!.Outputs!.Renditions.Single());
         Assert.Equal(outputs with { Renditions = completed.Outputs.Renditions }, completed.Outputs);
-        Assert.Equal("object", await database.Scalar<string>($"SELECT jsonb_typeof(\"Outputs\") FROM counter_sagas WHERE \"CorrelationId\" = '{id}'"));
+        Assert.Equal("object", await database.ScalarAsync<string>($"SELECT jsonb_typeof(\"Outputs\") FROM counter_sagas WHERE \"CorrelationId\" = '{id}'"));
 
         var loaded = await host.Services.GetRequiredService<ILoadSagaRepository<CounterSaga>>().Load(id);
         Assert.Equal(3, loaded?.Count);

@@ -9,7 +9,7 @@ public sealed class When_a_saga_step_throws
     [Fact]
     public async Task Its_state_is_not_saved_and_what_it_published_is_not_sent()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
         await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed);
         var id = Guid.NewGuid();

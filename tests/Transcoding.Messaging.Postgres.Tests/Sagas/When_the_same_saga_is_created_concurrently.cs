@@ -17,7 +17,7 @@ public sealed class When_the_same_saga_is_created_concurrently
     static async Task CreateConcurrently<TMachine>()
         where TMachine : CounterStateMachine
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var prefix = TestHost.NewPrefix();
         var observed = new Observed();
         await using var first = await TestHost.Start<TMachine>(database, prefix, observed);

@@ -11,7 +11,7 @@ public sealed class When_two_instances_update_one_saga_concurrently
     [Fact]
     public async Task No_update_is_lost()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var prefix = TestHost.NewPrefix();
         var observed = new Observed();
         await using var first = await TestHost.Start(database, prefix, observed);

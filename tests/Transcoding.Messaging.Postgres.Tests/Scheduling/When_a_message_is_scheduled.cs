@@ -13,7 +13,7 @@ public sealed class When_a_message_is_scheduled
     [Fact]
     public async Task It_is_delivered_after_its_due_time_with_its_ids_and_headers()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
         await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true);
         var ping = new Ping(Guid.NewGuid(), "hello");
@@ -46,7 +46,7 @@ public sealed class When_a_message_is_scheduled
     [Fact]
     public async Task It_is_never_delivered_once_unscheduled()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
         await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true);
         var ping = new Ping(Guid.NewGuid(), "cancel me");

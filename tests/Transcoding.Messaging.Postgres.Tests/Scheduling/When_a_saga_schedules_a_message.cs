@@ -9,7 +9,7 @@ public sealed class When_a_saga_schedules_a_message
     [Fact]
     public async Task The_saga_receives_it_when_due()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
         await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true);
         var id = Guid.NewGuid();
@@ -27,7 +27,7 @@ public sealed class When_a_saga_schedules_a_message
     [Fact]
     public async Task The_saga_never_receives_it_once_unscheduled()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
         await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true);
         var id = Guid.NewGuid();

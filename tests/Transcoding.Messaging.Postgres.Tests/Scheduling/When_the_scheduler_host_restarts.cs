@@ -10,7 +10,7 @@ public sealed class When_the_scheduler_host_restarts
     [Fact]
     public async Task A_pending_message_is_delivered_by_the_next_instance()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var prefix = TestHost.NewPrefix();
         var observed = new Observed();
         var ping = new Ping(Guid.NewGuid(), "survive");

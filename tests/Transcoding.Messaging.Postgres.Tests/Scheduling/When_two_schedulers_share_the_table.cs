@@ -10,7 +10,7 @@ public sealed class When_two_schedulers_share_the_table
     [Fact]
     public async Task Each_due_message_is_delivered_exactly_once()
     {
-        await using var database = await TestDatabase.Create();
+        await using var database = await PostgresDatabase.CreateAsync();
         var prefix = TestHost.NewPrefix();
         var observed = new Observed();
         await using var first = await TestHost.Start(database, prefix, observed, withScheduler: true);

@@ -1,30 +1,34 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Transcoding.EndToEnd.Tests;
+namespace Transcoding.Testing;
 
-/// <summary>A throwaway virtual host, so concurrent test runs on one broker never see each other's queues.</summary>
+/// <summary>A throwaway virtual host on the test broker, so concurrent tests never see each other's queues.</summary>
 public sealed class RabbitMqVirtualHost : IAsyncDisposable
 {
-    private readonly HttpClient _management;
-
     private RabbitMqVirtualHost(HttpClient management, string name, string amqpUri)
     {
-        _management = management;
+        Management = management;
         Name = name;
         AmqpUri = amqpUri;
     }
 
     public string Name { get; }
 
+    /// <summary>The broker URI with this virtual host as its path.</summary>
     public string AmqpUri { get; }
+
+    public string ManagementUrl => TestServers.RabbitMqManagement;
+
+    /// <summary>The management HTTP API, authenticated as guest.</summary>
+    public HttpClient Management { get; }
 
     public static async Task<RabbitMqVirtualHost> CreateAsync()
     {
-        var broker = new Uri(TestEnvironment.Require("TEST_RABBITMQ_URI"));
-        var management = new HttpClient { BaseAddress = new Uri(TestEnvironment.Require("TEST_RABBITMQ_MANAGEMENT")) };
+        var broker = new Uri(TestServers.RabbitMqUri);
+        var management = new HttpClient { BaseAddress = new Uri(TestServers.RabbitMqManagement) };
         management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
-        var name = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+        var name = "test-" + Guid.NewGuid().ToString("N")[..12];
         (await management.PutAsync($"/api/vhosts/{name}", null)).EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
         (await management.PutAsync($"/api/permissions/{name}/guest", permissions)).EnsureSuccessStatusCode();
@@ -33,7 +37,7 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _management.DeleteAsync($"/api/vhosts/{Name}");
-        _management.Dispose();
+        await Management.DeleteAsync($"/api/vhosts/{Name}");
+        Management.Dispose();
     }
 }

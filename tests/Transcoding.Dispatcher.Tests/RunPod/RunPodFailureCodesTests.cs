@@ -2,7 +2,7 @@ using Transcoding.Dispatcher.RunPod;
 
 namespace Transcoding.Dispatcher.Tests.RunPod;
 
-public sealed class RunPodJobStatesTests
+public sealed class RunPodFailureCodesTests
 {
     [Theory]
     [InlineData("FAILED", "job_failed")]
@@ -12,5 +12,5 @@ public sealed class RunPodJobStatesTests
     [InlineData("IN_PROGRESS", null)]
     [InlineData("IN_QUEUE", null)]
     public void When_a_job_status_is_read_only_the_failed_ends_have_a_failure_code(string status, string? expected) =>
-        Assert.Equal(expected, RunPodJobStates.FailureCode(status));
+        Assert.Equal(expected, RunPodFailureCodes.For(status));
 }
