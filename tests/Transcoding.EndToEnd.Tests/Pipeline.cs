@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Transcoding.Contracts;
 using Transcoding.Dispatcher;
 using Transcoding.Gateway;
@@ -49,6 +51,12 @@ public class Pipeline : IAsyncLifetime
 
     public IBus Upstream { get; private set; } = null!;
 
+    /// <summary>Every host's log lines (the worker's output included, through the local endpoint), at debug level.</summary>
+    public FakeLogCollector Logs { get; } = new();
+
+    /// <summary>Every secret the hosts were given: none may appear in <see cref="Logs"/>.</summary>
+    public IReadOnlyList<string> Secrets { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
@@ -67,7 +75,7 @@ public class Pipeline : IAsyncLifetime
             ["Bus:RabbitMqUri"] = _vhost.AmqpUri,
             ["Storage:Provider"] = "Local",
             ["Storage:LocalRoot"] = Bucket,
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Debug",
         };
 
         // Every host binds port 0 and is asked afterwards which port it got: a port picked free beforehand can be taken
@@ -97,6 +105,7 @@ public class Pipeline : IAsyncLifetime
             ["LocalRunPod:WorkerEnvironment:Worker__CallbackSecret"] = callbackSecret,
             ["LocalRunPod:WorkerEnvironment:Worker__WorkDir"] = Bucket + "-work",
             ["LocalRunPod:WorkerEnvironment:Worker__Preset"] = "veryfast",
+            ["LocalRunPod:WorkerEnvironment:Logging__LogLevel__Default"] = "Debug",
         });
         await Start(common, b => b.AddDispatcher(), _ => { }, new()
         {
@@ -109,6 +118,7 @@ public class Pipeline : IAsyncLifetime
         });
         await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>()), _ => { });
 
+        Secrets = [callbackSecret, gatewaySecret, tokenSecret, gatewayTokenSecret, apiKey];
         Orchestrator = new HttpClient { BaseAddress = new Uri(orchestrator) };
         RunPod = new HttpClient { BaseAddress = new Uri(runPod) };
         RunPod.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
@@ -149,7 +159,8 @@ public class Pipeline : IAsyncLifetime
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"media {mediaId} did not reach ready or failed in {timeout}");
+                var last = await (await Orchestrator.GetAsync($"/media/{mediaId}")).Content.ReadAsStringAsync();
+                throw new TimeoutException($"media {mediaId} did not reach ready or failed in {timeout}; last status {last}; logs:\n{Logs.Tail(mediaId.ToString())}");
             }
 
             await Task.Delay(200);
@@ -186,6 +197,7 @@ public class Pipeline : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(common.Concat(own ?? []).Append(new("urls", "http://127.0.0.1:0")));
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(Logs));
         add(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -42,6 +42,10 @@ public sealed class When_media_goes_through_the_pipeline(Pipeline pipeline) : IC
         await Eventually(() => MessageRecorder.Received.OfType<MediaReady>().Count(m => m.MediaId == mediaId) == 1);
         await Task.Delay(1000);
         Assert.Single(MessageRecorder.Received.OfType<MediaReady>(), m => m.MediaId == mediaId);
+
+        // Every service and the worker logged at debug level through the whole job: none of them wrote a secret.
+        pipeline.Logs.AssertNoneLogged(pipeline.Secrets);
+        Assert.Contains(pipeline.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Debug && r.Category.StartsWith("Transcoding.", StringComparison.Ordinal));
     }
 
     [Fact]
