@@ -79,7 +79,7 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var webhooks = endpoints.MapGroup("/webhooks").AddEndpointFilter<DedupStoreUnavailableFilter>();
+        var webhooks = endpoints.MapGroup("/webhooks").AddEndpointFilter<DatabaseUnavailableFilter>();
         webhooks.MapPost("/transcode", (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
         webhooks.MapPost("/runpod/{mediaId:guid}/{attempt:int}/{token}",
             (Guid mediaId, int attempt, string token, HttpContext context, RunPodWebhookEndpoint endpoint) =>

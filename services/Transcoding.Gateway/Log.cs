@@ -49,9 +49,6 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Warning, "Deleting expired dedup records failed ({ExceptionType}); retried at the next interval")]
     public static partial void DedupPurgeFailed(ILogger logger, string exceptionType);
 
-    [LoggerMessage(14, LogLevel.Error, "The dedup store is unreachable ({ExceptionType}); answered 503 so the sender retries")]
-    public static partial void DedupStoreUnavailable(ILogger logger, string exceptionType);
-
     [LoggerMessage(15, LogLevel.Information, "RunPod reported job {JobId} {Status} for media {MediaId} attempt {Attempt} (queued {DelayTime} ms, ran {ExecutionTime} ms)")]
     public static partial void RunPodReported(ILogger logger, string jobId, string status, Guid mediaId, int attempt, long? delayTime, long? executionTime);
 

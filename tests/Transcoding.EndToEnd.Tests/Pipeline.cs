@@ -191,7 +191,7 @@ public class Pipeline : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts a host on a port of its own choosing and returns its base URL.</summary>
+    /// <summary>Starts a host on a port of its own choosing and returns its base URL once the host is ready.</summary>
     private async Task<string> Start(
         Dictionary<string, string?> common, Action<WebApplicationBuilder> add, Action<WebApplication> map, Dictionary<string, string?>? own = null)
     {
@@ -204,6 +204,12 @@ public class Pipeline : IAsyncLifetime
         map(app);
         await app.StartAsync();
         _hosts.Add(app);
-        return app.Urls.Single();
+        var url = app.Urls.Single();
+        if (!await Readiness.WaitAsync(url, TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException($"{url} was not ready in 60 s:\n{Logs.Tail("health")}");
+        }
+
+        return url;
     }
 }

@@ -77,31 +77,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(Url) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var ready = await Readiness.WaitAsync(Url, TimeSpan.FromSeconds(90), () =>
         {
             if (_process.HasExited)
             {
                 throw new ServiceExitedException($"{_process.StartInfo.ArgumentList[0]} exited with {_process.ExitCode} during start-up:{Environment.NewLine}{Output}");
             }
-
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
+        });
+        if (!ready)
+        {
+            throw new TimeoutException($"{Url} was not ready in 90 s:{Environment.NewLine}{Output}");
         }
-
-        throw new TimeoutException($"{Url} was not ready in 90 s:{Environment.NewLine}{Output}");
     }
 
     private static int FreePort()

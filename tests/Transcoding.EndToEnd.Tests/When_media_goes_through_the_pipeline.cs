@@ -45,7 +45,7 @@ public sealed class When_media_goes_through_the_pipeline(Pipeline pipeline) : IC
 
         // Every service and the worker logged at debug level through the whole job: none of them wrote a secret.
         pipeline.Logs.AssertNoneLogged(pipeline.Secrets);
-        Assert.Contains(pipeline.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Debug && r.Category.StartsWith("Transcoding.", StringComparison.Ordinal));
+        Assert.Contains(pipeline.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Debug && r.Category?.StartsWith("Transcoding.", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -41,6 +41,13 @@ public sealed class PostgresDatabase : IAsyncLifetime, IAsyncDisposable
         return (T?)await command.ExecuteScalarAsync();
     }
 
+    /// <summary>An outage as clients see it: open connections are cut and new ones refused.</summary>
+    public async Task RefuseConnectionsAsync()
+    {
+        await ExecuteOnServerAsync($"ALTER DATABASE \"{Name}\" ALLOW_CONNECTIONS false");
+        await ExecuteOnServerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'");
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Transcoding.Contracts;
 using Transcoding.Orchestrator.Saga;
+using Transcoding.ServiceDefaults;
 
 namespace Transcoding.Orchestrator.StatusApi;
 
@@ -9,7 +10,7 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
-        var media = app.MapGroup("/media").WithTags("Media");
+        var media = app.MapGroup("/media").WithTags("Media").AddEndpointFilter<DatabaseUnavailableFilter>();
         media.MapGet("/{id}", GetMedia).WithName("GetMedia");
         media.MapPost("/{id}/retry", RetryMedia).WithName("RetryMedia");
         return app;

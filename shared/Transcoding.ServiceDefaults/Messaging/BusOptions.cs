@@ -12,4 +12,8 @@ public sealed class BusOptions
 
     /// <summary>Messages a receive endpoint handles at once.</summary>
     public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>Declare receive endpoints as quorum queues (replicated across a RabbitMQ cluster) instead of classic ones.
+    /// A queue's type is fixed when it is declared: switching needs fresh queues.</summary>
+    public bool QuorumQueues { get; set; }
 }

@@ -23,6 +23,17 @@ public static class BusServiceCollectionExtensions
 
             if (options.Transport == BusTransport.RabbitMq)
             {
+                if (options.QuorumQueues)
+                {
+                    bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                    {
+                        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                        {
+                            rabbit.SetQuorumQueue();
+                        }
+                    });
+                }
+
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(options.RabbitMqUri));
