@@ -84,6 +84,8 @@ install_missing() {
   command -v openssl >/dev/null || packages+=(openssl)
   command -v curl >/dev/null || packages+=(curl)
   command -v node >/dev/null || packages+=(nodejs npm)
+  # hls.js plays the ladder in headless Chromium (Worker.Tests); playwright-core drives this one, not its own download.
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
   if (( ${#packages[@]} )); then
     [ "$(id -u)" = 0 ] || die "missing ${packages[*]}: install them (apt-get install -y ${packages[*]}) or run as root"
     log "installing ${packages[*]}"

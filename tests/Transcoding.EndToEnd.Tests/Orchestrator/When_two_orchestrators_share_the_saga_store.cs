@@ -37,6 +37,8 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
             bus.AddConsumer<StubDispatcher>();
             bus.AddConsumer<MessageRecorder>();
         });
+        // Its queues must be bound before the orchestrators publish to them.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         _upstream = builder.Build();
         await _upstream.StartAsync();
     }
