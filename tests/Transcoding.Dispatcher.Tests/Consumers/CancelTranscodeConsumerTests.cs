@@ -6,33 +6,18 @@ using Transcoding.Dispatcher.Tests.Support;
 
 namespace Transcoding.Dispatcher.Tests.Consumers;
 
-public sealed class CancelTranscodeConsumerTests : IAsyncLifetime
+public sealed class CancelTranscodeConsumerTests : DispatcherScenario
 {
-    private ScriptedRunPodServer _runPod = null!;
-    private DispatcherTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _runPod = await ScriptedRunPodServer.StartAsync();
-        _host = await DispatcherTestHost.StartAsync(_runPod.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _runPod.DisposeAsync();
-    }
-
     [Fact]
     public async Task When_an_attempt_with_a_job_is_cancelled_RunPod_is_asked_to_cancel_that_job()
     {
         var mediaId = Guid.NewGuid();
-        await _host.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 2, "job-to-cancel", CancellationToken.None);
-        _runPod.Script("cancel", ScriptedResponse.Job("job-to-cancel", "CANCELLED"));
+        await Host.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 2, "job-to-cancel", CancellationToken.None);
+        RunPod.Script("cancel", ScriptedResponse.Job("job-to-cancel", "CANCELLED"));
 
         await CancelAsync(mediaId, 2);
 
-        var call = Assert.Single(_runPod.Calls("cancel"));
+        var call = Assert.Single(RunPod.Calls("cancel"));
         Assert.Equal(("POST", "job-to-cancel"), (call.Method, call.JobId));
     }
 
@@ -41,12 +26,12 @@ public sealed class CancelTranscodeConsumerTests : IAsyncLifetime
     {
         await CancelAsync(Guid.NewGuid(), 1);
 
-        Assert.Empty(_runPod.Requests);
+        Assert.Empty(RunPod.Requests);
     }
 
     private async Task CancelAsync(Guid mediaId, int attempt)
     {
-        await _host.Harness.Bus.Publish(new CancelTranscode { MediaId = mediaId, Attempt = attempt, Reason = "test" });
-        Assert.True(await Eventually.TrueAsync(() => _host.Harness.Consumed.Select<CancelTranscode>(message => message.Context.Message.MediaId == mediaId).Any()));
+        await Host.Harness.Bus.Publish(new CancelTranscode { MediaId = mediaId, Attempt = attempt, Reason = "test" });
+        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Consumed.Select<CancelTranscode>(message => message.Context.Message.MediaId == mediaId).Any()));
     }
 }

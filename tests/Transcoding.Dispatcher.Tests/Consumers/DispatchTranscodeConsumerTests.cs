@@ -8,34 +8,19 @@ using Transcoding.Dispatcher.Tests.Support;
 
 namespace Transcoding.Dispatcher.Tests.Consumers;
 
-public sealed class DispatchTranscodeConsumerTests : IAsyncLifetime
+public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
 {
-    private ScriptedRunPodServer _runPod = null!;
-    private DispatcherTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _runPod = await ScriptedRunPodServer.StartAsync();
-        _host = await DispatcherTestHost.StartAsync(_runPod.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _runPod.DisposeAsync();
-    }
-
     [Fact]
     public async Task When_a_DispatchTranscode_is_redelivered_RunPod_gets_one_job_and_each_delivery_reports_its_id()
     {
-        _runPod.Script("run", ScriptedResponse.Job("job-once"), ScriptedResponse.Job("job-twice"));
+        RunPod.Script("run", ScriptedResponse.Job("job-once"), ScriptedResponse.Job("job-twice"));
         var command = Command();
 
         await DeliverAsync(command);
         await DeliverAsync(command);
 
-        Assert.Single(_runPod.Calls("run"));
-        var dispatched = _host.Harness.Published.Select<TranscodeDispatched>().Select(message => message.Context.Message).ToList();
+        Assert.Single(RunPod.Calls("run"));
+        var dispatched = Host.Harness.Published.Select<TranscodeDispatched>().Select(message => message.Context.Message).ToList();
         Assert.Equal(2, dispatched.Count);
         Assert.All(dispatched, message =>
         {
@@ -48,75 +33,75 @@ public sealed class DispatchTranscodeConsumerTests : IAsyncLifetime
     [Fact]
     public async Task When_a_new_attempt_of_the_same_media_is_dispatched_it_gets_its_own_job()
     {
-        _runPod.Script("run", ScriptedResponse.Job("job-attempt-1"), ScriptedResponse.Job("job-attempt-2"));
+        RunPod.Script("run", ScriptedResponse.Job("job-attempt-1"), ScriptedResponse.Job("job-attempt-2"));
         var first = Command();
 
         await DeliverAsync(first);
         await DeliverAsync(first with { Attempt = 2 });
 
-        Assert.Equal(2, _runPod.Calls("run").Count);
+        Assert.Equal(2, RunPod.Calls("run").Count);
         Assert.Equal(
             ["job-attempt-1", "job-attempt-2"],
-            _host.Harness.Published.Select<TranscodeDispatched>().Select(message => message.Context.Message.JobId).Order());
+            Host.Harness.Published.Select<TranscodeDispatched>().Select(message => message.Context.Message.JobId).Order());
     }
 
     [Fact]
     public async Task When_RunPod_refuses_the_key_the_attempt_fails_permanently_with_dispatch_rejected()
     {
-        _runPod.Script("run", new ScriptedResponse(401));
+        RunPod.Script("run", new ScriptedResponse(401));
         var command = Command();
 
         await DeliverAsync(command);
 
-        Assert.Single(_runPod.Calls("run"));
-        var failed = _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        Assert.Single(RunPod.Calls("run"));
+        var failed = Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
         Assert.Equal(command.MediaId, failed.MediaId);
         Assert.Equal(command.Attempt, failed.Attempt);
         Assert.Equal(DispatchTranscodeConsumer.RejectedErrorCode, failed.ErrorCode);
         Assert.True(failed.Permanent);
         Assert.Contains("401", failed.ErrorMessage);
-        Assert.DoesNotContain(_host.ApiKey, failed.ErrorMessage);
-        Assert.False(_host.Harness.Published.Select<TranscodeDispatched>().Any());
+        Assert.DoesNotContain(Host.ApiKey, failed.ErrorMessage);
+        Assert.False(Host.Harness.Published.Select<TranscodeDispatched>().Any());
     }
 
     [Fact]
     public async Task When_RunPod_stays_unavailable_the_command_faults_after_its_retries_and_a_later_delivery_can_still_dispatch()
     {
         // 4 HTTP attempts per delivery, 2 deliveries (1 message retry): 8 failures, then RunPod is back.
-        _runPod.Script("run", [.. Enumerable.Repeat(new ScriptedResponse(503), 8), ScriptedResponse.Job("job-after-outage")]);
+        RunPod.Script("run", [.. Enumerable.Repeat(new ScriptedResponse(503), 8), ScriptedResponse.Job("job-after-outage")]);
         var command = Command();
 
-        await _host.Harness.Bus.Publish(command);
+        await Host.Harness.Bus.Publish(command);
 
-        Assert.True(await Eventually.TrueAsync(() => _host.Harness.Published.Select<Fault<DispatchTranscode>>().Any()));
-        Assert.Equal(8, _runPod.Calls("run").Count);
-        Assert.False(_host.Harness.Published.Select<TranscodeFailed>().Any());
+        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any()));
+        Assert.Equal(8, RunPod.Calls("run").Count);
+        Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
 
         // Replayed from the error queue: the released claim lets it through.
         await DeliverAsync(command);
-        Assert.Equal("job-after-outage", _host.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId);
+        Assert.Equal("job-after-outage", Host.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId);
     }
 
     [Fact]
     public async Task When_another_delivery_holds_a_fresh_claim_the_command_is_not_submitted()
     {
         var command = Command();
-        var ledger = _host.Services.GetRequiredService<IDispatchLedger>();
+        var ledger = Host.Services.GetRequiredService<IDispatchLedger>();
         await ledger.ClaimAsync(command.MediaId, command.Attempt, TimeSpan.FromMinutes(5), CancellationToken.None);
 
-        await _host.Harness.Bus.Publish(command);
+        await Host.Harness.Bus.Publish(command);
 
-        Assert.True(await Eventually.TrueAsync(() => _host.Harness.Published.Select<Fault<DispatchTranscode>>().Any()));
-        Assert.Empty(_runPod.Calls("run"));
+        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any()));
+        Assert.Empty(RunPod.Calls("run"));
     }
 
     private async Task DeliverAsync(DispatchTranscode command)
     {
         var messageId = NewId.NextGuid();
-        await _host.Harness.Bus.Publish(command, context => context.MessageId = messageId);
+        await Host.Harness.Bus.Publish(command, context => context.MessageId = messageId);
 
         // Consumed is recorded after the consumer returned, so what it published is recorded too.
-        Assert.True(await Eventually.TrueAsync(() => _host.Harness.Consumed.Select<DispatchTranscode>(message => message.Context.MessageId == messageId).Any()));
+        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Consumed.Select<DispatchTranscode>(message => message.Context.MessageId == messageId).Any()));
     }
 
     private static DispatchTranscode Command() => new()

@@ -12,7 +12,7 @@ using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Dispatcher.Tests.Consumers;
 
-public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
+public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
 {
     private static readonly TranscodeOutputs Outputs = new()
     {
@@ -23,31 +23,16 @@ public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
         ManifestKey = "media/x/manifest.json",
     };
 
-    private ScriptedRunPodServer _runPod = null!;
-    private DispatcherTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _runPod = await ScriptedRunPodServer.StartAsync();
-        _host = await DispatcherTestHost.StartAsync(_runPod.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _runPod.DisposeAsync();
-    }
-
     [Fact]
     public async Task When_the_job_has_completed_its_output_becomes_TranscodeCompleted()
     {
         var mediaId = await DispatchedAsync("job-done");
-        _runPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-done", status = "COMPLETED", output = Outputs }, JsonDefaults.Web)));
+        RunPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-done", status = "COMPLETED", output = Outputs }, JsonDefaults.Web)));
 
         await PollAsync(mediaId);
 
-        Assert.Equal("job-done", Assert.Single(_runPod.Calls("status")).JobId);
-        var completed = _host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
+        Assert.Equal("job-done", Assert.Single(RunPod.Calls("status")).JobId);
+        var completed = Host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
         Assert.Equal((mediaId, 1, "job-done"), (completed.MediaId, completed.Attempt, completed.JobId));
         Assert.Equal(Outputs.MasterPlaylistKey, completed.Outputs.MasterPlaylistKey);
         Assert.Equal("360p", Assert.Single(completed.Outputs.Renditions).Name);
@@ -57,32 +42,32 @@ public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
     public async Task When_RunPod_forgot_the_job_but_its_manifest_is_in_storage_the_attempt_completes_from_the_manifest()
     {
         var mediaId = await DispatchedAsync("job-expired");
-        _runPod.Script("status", new ScriptedResponse(404, """{"error":"request does not exist"}"""));
-        var storage = _host.Services.GetRequiredService<IObjectStorage>();
+        RunPod.Script("status", new ScriptedResponse(404, """{"error":"request does not exist"}"""));
+        var storage = Host.Services.GetRequiredService<IObjectStorage>();
         await storage.UploadAsync(MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Outputs, JsonDefaults.Web)), "application/json", null, CancellationToken.None);
 
         await PollAsync(mediaId);
 
-        var completed = _host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
+        var completed = Host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
         Assert.Equal("job-expired", completed.JobId);
         Assert.Equal(Outputs.ManifestKey, completed.Outputs.ManifestKey);
         Assert.Equal(3.5, completed.Outputs.DurationSeconds);
-        Assert.False(_host.Harness.Published.Select<TranscodeFailed>().Any());
+        Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
     }
 
     [Fact]
     public async Task When_RunPod_forgot_the_job_and_no_manifest_exists_the_attempt_is_lost()
     {
         var mediaId = await DispatchedAsync("job-vanished");
-        _runPod.Script("status", new ScriptedResponse(404));
+        RunPod.Script("status", new ScriptedResponse(404));
 
         await PollAsync(mediaId);
 
-        var failed = _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        var failed = Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
         Assert.Equal(PollTranscodeStatusConsumer.JobLostErrorCode, failed.ErrorCode);
         Assert.Equal("job-vanished", failed.JobId);
         Assert.False(failed.Permanent);
-        Assert.False(_host.Harness.Published.Select<TranscodeCompleted>().Any());
+        Assert.False(Host.Harness.Published.Select<TranscodeCompleted>().Any());
     }
 
     [Theory]
@@ -92,11 +77,11 @@ public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
     public async Task When_the_job_ended_without_output_the_attempt_fails_transiently(string status, string code)
     {
         var mediaId = await DispatchedAsync("job-bad");
-        _runPod.Script("status", new ScriptedResponse(200, $$"""{"id":"job-bad","status":"{{status}}","error":"worker exited"}"""));
+        RunPod.Script("status", new ScriptedResponse(200, $$"""{"id":"job-bad","status":"{{status}}","error":"worker exited"}"""));
 
         await PollAsync(mediaId);
 
-        var failed = _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        var failed = Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
         Assert.Equal(code, failed.ErrorCode);
         Assert.Contains("worker exited", failed.ErrorMessage);
         Assert.False(failed.Permanent);
@@ -107,11 +92,11 @@ public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
     {
         var mediaId = await DispatchedAsync("job-corrupt");
         var workerError = JsonSerializer.Serialize(new CallbackError("source_unreadable", "Invalid data found when processing input", Permanent: true), JsonDefaults.Web);
-        _runPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-corrupt", status = "FAILED", error = workerError }, JsonDefaults.Web)));
+        RunPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-corrupt", status = "FAILED", error = workerError }, JsonDefaults.Web)));
 
         await PollAsync(mediaId);
 
-        var failed = _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        var failed = Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
         Assert.Equal(("source_unreadable", "Invalid data found when processing input", true), (failed.ErrorCode, failed.ErrorMessage, failed.Permanent));
     }
 
@@ -119,13 +104,13 @@ public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
     public async Task When_the_job_is_still_running_nothing_is_published()
     {
         var mediaId = await DispatchedAsync("job-busy");
-        _runPod.Script("status", ScriptedResponse.Job("job-busy", "IN_PROGRESS"));
+        RunPod.Script("status", ScriptedResponse.Job("job-busy", "IN_PROGRESS"));
 
         await PollAsync(mediaId);
 
-        Assert.Single(_runPod.Calls("status"));
-        Assert.False(_host.Harness.Published.Select<TranscodeCompleted>().Any());
-        Assert.False(_host.Harness.Published.Select<TranscodeFailed>().Any());
+        Assert.Single(RunPod.Calls("status"));
+        Assert.False(Host.Harness.Published.Select<TranscodeCompleted>().Any());
+        Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
     }
 
     [Fact]
@@ -135,20 +120,20 @@ public sealed class PollTranscodeStatusConsumerTests : IAsyncLifetime
 
         await PollAsync(mediaId);
 
-        Assert.Empty(_runPod.Calls("status"));
-        Assert.Equal(PollTranscodeStatusConsumer.JobLostErrorCode, _host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message.ErrorCode);
+        Assert.Empty(RunPod.Calls("status"));
+        Assert.Equal(PollTranscodeStatusConsumer.JobLostErrorCode, Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message.ErrorCode);
     }
 
     private async Task<Guid> DispatchedAsync(string jobId)
     {
         var mediaId = Guid.NewGuid();
-        await _host.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 1, jobId, CancellationToken.None);
+        await Host.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 1, jobId, CancellationToken.None);
         return mediaId;
     }
 
     private async Task PollAsync(Guid mediaId)
     {
-        await _host.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = mediaId, Attempt = 1 });
-        Assert.True(await Eventually.TrueAsync(() => _host.Harness.Consumed.Select<PollTranscodeStatus>(message => message.Context.Message.MediaId == mediaId).Any()));
+        await Host.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = mediaId, Attempt = 1 });
+        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Consumed.Select<PollTranscodeStatus>(message => message.Context.Message.MediaId == mediaId).Any()));
     }
 }
