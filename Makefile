@@ -47,8 +47,9 @@ infra-stop:
 compose-check:
 	scripts/compose-check.sh
 
+# The conventions' benchmark rows, written to BENCHMARKS.md (test servers started and stopped as for make test).
 bench:
-	@if [ -x scripts/bench.sh ]; then scripts/bench.sh; else echo "make bench: scripts/bench.sh is not there yet" >&2; exit 1; fi
+	scripts/bench.sh
 
 # ---------------------------------------------------------------------------------------------------- run
 # The whole pipeline in one process on embedded defaults: `make run [INPUT=path] [OUT=dir]`.

@@ -38,6 +38,9 @@ public class Pipeline : IAsyncLifetime
     }
 
     protected Pipeline(PipelineSettings settings) => _settings = settings;
+
+    /// <summary>A pipeline outside xunit (benchmarks); a fixture type may have only one public constructor.</summary>
+    public static Pipeline Create(PipelineSettings settings) => new(settings);
     private RabbitMqVirtualHost? _vhost;
     private PostgresDatabase? _database;
 
@@ -57,7 +60,7 @@ public class Pipeline : IAsyncLifetime
     /// <summary>Every secret the hosts were given: none may appear in <see cref="Logs"/>.</summary>
     public IReadOnlyList<string> Secrets { get; private set; } = [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
         _database = await PostgresDatabase.CreateAsync();
@@ -75,7 +78,7 @@ public class Pipeline : IAsyncLifetime
             ["Bus:RabbitMqUri"] = _vhost.AmqpUri,
             ["Storage:Provider"] = "Local",
             ["Storage:LocalRoot"] = Bucket,
-            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Default"] = _settings.LogLevel,
         };
 
         // Every host binds port 0 and is asked afterwards which port it got: a port picked free beforehand can be taken
@@ -92,7 +95,7 @@ public class Pipeline : IAsyncLifetime
             ["Webhooks:RunPodTokenSecret"] = gatewayTokenSecret,
             ["ConnectionStrings:Postgres"] = _database.ConnectionString,
         });
-        var runPod = await Start(common, b => b.AddServiceDefaults().AddLocalRunPod(), a => a.MapRunPodApi(), new()
+        var runPod = await Start(common, b => b.AddServiceDefaults().AddLocalRunPod(), a => a.MapRunPodApi(), new(WorkerSettings())
         {
             ["LocalRunPod:ApiKey"] = apiKey,
             ["LocalRunPod:EndpointId"] = "e2e",
@@ -105,7 +108,7 @@ public class Pipeline : IAsyncLifetime
             ["LocalRunPod:WorkerEnvironment:Worker__CallbackSecret"] = callbackSecret,
             ["LocalRunPod:WorkerEnvironment:Worker__WorkDir"] = Bucket + "-work",
             ["LocalRunPod:WorkerEnvironment:Worker__Preset"] = "veryfast",
-            ["LocalRunPod:WorkerEnvironment:Logging__LogLevel__Default"] = "Debug",
+            ["LocalRunPod:WorkerEnvironment:Logging__LogLevel__Default"] = _settings.LogLevel,
         });
         await Start(common, b => b.AddDispatcher(), _ => { }, new()
         {
@@ -124,6 +127,9 @@ public class Pipeline : IAsyncLifetime
         RunPod.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
         Upstream = _hosts[^1].Services.GetRequiredService<IBus>();
     }
+
+    /// <summary>More settings for the local RunPod endpoint (its <c>LocalRunPod:WorkerEnvironment:*</c>, say).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> WorkerSettings() => [];
 
     /// <summary>Puts a local file in the bucket and publishes MediaUploaded, as an upstream service would.</summary>
     public async Task<Guid> UploadAsync(string file, string contentType)
@@ -167,7 +173,7 @@ public class Pipeline : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var host in Enumerable.Reverse(_hosts))
         {

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
+using Transcoding.Shared.Webhooks;
+using Transcoding.Testing;
+using Transcoding.Worker.Encoding;
+using Transcoding.Worker.Ladder;
+using Transcoding.Worker.Probing;
+
+namespace Transcoding.Benchmarks;
+
+/// <summary>
+/// The worker's encode built by its own argument builder: the whole ladder from one decode against one ffmpeg per rung
+/// (same builder, one rung each); the worker program against the bare ffmpeg it runs; its peak memory on a large source.
+/// </summary>
+public static class WorkerBenchmarks
+{
+    private const int Repetitions = 3;
+
+    /// <summary>The worker's default preset, so the figures are the production ones.</summary>
+    private static readonly EncodeSettings Settings = new("medium", Crf: 23, SegmentSeconds: 4, AudioBitrateKbps: 128);
+
+    private static string Folder => Path.Combine(Path.GetTempPath(), "transcoding-bench");
+
+    public static async Task RunAsync(Rows rows)
+    {
+        var h264 = await Ffmpeg.ClipAsync(Folder, "1080p-h264.mp4", "1920x1080", 4, ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18"]);
+        await LadderSpeedupAsync(rows, "ladder-one-decode-speedup-1080p", h264, "1080p H.264 4 s");
+        var hevc = await Ffmpeg.ClipAsync(Folder, "2160p-hevc.mp4", "3840x2160", 2, ["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-x265-params", "log-level=error"]);
+        await LadderSpeedupAsync(rows, "ladder-one-decode-speedup-4k-hevc", hevc, "2160p HEVC 2 s");
+        await WorkerOverheadAsync(rows, h264);
+
+        // Incompressible frames (lossless noise) make a large file out of a short clip.
+        var large = await Ffmpeg.ClipAsync(Folder, "large-noise.mp4", "640x360", 30, ["-c:v", "libx264", "-preset", "ultrafast", "-qp", "0"], "noise=alls=100:allf=t");
+        await WorkerPeakMemoryAsync(rows, large);
+    }
+
+    private static async Task LadderSpeedupAsync(Rows rows, string metric, string source, string description)
+    {
+        var probe = FfprobeParser.Parse(await Ffmpeg.ProbeAsync(FfmpegArguments.Ffprobe(source)));
+        var rungs = new LadderPlanner(LadderRung.Defaults).Plan(probe.Video!);
+        var oneDecode = new List<double>();
+        var perRung = new List<double>();
+        for (var i = 0; i < Repetitions; i++)
+        {
+            oneDecode.Add(await Stats.SecondsAsync(() => EncodeAsync(source, probe, rungs)));
+            perRung.Add(await Stats.SecondsAsync(async () =>
+            {
+                foreach (var rung in rungs)
+                {
+                    await EncodeAsync(source, probe, [rung]);
+                }
+            }));
+        }
+
+        var (ours, baseline) = (Stats.Median(oneDecode), Stats.Median(perRung));
+        rows.Add(metric, baseline / ours,
+            $"one ffmpeg per rung {Seconds(baseline)} vs one decode {Seconds(ours)}; {description}, {rungs.Count} rungs, libx264 -preset {Settings.Preset}, median of {Repetitions}");
+    }
+
+    private static async Task EncodeAsync(string source, MediaProbe probe, IReadOnlyList<PlannedRung> rungs)
+    {
+        var output = Directory.CreateTempSubdirectory("bench-hls-").FullName;
+        try
+        {
+            await Ffmpeg.RunAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, VideoEncoder.Libx264, Settings)));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>The worker program (copy in from storage, probe, one-decode ladder, poster, waveform, copy out, manifest)
+    /// against the bare ladder encode it runs.</summary>
+    private static async Task WorkerOverheadAsync(Rows rows, string source)
+    {
+        var probe = FfprobeParser.Parse(await Ffmpeg.ProbeAsync(FfmpegArguments.Ffprobe(source)));
+        var rungs = new LadderPlanner(LadderRung.Defaults).Plan(probe.Video!);
+        var worker = new List<double>();
+        var bare = new List<double>();
+        for (var i = 0; i < Repetitions; i++)
+        {
+            worker.Add(await Stats.SecondsAsync(async () => await RunWorkerAsync(source)));
+            bare.Add(await Stats.SecondsAsync(() => EncodeAsync(source, probe, rungs)));
+        }
+
+        var (ours, baseline) = (Stats.Median(worker), Stats.Median(bare));
+        rows.Add("worker-overhead-ratio", ours / baseline,
+            $"worker job {Seconds(ours)} vs bare ffmpeg ladder {Seconds(baseline)}; 1080p H.264 4 s, local-folder storage, process start included, median of {Repetitions}");
+    }
+
+    private static async Task WorkerPeakMemoryAsync(Rows rows, string source)
+    {
+        var peak = await RunWorkerAsync(source);
+        var sizeMb = new FileInfo(source).Length / 1024.0 / 1024.0;
+        rows.Add("worker-peak-rss-mb", peak, $"worker process VmHWM (ffmpeg excluded) on a {sizeMb:0} MB source (640x360 lossless noise, 30 s), local-folder storage");
+    }
+
+    /// <summary>Runs one <c>run --input</c> job on a fresh bucket holding the source; returns the worker's peak RSS in MB.</summary>
+    private static async Task<double> RunWorkerAsync(string source)
+    {
+        var bucket = Directory.CreateTempSubdirectory("bench-bucket-").FullName;
+        try
+        {
+            var mediaId = Guid.NewGuid();
+            var sourceKey = $"uploads/{mediaId}/{Path.GetFileName(source)}";
+            Directory.CreateDirectory(Path.Combine(bucket, "uploads", mediaId.ToString()));
+            File.Copy(source, Path.Combine(bucket, sourceKey));
+            var job = Path.Combine(bucket, "job.json");
+            await File.WriteAllTextAsync(job, JsonSerializer.Serialize(
+                new { id = "bench", input = new WorkerJobInput { MediaId = mediaId, Attempt = 1, SourceKey = sourceKey, OutputPrefix = $"media/{mediaId}/" } },
+                JsonDefaults.Web));
+
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { Repository.Dll("gpu-image/Transcoding.Worker"), "run", "--input", job })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["Storage__Provider"] = "Local";
+            start.Environment["Storage__LocalRoot"] = bucket;
+            start.Environment["Worker__CallbackSecret"] = WebhookSecret.Generate();
+            start.Environment["Worker__WorkDir"] = Path.Combine(bucket, "work");
+            start.Environment["Worker__Encoder"] = VideoEncoderNames.Libx264;
+            start.Environment["Worker__Preset"] = Settings.Preset;
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            var peakKb = 0L;
+            while (!process.HasExited)
+            {
+                peakKb = Math.Max(peakKb, HighWaterMarkKb(process.Id));
+                await Task.Delay(20);
+            }
+
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"worker exited {process.ExitCode}: {await output} {await errors}");
+            }
+
+            return peakKb / 1024.0;
+        }
+        finally
+        {
+            Directory.Delete(bucket, recursive: true);
+        }
+    }
+
+    /// <summary>VmHWM: the process's own peak resident set (children such as ffmpeg are separate processes).</summary>
+    private static long HighWaterMarkKb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0; // exited between the check and the read
+        }
+    }
+
+    private static string Seconds(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+}
