@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Worker.Callbacks;
@@ -18,10 +21,13 @@ public static class Extensions
     /// <summary>Long enough for a cancelled job to remove its uploads and post its failure before the process exits.</summary>
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(90);
 
+    public const string ServiceName = "transcoding-worker";
+
     public static IHostApplicationBuilder AddWorker(this IHostApplicationBuilder builder, WorkerCommand command)
     {
         // Logs on stderr: stdout of `run` is the job's result JSON, for scripts.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddWorkerTracing();
         builder.AddWorkerServices();
         if (command.Mode == WorkerMode.Serverless)
         {
@@ -53,6 +59,24 @@ public static class Extensions
 
         services.AddSingleton(sp => new WebhookSigner(WebhookSecret.Parse(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.CallbackSecret)));
         services.AddHttpClient<CallbackClient>().AddStandardResilienceHandler();
+        return builder;
+    }
+
+    /// <summary>
+    /// The job span and its HTTP calls, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
+    /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkerTracing(this IHostApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing => tracing.AddSource(JobTrace.SourceName).AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 

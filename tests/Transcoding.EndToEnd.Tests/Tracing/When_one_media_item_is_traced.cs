@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace Transcoding.EndToEnd.Tests.Tracing;
+
+/// <summary>
+/// One upload, one trace: the saga, the dispatcher and the gateway (spans of this process's hosts) and the worker (spans
+/// its own process exported over OTLP) all carry the trace id of the upstream's upload, linked parent to child.
+/// </summary>
+public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : IClassFixture<TracedPipeline>
+{
+    [Fact]
+    public async Task One_trace_covers_the_saga_the_dispatcher_the_worker_and_the_gateway()
+    {
+        var clip = await Media.GenerateClipAsync(pipeline.Bucket + "-sources", 320, 240, seconds: 2);
+        Guid mediaId;
+        string traceId;
+        using (var upload = TracedPipeline.UpstreamSource.StartActivity("upload", ActivityKind.Producer))
+        {
+            traceId = upload!.TraceId.ToHexString();
+            mediaId = await pipeline.UploadAsync(clip, "video/mp4");
+        }
+
+        Assert.Equal("ready", (await pipeline.WaitForTerminalStateAsync(mediaId, TimeSpan.FromMinutes(3))).State);
+        var job = await WorkerJobSpanAsync(traceId);
+        var spans = pipeline.Activities.Where(a => a.TraceId.ToHexString() == traceId).ToList();
+
+        // Orchestrator: the saga handled the upload and the completion under this trace, and so did downstream.
+        Assert.Contains(spans, a => Consumed(a, "TranscodeStateMachine", "MediaUploaded"));
+        Assert.Contains(spans, a => Consumed(a, "TranscodeStateMachine", "TranscodeCompleted"));
+        Assert.Contains(spans, a => Consumed(a, nameof(MessageRecorder), "MediaReady"));
+
+        // Dispatcher: its consumer called RunPod, and the worker's job is a child of the dispatcher's span.
+        var dispatch = Assert.Single(spans, a => Consumed(a, "DispatchTranscodeConsumer", "DispatchTranscode"));
+        Assert.Contains(spans, a => a.Kind == ActivityKind.Client && Tag(a, "url.full")?.EndsWith("/v2/e2e/run", StringComparison.Ordinal) == true);
+        var dispatcherSpans = spans.Where(a => a == dispatch || a.ParentSpanId == dispatch.SpanId).Select(a => a.SpanId.ToHexString());
+        Assert.Contains(job.ParentSpanId, dispatcherSpans);
+
+        // Gateway: the worker's signed callbacks arrived as children of the worker's own spans.
+        var workerSpans = pipeline.Receiver.Spans.Where(s => s.TraceId == traceId).Select(s => s.SpanId).ToHashSet();
+        var callbacks = spans.Where(a => a.Kind == ActivityKind.Server && Tag(a, "url.path") == "/webhooks/transcode").ToList();
+        Assert.NotEmpty(callbacks);
+        Assert.All(callbacks, c => Assert.Contains(c.ParentSpanId.ToHexString(), workerSpans));
+    }
+
+    private async Task<ExportedSpan> WorkerJobSpanAsync(string traceId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var job = pipeline.Receiver.Spans.FirstOrDefault(s => s.TraceId == traceId && s.Name == "transcode job");
+            if (job is not null)
+            {
+                Assert.Equal("transcoding-worker", job.Service);
+                return job;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the worker exported no job span for trace {traceId} in 30 s");
+            await Task.Delay(100);
+        }
+    }
+
+    private static bool Consumed(Activity activity, string consumerType, string messageType) =>
+        activity.Kind == ActivityKind.Consumer
+        && Tag(activity, "messaging.masstransit.consumer_type")?.EndsWith(consumerType, StringComparison.Ordinal) == true
+        && Tag(activity, "messaging.masstransit.message_types")?.EndsWith(":" + messageType, StringComparison.Ordinal) == true;
+
+    private static string? Tag(Activity activity, string key) => activity.GetTagItem(key)?.ToString();
+}
