@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Transcoding.Shared.Storage;
@@ -53,6 +54,7 @@ public static class Extensions
         services.AddSingleton<EncoderSelector>();
         services.AddSingleton<WaveformGenerator>();
         services.AddSingleton<OutputPublisher>();
+        services.AddMetrics().AddSingleton<WorkerMetrics>();
         services.AddSingleton<TranscodePipeline>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<RunCommand>();
@@ -63,7 +65,7 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The job span and its HTTP calls, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
+    /// The job span, its HTTP calls and the worker's metrics, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
     /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c>.
     /// </summary>
     public static IHostApplicationBuilder AddWorkerTracing(this IHostApplicationBuilder builder)
@@ -76,6 +78,7 @@ public static class Extensions
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing.AddSource(JobTrace.SourceName).AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics.AddMeter(WorkerMetrics.MeterName))
             .UseOtlpExporter();
         return builder;
     }

@@ -55,6 +55,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics().AddSingleton<TranscodeMetrics>();
         builder.Services.AddOpenApi();
         return builder;
     }

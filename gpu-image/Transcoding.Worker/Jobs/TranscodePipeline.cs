@@ -23,6 +23,7 @@ public sealed class TranscodePipeline(
     EncoderSelector encoders,
     WaveformGenerator waveforms,
     OutputPublisher publisher,
+    WorkerMetrics metrics,
     IOptions<WorkerOptions> options,
     ILogger<TranscodePipeline> logger)
 {
@@ -47,6 +48,7 @@ public sealed class TranscodePipeline(
 
         var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings);
         var parser = new FfmpegProgressParser(probe.DurationSeconds);
+        var encodeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         await Step(JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
             FfmpegArguments.Hls(request),
             line =>
@@ -57,6 +59,7 @@ public sealed class TranscodePipeline(
                 }
             },
             cancellationToken));
+        metrics.Encoded(System.Diagnostics.Stopwatch.GetElapsedTime(encodeStarted), probe.DurationSeconds, encoder?.FfmpegName() ?? "aac");
         await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video?.FramesPerSecond, cancellationToken);
 
         WaveformOutput? waveform = null;

@@ -14,8 +14,11 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 {
     public const string MaxAttemptsReached = "Maximum retry attempts reached";
 
-    public TranscodeStateMachine(IOptions<TranscodeSagaSettings> settings, ILogger<TranscodeStateMachine> logger, TimeProvider time)
+    private readonly TranscodeMetrics _metrics;
+
+    public TranscodeStateMachine(IOptions<TranscodeSagaSettings> settings, ILogger<TranscodeStateMachine> logger, TimeProvider time, TranscodeMetrics metrics)
     {
+        _metrics = metrics;
         InstanceState(x => x.CurrentState);
 
         Event(() => Uploaded, e => e.CorrelateById(c => c.Message.MediaId));
@@ -65,6 +68,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     c.Saga.JobId = c.Message.JobId;
                     c.Saga.Progress = 100;
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
+                    metrics.Finished(MediaStates.Ready, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => ReadyOf(c.Saga, time))
@@ -85,6 +89,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 {
                     SetFailure(c.Saga, c.Message);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
+                    metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => AbandonOf(c.Message))
@@ -163,6 +168,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         {
             saga.UpdatedAt = time.GetUtcNow();
             saga.History.Add(new TransitionRecord(from, to, saga.UpdatedAt, saga.Attempt, reason));
+            metrics.Transition(from, to);
             Log.Transition(logger, saga.CorrelationId, from ?? "-", to, saga.Attempt, reason);
         }
 
@@ -222,8 +228,9 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         ? $"not valid in {StateOf(saga)}"
         : $"attempt {attempt} is not the current attempt {saga.Attempt}";
 
-    private static void SetFailure(TranscodeState saga, TranscodeFailed failure)
+    private void SetFailure(TranscodeState saga, TranscodeFailed failure)
     {
+        _metrics.Failure(failure.ErrorCode, failure.Permanent);
         saga.FailureCode = failure.ErrorCode;
         saga.FailureMessage = failure.ErrorMessage;
         saga.FailurePermanent = failure.Permanent;

@@ -20,6 +20,8 @@ public sealed class SagaHarness : IAsyncDisposable
 
     public ITestHarness Harness { get; }
 
+    public IServiceProvider Services => _provider;
+
     public ISagaStateMachineTestHarness<TranscodeStateMachine, TranscodeState> Saga { get; }
 
     public TranscodeStateMachine Machine => Saga.StateMachine;
@@ -30,6 +32,8 @@ public sealed class SagaHarness : IAsyncDisposable
     {
         var provider = new ServiceCollection()
             .AddLogging()
+            .AddMetrics()
+            .AddSingleton<TranscodeMetrics>()
             .AddSingleton(TimeProvider.System)
             .Configure<TranscodeSagaSettings>(s =>
             {
