@@ -67,6 +67,7 @@ public static class Extensions
         {
             builder.Services.AddSingleton<IDispatchLedger>(services =>
                 new PostgresDispatchLedger(ledgerConnection, services.GetRequiredService<TimeProvider>()));
+            builder.Services.AddHealthChecks().AddPostgres("dispatch-ledger", ledgerConnection);
         }
 
         builder.Services.AddHostedService<DispatchLedgerInitializer>();

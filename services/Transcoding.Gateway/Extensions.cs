@@ -56,6 +56,7 @@ public static class Extensions
         {
             services.AddSingleton<IWebhookDeduplicator>(provider =>
                 new PostgresWebhookDeduplicator(NpgsqlDataSource.Create(dedupConnectionString), provider.GetRequiredService<TimeProvider>()));
+            services.AddHealthChecks().AddPostgres("dedup-store", dedupConnectionString);
         }
 
         services.AddHostedService<DedupMaintenanceService>();

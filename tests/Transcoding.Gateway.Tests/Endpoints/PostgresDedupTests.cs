@@ -63,6 +63,21 @@ public sealed class PostgresDedupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_dedup_store_goes_down_the_gateway_is_alive_but_not_ready()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var settings = Settings();
+        settings["Webhooks:DedupConnectionString"] = database.ConnectionString;
+        await using var gateway = await GatewayHost.StartAsync(settings);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync("/health/ready")).StatusCode);
+
+        await database.RefuseConnectionsAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await gateway.Client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
     public async Task When_no_connection_string_is_configured_the_records_stay_in_memory()
     {
         await using var gateway = await GatewayHost.StartAsync(Settings());
