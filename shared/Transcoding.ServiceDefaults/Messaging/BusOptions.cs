@@ -16,4 +16,9 @@ public sealed class BusOptions
     /// <summary>Declare receive endpoints as quorum queues (replicated across a RabbitMQ cluster) instead of classic ones.
     /// A queue's type is fixed when it is declared: switching needs fresh queues.</summary>
     public bool QuorumQueues { get; set; }
+
+    /// <summary>RabbitMQ management API, e.g. <c>http://rabbitmq:15672</c>: when set, this service reports queue depth.</summary>
+    public string? ManagementUrl { get; set; }
+
+    public TimeSpan QueueDepthInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

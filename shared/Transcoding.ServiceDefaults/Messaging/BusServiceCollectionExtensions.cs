@@ -16,6 +16,12 @@ public static class BusServiceCollectionExtensions
         var options = builder.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
         builder.Services.Configure<BusOptions>(builder.Configuration.GetSection(BusOptions.SectionName));
 
+        if (options.Transport == BusTransport.RabbitMq && !string.IsNullOrWhiteSpace(options.ManagementUrl))
+        {
+            builder.Services.AddHttpClient(nameof(QueueDepthMonitor));
+            builder.Services.AddMetrics().AddHostedService<QueueDepthMonitor>();
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -22,25 +22,28 @@ public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : ICl
 
         Assert.Equal("ready", (await pipeline.WaitForTerminalStateAsync(mediaId, TimeSpan.FromMinutes(3))).State);
         var job = await WorkerJobSpanAsync(traceId);
-        var spans = pipeline.Activities.Where(a => a.TraceId.ToHexString() == traceId).ToList();
 
-        // Orchestrator: the saga handled the upload and the completion under this trace, and so did downstream.
-        Assert.Contains(spans, a => Consumed(a, "TranscodeStateMachine", "MediaUploaded"));
-        Assert.Contains(spans, a => Consumed(a, "TranscodeStateMachine", "TranscodeCompleted"));
-        Assert.Contains(spans, a => Consumed(a, nameof(MessageRecorder), "MediaReady"));
+        // Each span ends when its step has finished, which can be after the status already says ready: wait for each.
+        // Orchestrator: the saga handled the upload and the completion under this trace, and downstream got MediaReady.
+        await HostSpanAsync(traceId, a => Consumed(a, "TranscodeStateMachine", "MediaUploaded"), "the saga consuming MediaUploaded");
+        await HostSpanAsync(traceId, a => Consumed(a, "TranscodeStateMachine", "TranscodeCompleted"), "the saga consuming TranscodeCompleted");
+        await HostSpanAsync(traceId, a => Consumed(a, nameof(MessageRecorder), "MediaReady"), "downstream consuming MediaReady");
 
         // Dispatcher: its consumer called RunPod, and the worker's job is a child of the dispatcher's span.
-        var dispatch = Assert.Single(spans, a => Consumed(a, "DispatchTranscodeConsumer", "DispatchTranscode"));
-        Assert.Contains(spans, a => a.Kind == ActivityKind.Client && Tag(a, "url.full")?.EndsWith("/v2/e2e/run", StringComparison.Ordinal) == true);
+        var dispatch = await HostSpanAsync(traceId, a => Consumed(a, "DispatchTranscodeConsumer", "DispatchTranscode"), "the dispatcher consuming DispatchTranscode");
+        await HostSpanAsync(traceId, a => a.Kind == ActivityKind.Client && Tag(a, "url.full")?.EndsWith("/v2/e2e/run", StringComparison.Ordinal) == true, "the dispatcher's POST /run");
+        await HostSpanAsync(traceId, IsCallback, "the gateway receiving a callback");
+        var spans = pipeline.Activities.Where(a => a.TraceId.ToHexString() == traceId).ToList();
+        Assert.Single(spans, a => Consumed(a, "DispatchTranscodeConsumer", "DispatchTranscode"));
         var dispatcherSpans = spans.Where(a => a == dispatch || a.ParentSpanId == dispatch.SpanId).Select(a => a.SpanId.ToHexString());
         Assert.Contains(job.ParentSpanId, dispatcherSpans);
 
         // Gateway: the worker's signed callbacks arrived as children of the worker's own spans.
         var workerSpans = pipeline.Receiver.Spans.Where(s => s.TraceId == traceId).Select(s => s.SpanId).ToHashSet();
-        var callbacks = spans.Where(a => a.Kind == ActivityKind.Server && Tag(a, "url.path") == "/webhooks/transcode").ToList();
-        Assert.NotEmpty(callbacks);
-        Assert.All(callbacks, c => Assert.Contains(c.ParentSpanId.ToHexString(), workerSpans));
+        Assert.All(spans.Where(IsCallback), c => Assert.Contains(c.ParentSpanId.ToHexString(), workerSpans));
     }
+
+    private static bool IsCallback(Activity activity) => activity.Kind == ActivityKind.Server && Tag(activity, "url.path") == "/webhooks/transcode";
 
     private async Task<ExportedSpan> WorkerJobSpanAsync(string traceId)
     {
@@ -56,6 +59,22 @@ public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : ICl
 
             Assert.True(DateTime.UtcNow < deadline, $"the worker exported no job span for trace {traceId} in 30 s");
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A span of this process's hosts in the trace, once it has ended.</summary>
+    private async Task<Activity> HostSpanAsync(string traceId, Func<Activity, bool> match, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (pipeline.Activities.FirstOrDefault(a => a.TraceId.ToHexString() == traceId && match(a)) is { } span)
+            {
+                return span;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no span for {what} in trace {traceId} in 30 s");
+            await Task.Delay(50);
         }
     }
 
