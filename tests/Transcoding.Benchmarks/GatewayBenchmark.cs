@@ -32,10 +32,8 @@ public static class GatewayBenchmark
             return Results.NoContent();
         }), delivery);
         var gateway = await MeasureAsync(
-            new Dictionary<string, string?>(BenchHost.Bus(vhost.AmqpUri))
+            new Dictionary<string, string?>(BenchHost.Bus(vhost.AmqpUri).Concat(GatewayHost.Settings(secret, GatewayHost.NewTokenKey())))
             {
-                ["Webhooks:Secrets:0"] = secret,
-                ["Webhooks:RunPodTokenSecret"] = GatewayHost.NewTokenKey(),
                 ["ConnectionStrings:Postgres"] = database.ConnectionString,
             },
             b => b.AddGateway(),
