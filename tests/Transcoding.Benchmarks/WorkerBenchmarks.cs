@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Transcoding.Shared;
 using Transcoding.Shared.Jobs;
+using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Testing;
 using Transcoding.Worker.Encoding;
@@ -92,26 +93,46 @@ public static class WorkerBenchmarks
             $"worker job {Seconds(ours)} vs bare ffmpeg ladder {Seconds(baseline)}; 1080p H.264 4 s, local-folder storage, process start included, median of {Repetitions}");
     }
 
+    /// <summary>On the S3 API the test servers run (s3rver), so the source streams in and the outputs out over HTTPS, as
+    /// from R2; on a folder when no S3 server is configured.</summary>
     private static async Task WorkerPeakMemoryAsync(Rows rows, string source)
     {
-        var peak = await RunWorkerAsync(source);
+        var s3 = S3Bucket();
+        var peak = await RunWorkerAsync(source, s3);
         var sizeMb = new FileInfo(source).Length / 1024.0 / 1024.0;
-        rows.Add("worker-peak-rss-mb", peak, $"worker process VmHWM (ffmpeg excluded) on a {sizeMb:0} MB source (640x360 lossless noise, 30 s), local-folder storage");
+        rows.Add("worker-peak-rss-mb", peak,
+            $"worker process VmHWM (ffmpeg excluded) on a {sizeMb:0} MB source (640x360 lossless noise, 30 s), {(s3 is null ? "local-folder storage" : "source in and outputs out through s3rver (S3 API over HTTPS)")}");
     }
 
-    /// <summary>Runs one <c>run --input</c> job on a fresh bucket holding the source; returns the worker's peak RSS in MB.</summary>
-    private static async Task<double> RunWorkerAsync(string source)
+    private static StorageOptions? S3Bucket() => Environment.GetEnvironmentVariable("TEST_S3_URL") is { Length: > 0 } url
+        ? new StorageOptions
+        {
+            Provider = StorageProvider.S3,
+            ServiceUrl = url,
+            Bucket = Environment.GetEnvironmentVariable("TEST_S3_BUCKET") ?? "media",
+            AccessKeyId = "S3RVER",
+            SecretAccessKey = "S3RVER",
+            Region = "us-east-1",
+        }
+        : null;
+
+    /// <summary>
+    /// Runs one <c>run --input</c> job with the source in a fresh bucket (a folder, or <paramref name="s3"/>);
+    /// returns the worker's peak RSS in MB.
+    /// </summary>
+    private static async Task<double> RunWorkerAsync(string source, StorageOptions? s3 = null)
     {
-        var bucket = Directory.CreateTempSubdirectory("bench-bucket-").FullName;
+        var scratch = Directory.CreateTempSubdirectory("bench-worker-").FullName;
+        var mediaId = Guid.NewGuid();
+        var sourceKey = $"uploads/{mediaId}/{Path.GetFileName(source)}";
+        using var s3Client = s3 is null ? null : S3ObjectStorage.CreateClient(s3);
+        IObjectStorage storage = s3Client is null ? new LocalFolderStorage(Path.Combine(scratch, "bucket")) : new S3ObjectStorage(s3Client, s3!.Bucket);
         try
         {
-            var mediaId = Guid.NewGuid();
-            var sourceKey = $"uploads/{mediaId}/{Path.GetFileName(source)}";
-            Directory.CreateDirectory(Path.Combine(bucket, "uploads", mediaId.ToString()));
-            File.Copy(source, Path.Combine(bucket, sourceKey));
-            var job = Path.Combine(bucket, "job.json");
+            await storage.UploadFileAsync(sourceKey, source, "video/mp4", null, CancellationToken.None);
+            var job = Path.Combine(scratch, "job.json");
             await File.WriteAllTextAsync(job, JsonSerializer.Serialize(
-                new { id = "bench", input = new WorkerJobInput { MediaId = mediaId, Attempt = 1, SourceKey = sourceKey, OutputPrefix = $"media/{mediaId}/" } },
+                new { id = "bench", input = new WorkerJobInput { MediaId = mediaId, Attempt = 1, SourceKey = sourceKey, OutputPrefix = MediaKeys.Prefix(mediaId) } },
                 JsonDefaults.Web));
 
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -120,10 +141,23 @@ public static class WorkerBenchmarks
                 start.ArgumentList.Add(argument);
             }
 
-            start.Environment["Storage__Provider"] = "Local";
-            start.Environment["Storage__LocalRoot"] = bucket;
+            if (s3 is null)
+            {
+                start.Environment["Storage__Provider"] = "Local";
+                start.Environment["Storage__LocalRoot"] = Path.Combine(scratch, "bucket");
+            }
+            else
+            {
+                start.Environment["Storage__Provider"] = "S3";
+                start.Environment["Storage__ServiceUrl"] = s3.ServiceUrl;
+                start.Environment["Storage__Bucket"] = s3.Bucket;
+                start.Environment["Storage__Region"] = s3.Region;
+                start.Environment["Storage__AccessKeyId"] = s3.AccessKeyId;
+                start.Environment["Storage__SecretAccessKey"] = s3.SecretAccessKey;
+            }
+
             start.Environment["Worker__CallbackSecret"] = WebhookSecret.Generate();
-            start.Environment["Worker__WorkDir"] = Path.Combine(bucket, "work");
+            start.Environment["Worker__WorkDir"] = Path.Combine(scratch, "work");
             start.Environment["Worker__Encoder"] = VideoEncoderNames.Libx264;
             start.Environment["Worker__Preset"] = Settings.Preset;
             start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -147,7 +181,9 @@ public static class WorkerBenchmarks
         }
         finally
         {
-            Directory.Delete(bucket, recursive: true);
+            await storage.DeletePrefixAsync($"uploads/{mediaId}/", CancellationToken.None);
+            await storage.DeletePrefixAsync(MediaKeys.Prefix(mediaId), CancellationToken.None);
+            Directory.Delete(scratch, recursive: true);
         }
     }
 
