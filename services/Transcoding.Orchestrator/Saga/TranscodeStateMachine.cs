@@ -68,7 +68,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     c.Saga.JobId = c.Message.JobId;
                     c.Saga.Progress = 100;
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
-                    metrics.Finished(MediaStates.Ready, c.Saga.Attempt);
+                    _metrics.Finished(MediaStates.Ready, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => ReadyOf(c.Saga, time))
@@ -89,7 +89,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 {
                     SetFailure(c.Saga, c.Message);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
-                    metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
+                    _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => AbandonOf(c.Message))
@@ -168,7 +168,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         {
             saga.UpdatedAt = time.GetUtcNow();
             saga.History.Add(new TransitionRecord(from, to, saga.UpdatedAt, saga.Attempt, reason));
-            metrics.Transition(from, to);
+            _metrics.Transition(from, to);
             Log.Transition(logger, saga.CorrelationId, from ?? "-", to, saga.Attempt, reason);
         }
 
