@@ -7,6 +7,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Transcoding.Shared.Storage;
+using Transcoding.Shared.Tracing;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Worker.Callbacks;
 using Transcoding.Worker.Encoding;
@@ -66,7 +67,8 @@ public static class Extensions
 
     /// <summary>
     /// The job span, its HTTP calls and the worker's metrics, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
-    /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c>.
+    /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c>. RunPod
+    /// calls outside a job (job-take polls) are not traced: <see cref="BackgroundCallSampler"/>.
     /// </summary>
     public static IHostApplicationBuilder AddWorkerTracing(this IHostApplicationBuilder builder)
     {
@@ -77,7 +79,7 @@ public static class Extensions
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing.AddSource(JobTrace.SourceName).AddHttpClientInstrumentation())
+            .WithTracing(tracing => tracing.SetSampler(BackgroundCallSampler.Create()).AddSource(JobTrace.SourceName).AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics.AddMeter(WorkerMetrics.MeterName))
             .UseOtlpExporter();
         return builder;

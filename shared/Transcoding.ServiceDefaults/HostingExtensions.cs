@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Transcoding.Shared.Tracing;
 
 namespace Transcoding.ServiceDefaults;
 
@@ -14,21 +16,29 @@ public static class HostingExtensions
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>Telemetry and health checks every service has.</summary>
+    private const string HealthPath = "/health";
+
+    /// <summary>
+    /// Telemetry and health checks every service has. Traces: MassTransit, ASP.NET Core (not the health probes), HttpClient
+    /// and Npgsql (EF Core's commands included), background polls dropped (<see cref="BackgroundCallSampler"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
+                .SetSampler(BackgroundCallSampler.Create())
                 .AddSource("MassTransit")
                 .AddSource(Telemetry.SourceName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation())
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddMeter("MassTransit")
                 .AddMeter(Telemetry.SourceName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
+                .AddNpgsqlInstrumentation()
                 .AddRuntimeInstrumentation());
 
         // The OTLP exporter is on only when an endpoint is configured (standard OTEL_EXPORTER_OTLP_ENDPOINT).
@@ -44,8 +54,8 @@ public static class HostingExtensions
     /// <summary><c>/health/live</c> (process up) and <c>/health/ready</c> (dependencies such as the broker).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Name == "self" });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Name == "self" });
+        app.MapHealthChecks(HealthPath + "/live", new HealthCheckOptions { Predicate = check => check.Name == "self" });
+        app.MapHealthChecks(HealthPath + "/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Name == "self" });
         return app;
     }
 }

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry.Trace;
+using Transcoding.ServiceDefaults;
+
+namespace Transcoding.Shared.Tests.ServiceDefaults;
+
+/// <summary>
+/// What <see cref="HostingExtensions.AddServiceDefaults"/> exports: database commands as children of the message or
+/// request they serve; no span for a command or HTTP call outside any operation (background polls), nor for health probes.
+/// </summary>
+public sealed class When_a_service_is_traced
+{
+    [Fact]
+    public async Task Commands_under_an_operation_are_exported_and_background_polls_and_health_probes_are_not()
+    {
+        List<Activity> exported = [];
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.AddServiceDefaults();
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
+        ActivitySpanId operationSpan;
+        await using (var app = builder.Build())
+        {
+            app.MapDefaultEndpoints();
+            await app.StartAsync();
+            await using var database = NpgsqlDataSource.Create(TestServers.Postgres);
+            using (var operation = Telemetry.Source.StartActivity("operation"))
+            {
+                operationSpan = operation!.SpanId;
+                await database.CreateCommand("SELECT 1").ExecuteScalarAsync();
+            }
+
+            Assert.Null(Activity.Current);
+            await database.CreateCommand("SELECT 2").ExecuteScalarAsync();
+            // As a caller outside this process would: no trace context (this process's own dropped call would send one, unsampled).
+            using var http = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = new Uri(app.Urls.Single()) };
+            foreach (var path in new[] { "/health/live", "/health/ready", "/not-a-route" })
+            {
+                await http.GetAsync(path);
+            }
+
+            // Stopping the host flushes and ends the exporter: nothing is added while the list is read below.
+            await app.StopAsync();
+        }
+
+        var command = Assert.Single(exported, a => a.Source.Name == "Npgsql" && (string?)a.GetTagItem("db.query.text") == "SELECT 1");
+        Assert.Equal((ActivityKind.Client, operationSpan), (command.Kind, command.ParentSpanId));
+        Assert.DoesNotContain(exported, a => (string?)a.GetTagItem("db.query.text") == "SELECT 2");
+        Assert.DoesNotContain(exported, a => a.Kind == ActivityKind.Client && a.ParentSpanId == default);
+        var requests = exported.Where(a => a.Kind == ActivityKind.Server).Select(a => a.GetTagItem("url.path")).ToList();
+        Assert.Contains("/not-a-route", requests);
+        Assert.DoesNotContain(requests, path => path is string p && p.StartsWith("/health", StringComparison.Ordinal));
+    }
+}
