@@ -5,7 +5,7 @@ namespace Transcoding.EndToEnd.Tests.Tracing;
 
 /// <summary>
 /// The pipeline with tracing collected: the hosts run in this process, so their spans are taken from an activity
-/// listener; the worker is a separate process and exports its spans over OTLP to <see cref="Receiver"/>.
+/// listener; the worker is a separate process and exports its spans and metrics over OTLP to <see cref="Receiver"/>.
 /// </summary>
 public sealed class TracedPipeline : Pipeline
 {
@@ -13,7 +13,7 @@ public sealed class TracedPipeline : Pipeline
 
     private ActivityListener? _listener;
 
-    public OtlpTraceReceiver Receiver { get; private set; } = null!;
+    public OtlpReceiver Receiver { get; private set; } = null!;
 
     public ConcurrentQueue<Activity> Activities { get; } = new();
 
@@ -26,7 +26,7 @@ public sealed class TracedPipeline : Pipeline
             ActivityStopped = Activities.Enqueue,
         };
         ActivitySource.AddActivityListener(_listener);
-        Receiver = await OtlpTraceReceiver.StartAsync();
+        Receiver = await OtlpReceiver.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -35,6 +35,7 @@ public sealed class TracedPipeline : Pipeline
         new("LocalRunPod:WorkerEnvironment:OTEL_EXPORTER_OTLP_ENDPOINT", Receiver.Endpoint),
         new("LocalRunPod:WorkerEnvironment:OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
         new("LocalRunPod:WorkerEnvironment:OTEL_BSP_SCHEDULE_DELAY", "200"),
+        new("LocalRunPod:WorkerEnvironment:OTEL_METRIC_EXPORT_INTERVAL", "200"),
     ];
 
     public override async Task DisposeAsync()

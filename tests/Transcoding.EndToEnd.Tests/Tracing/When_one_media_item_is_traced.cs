@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Transcoding.EndToEnd.Tests.Tracing;
 
 /// <summary>
-/// One upload, one trace: the saga, the dispatcher and the gateway (spans of this process's hosts) and the worker (spans
-/// its own process exported over OTLP) all carry the trace id of the upstream's upload, linked parent to child.
+/// One upload, one trace: the saga (with its database commands), the dispatcher and the gateway (spans of this process's
+/// hosts) and the worker (spans its own process exported over OTLP) all carry the trace id of the upstream's upload,
+/// linked parent to child; the worker exports its metrics the same way.
 /// </summary>
 public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : IClassFixture<TracedPipeline>
 {
@@ -25,7 +26,13 @@ public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : ICl
 
         // Each span ends when its step has finished, which can be after the status already says ready: wait for each.
         // Orchestrator: the saga handled the upload and the completion under this trace, and downstream got MediaReady.
-        await HostSpanAsync(traceId, a => Consumed(a, "TranscodeStateMachine", "MediaUploaded"), "the saga consuming MediaUploaded");
+        var uploaded = await HostSpanAsync(traceId, a => Consumed(a, "TranscodeStateMachine", "MediaUploaded"), "the saga consuming MediaUploaded");
+
+        // The saga repository loads and saves around the consume span: its commands are children of the same receive span.
+        await HostSpanAsync(
+            traceId,
+            a => a.Source.Name == "Npgsql" && a.ParentSpanId == uploaded.ParentSpanId && Tag(a, "db.query.text")?.StartsWith("INSERT INTO transcode_state", StringComparison.Ordinal) == true,
+            "the saga's row inserted for MediaUploaded");
         await HostSpanAsync(traceId, a => Consumed(a, "TranscodeStateMachine", "TranscodeCompleted"), "the saga consuming TranscodeCompleted");
         await HostSpanAsync(traceId, a => Consumed(a, nameof(MessageRecorder), "MediaReady"), "downstream consuming MediaReady");
 
@@ -41,6 +48,25 @@ public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : ICl
         // Gateway: the worker's signed callbacks arrived as children of the worker's own spans.
         var workerSpans = pipeline.Receiver.Spans.Where(s => s.TraceId == traceId).Select(s => s.SpanId).ToHashSet();
         Assert.All(spans.Where(IsCallback), c => Assert.Contains(c.ParentSpanId.ToHexString(), workerSpans));
+    }
+
+    [Fact]
+    public async Task The_worker_exports_its_encode_seconds_per_media_second()
+    {
+        var clip = await Media.GenerateClipAsync(pipeline.Bucket + "-sources", 320, 240, seconds: 2);
+        var mediaId = await pipeline.UploadAsync(clip, "video/mp4");
+        Assert.Equal("ready", (await pipeline.WaitForTerminalStateAsync(mediaId, TimeSpan.FromMinutes(3))).State);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        ExportedHistogramPoint? speed;
+        while ((speed = pipeline.Receiver.Histograms.FirstOrDefault(p => p.Name == "transcoding.worker.encode_seconds_per_media_second")) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the worker exported no encode-speed histogram in 30 s");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(("transcoding-worker", "s/s", "libx264"), (speed.Service, speed.Unit, speed.Attributes["encoder"]));
+        Assert.True(speed.Count >= 1 && speed.Sum > 0, $"count {speed.Count}, sum {speed.Sum}");
     }
 
     private static bool IsCallback(Activity activity) => activity.Kind == ActivityKind.Server && Tag(activity, "url.path") == "/webhooks/transcode";
