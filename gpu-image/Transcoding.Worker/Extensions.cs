@@ -67,8 +67,9 @@ public static class Extensions
 
     /// <summary>
     /// The job span, its HTTP calls and the worker's metrics, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
-    /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c>. RunPod
-    /// calls outside a job (job-take polls) are not traced: <see cref="BackgroundCallSampler"/>.
+    /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c> unless
+    /// <c>OTEL_SERVICE_NAME</c> says otherwise. RunPod calls outside a job (job-take polls) are not traced:
+    /// <see cref="BackgroundCallSampler"/>.
     /// </summary>
     public static IHostApplicationBuilder AddWorkerTracing(this IHostApplicationBuilder builder)
     {
@@ -78,7 +79,7 @@ public static class Extensions
         }
 
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource => resource.AddService(ServiceName).AddEnvironmentVariableDetector())
             .WithTracing(tracing => tracing.SetSampler(BackgroundCallSampler.Create()).AddSource(JobTrace.SourceName).AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics.AddMeter(WorkerMetrics.MeterName))
             .UseOtlpExporter();

@@ -20,12 +20,13 @@ public static class HostingExtensions
 
     /// <summary>
     /// Telemetry and health checks every service has. Traces: MassTransit, ASP.NET Core (not the health probes), HttpClient
-    /// and Npgsql (EF Core's commands included), background polls dropped (<see cref="BackgroundCallSampler"/>).
+    /// and Npgsql (EF Core's commands included), background polls dropped (<see cref="BackgroundCallSampler"/>). The
+    /// service name is the project's unless <c>OTEL_SERVICE_NAME</c> (or <c>OTEL_RESOURCE_ATTRIBUTES</c>) says otherwise.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName).AddEnvironmentVariableDetector())
             .WithTracing(tracing => tracing
                 .SetSampler(BackgroundCallSampler.Create())
                 .AddSource("MassTransit")

@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Transcoding.ServiceDefaults;
 
@@ -10,10 +13,25 @@ namespace Transcoding.Shared.Tests.ServiceDefaults;
 
 /// <summary>
 /// What <see cref="HostingExtensions.AddServiceDefaults"/> exports: database commands as children of the message or
-/// request they serve; no span for a command or HTTP call outside any operation (background polls), nor for health probes.
+/// request they serve; no span for a command or HTTP call outside any operation (background polls), nor for health probes;
+/// the service named after its project unless <c>OTEL_SERVICE_NAME</c> is set.
 /// </summary>
 public sealed class When_a_service_is_traced
 {
+    [Theory]
+    [InlineData(null)]
+    [InlineData("orchestrator-eu")]
+    public void The_service_name_is_the_project_s_unless_OTEL_SERVICE_NAME_is_set(string? configured)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["OTEL_SERVICE_NAME"] = configured;
+        builder.AddServiceDefaults();
+        using var host = builder.Build();
+
+        var resource = host.Services.GetRequiredService<TracerProvider>().GetResource();
+        Assert.Equal(configured ?? builder.Environment.ApplicationName, resource.Attributes.Single(a => a.Key == "service.name").Value);
+    }
+
     [Fact]
     public async Task Commands_under_an_operation_are_exported_and_background_polls_and_health_probes_are_not()
     {
