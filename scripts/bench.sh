@@ -32,7 +32,7 @@ memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
   echo
   echo "- Machine: $(nproc) cores, $memory, $cpu; $(. /etc/os-release && echo "$PRETTY_NAME"); ffmpeg $(ffmpeg -version | awk 'NR==1 {print $3}'); .NET $(dotnet --version)"
   echo "- Date: $started"
-  echo "- Commands: \`make bench\` = \`scripts/test-infra.sh start\`; \`$build\`; \`${run/ROWS/<rows file>} $*\`"
+  echo "- Commands: \`make bench\` = \`scripts/test-infra.sh start\`; \`$build\`; \`${run/ROWS/<rows file>}${*:+ $*}\`"
   echo
   echo "| metric id | median | baseline in the same run |"
   echo "|---|---|---|"

@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Transcoding.Shared;
 using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Testing;
+using Transcoding.Worker;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
@@ -13,60 +16,73 @@ using Transcoding.Worker.Probing;
 namespace Transcoding.Benchmarks;
 
 /// <summary>
-/// The worker's encode built by its own argument builder: the whole ladder from one decode against one ffmpeg per rung
-/// (same builder, one rung each); the worker program against the bare ffmpeg it runs; its peak memory on a large source.
+/// The worker's encode built by its own argument builder, run by its own tool runner with the encoder its own selector
+/// picks: the whole ladder from one decode against one ffmpeg per rung (same builder, one rung each); the worker program
+/// against the bare ffmpeg runs it makes; its peak memory on a large source.
 /// </summary>
 public static class WorkerBenchmarks
 {
     private const int Repetitions = 3;
 
-    /// <summary>The worker's default preset, so the figures are the production ones.</summary>
-    private static readonly EncodeSettings Settings = new("medium", Crf: 23, SegmentSeconds: 4, AudioBitrateKbps: 128);
+    /// <summary>The worker's defaults (preset, CRF, segment length, ladder), so the figures are the production ones.</summary>
+    private static readonly WorkerOptions Defaults = new();
+
+    private static readonly MediaToolRunner Tools = new(Options.Create(Defaults));
 
     private static string Folder => Path.Combine(Path.GetTempPath(), "transcoding-bench");
 
     public static async Task RunAsync(Rows rows)
     {
+        // auto: NVENC when a real test encode works, libx264 otherwise (here); the worker runs get the same choice.
+        var encoder = await new EncoderSelector(
+            new FfmpegEncoderProbe(Tools, NullLogger<FfmpegEncoderProbe>.Instance), Options.Create(Defaults), NullLogger<EncoderSelector>.Instance).SelectAsync();
         var h264 = await Ffmpeg.ClipAsync(Folder, "1080p-h264.mp4", "1920x1080", 4, ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18"]);
-        await LadderSpeedupAsync(rows, "ladder-one-decode-speedup-1080p", h264, "1080p H.264 4 s");
+        await LadderSpeedupAsync(rows, "ladder-one-decode-speedup-1080p", h264, "1080p H.264 4 s", encoder);
         var hevc = await Ffmpeg.ClipAsync(Folder, "2160p-hevc.mp4", "3840x2160", 2, ["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-x265-params", "log-level=error"]);
-        await LadderSpeedupAsync(rows, "ladder-one-decode-speedup-4k-hevc", hevc, "2160p HEVC 2 s");
-        await WorkerOverheadAsync(rows, h264);
+        await LadderSpeedupAsync(rows, "ladder-one-decode-speedup-4k-hevc", hevc, "2160p HEVC 2 s", encoder);
+        await WorkerOverheadAsync(rows, h264, encoder);
 
         // Incompressible frames (lossless noise) make a large file out of a short clip.
         var large = await Ffmpeg.ClipAsync(Folder, "large-noise.mp4", "640x360", 30, ["-c:v", "libx264", "-preset", "ultrafast", "-qp", "0"], "noise=alls=100:allf=t");
-        await WorkerPeakMemoryAsync(rows, large);
+        await WorkerPeakMemoryAsync(rows, large, encoder);
     }
 
-    private static async Task LadderSpeedupAsync(Rows rows, string metric, string source, string description)
+    private static async Task LadderSpeedupAsync(Rows rows, string metric, string source, string description, VideoEncoder encoder)
     {
-        var probe = FfprobeParser.Parse(await Ffmpeg.ProbeAsync(FfmpegArguments.Ffprobe(source)));
-        var rungs = new LadderPlanner(LadderRung.Defaults).Plan(probe.Video!);
+        var probe = await ProbeAsync(source);
+        var rungs = Plan(probe);
         var oneDecode = new List<double>();
         var perRung = new List<double>();
         for (var i = 0; i < Repetitions; i++)
         {
-            oneDecode.Add(await Stats.SecondsAsync(() => EncodeAsync(source, probe, rungs)));
+            oneDecode.Add(await Stats.SecondsAsync(() => EncodeAsync(source, probe, rungs, encoder)));
             perRung.Add(await Stats.SecondsAsync(async () =>
             {
                 foreach (var rung in rungs)
                 {
-                    await EncodeAsync(source, probe, [rung]);
+                    await EncodeAsync(source, probe, [rung], encoder);
                 }
             }));
         }
 
         var (ours, baseline) = (Stats.Median(oneDecode), Stats.Median(perRung));
         rows.Add(metric, baseline / ours,
-            $"one ffmpeg per rung {Seconds(baseline)} vs one decode {Seconds(ours)}; {description}, {rungs.Count} rungs, libx264 -preset {Settings.Preset}, median of {Repetitions}");
+            $"one ffmpeg per rung {Seconds(baseline)} vs one decode {Seconds(ours)}; {description}, {rungs.Count} rungs, {EncoderDescription(encoder)}, median of {Repetitions}");
     }
 
-    private static async Task EncodeAsync(string source, MediaProbe probe, IReadOnlyList<PlannedRung> rungs)
+    private static async Task<MediaProbe> ProbeAsync(string source) =>
+        FfprobeParser.Parse(await Tools.ProbeAsync(FfmpegArguments.Ffprobe(source), CancellationToken.None));
+
+    private static IReadOnlyList<PlannedRung> Plan(MediaProbe probe) => new LadderPlanner(Defaults.EffectiveLadder).Plan(probe.Video!);
+
+    private static string EncoderDescription(VideoEncoder encoder) => $"{encoder.FfmpegName()} -preset {Defaults.Preset} (worker defaults)";
+
+    private static async Task EncodeAsync(string source, MediaProbe probe, IReadOnlyList<PlannedRung> rungs, VideoEncoder encoder)
     {
         var output = Directory.CreateTempSubdirectory("bench-hls-").FullName;
         try
         {
-            await Ffmpeg.RunAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, VideoEncoder.Libx264, Settings)));
+            await Tools.RunFfmpegAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, encoder, Defaults.EncodeSettings)), onOutputLine: null, CancellationToken.None);
         }
         finally
         {
@@ -74,31 +90,48 @@ public static class WorkerBenchmarks
         }
     }
 
-    /// <summary>The worker program (copy in from storage, probe, one-decode ladder, poster, waveform, copy out, manifest)
-    /// against the bare ladder encode it runs.</summary>
-    private static async Task WorkerOverheadAsync(Rows rows, string source)
+    /// <summary>The worker program (copy in from storage, probe, one-decode ladder, waveform, poster, copy out, manifest)
+    /// against the same ffprobe/ffmpeg runs, with the same arguments, one after the other as the worker makes them.</summary>
+    private static async Task WorkerOverheadAsync(Rows rows, string source, VideoEncoder encoder)
     {
-        var probe = FfprobeParser.Parse(await Ffmpeg.ProbeAsync(FfmpegArguments.Ffprobe(source)));
-        var rungs = new LadderPlanner(LadderRung.Defaults).Plan(probe.Video!);
         var worker = new List<double>();
         var bare = new List<double>();
         for (var i = 0; i < Repetitions; i++)
         {
-            worker.Add(await Stats.SecondsAsync(async () => await RunWorkerAsync(source)));
-            bare.Add(await Stats.SecondsAsync(() => EncodeAsync(source, probe, rungs)));
+            worker.Add(await Stats.SecondsAsync(async () => await RunWorkerAsync(source, encoder)));
+            bare.Add(await Stats.SecondsAsync(() => BareToolRunsAsync(source, encoder)));
         }
 
         var (ours, baseline) = (Stats.Median(worker), Stats.Median(bare));
         rows.Add("worker-overhead-ratio", ours / baseline,
-            $"worker job {Seconds(ours)} vs bare ffmpeg ladder {Seconds(baseline)}; 1080p H.264 4 s, local-folder storage, process start included, median of {Repetitions}");
+            $"worker job {Seconds(ours)} vs bare ffprobe + ladder + waveform decode + poster {Seconds(baseline)}; 1080p H.264 4 s, {EncoderDescription(encoder)}, local-folder storage, worker process start included, median of {Repetitions}");
+    }
+
+    /// <summary>What the worker's job runs, minus the worker: its tool runs with the arguments it builds (the waveform's
+    /// PCM is read and dropped instead of being reduced to peaks).</summary>
+    private static async Task BareToolRunsAsync(string source, VideoEncoder encoder)
+    {
+        var probe = await ProbeAsync(source);
+        var rungs = Plan(probe);
+        await EncodeAsync(source, probe, rungs, encoder);
+        await Tools.RunFfmpegAsync(FfmpegArguments.WaveformPcm(source, probe.Audio!), (pcm, ct) => pcm.CopyToAsync(Stream.Null, ct), CancellationToken.None);
+        var poster = Path.Combine(Path.GetTempPath(), $"bench-poster-{Guid.NewGuid():N}.jpg");
+        try
+        {
+            await Tools.RunFfmpegAsync(FfmpegArguments.Poster(source, probe, rungs[0], poster), onOutputLine: null, CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(poster);
+        }
     }
 
     /// <summary>On the S3 API the test servers run (s3rver), so the source streams in and the outputs out over HTTPS, as
     /// from R2; on a folder when no S3 server is configured.</summary>
-    private static async Task WorkerPeakMemoryAsync(Rows rows, string source)
+    private static async Task WorkerPeakMemoryAsync(Rows rows, string source, VideoEncoder encoder)
     {
         var s3 = S3Bucket();
-        var peak = await RunWorkerAsync(source, s3);
+        var peak = await RunWorkerAsync(source, encoder, s3);
         var sizeMb = new FileInfo(source).Length / 1024.0 / 1024.0;
         rows.Add("worker-peak-rss-mb", peak,
             $"worker process VmHWM (ffmpeg excluded) on a {sizeMb:0} MB source (640x360 lossless noise, 30 s), {(s3 is null ? "local-folder storage" : "source in and outputs out through s3rver (S3 API over HTTPS)")}");
@@ -120,7 +153,7 @@ public static class WorkerBenchmarks
     /// Runs one <c>run --input</c> job with the source in a fresh bucket (a folder, or <paramref name="s3"/>);
     /// returns the worker's peak RSS in MB.
     /// </summary>
-    private static async Task<double> RunWorkerAsync(string source, StorageOptions? s3 = null)
+    private static async Task<double> RunWorkerAsync(string source, VideoEncoder encoder, StorageOptions? s3 = null)
     {
         var scratch = Directory.CreateTempSubdirectory("bench-worker-").FullName;
         var mediaId = Guid.NewGuid();
@@ -158,8 +191,8 @@ public static class WorkerBenchmarks
 
             start.Environment["Worker__CallbackSecret"] = WebhookSecret.Generate();
             start.Environment["Worker__WorkDir"] = Path.Combine(scratch, "work");
-            start.Environment["Worker__Encoder"] = VideoEncoderNames.Libx264;
-            start.Environment["Worker__Preset"] = Settings.Preset;
+            // The selector's choice, so the job does not probe the encoder again (a long-lived worker probes once).
+            start.Environment["Worker__Encoder"] = encoder.FfmpegName();
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
