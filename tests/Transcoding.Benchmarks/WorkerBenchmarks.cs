@@ -130,24 +130,12 @@ public static class WorkerBenchmarks
     /// from R2; on a folder when no S3 server is configured.</summary>
     private static async Task WorkerPeakMemoryAsync(Rows rows, string source, VideoEncoder encoder)
     {
-        var s3 = S3Bucket();
+        var s3 = S3TestServer.IsConfigured ? S3TestServer.Options() : null;
         var peak = await RunWorkerAsync(source, encoder, s3);
         var sizeMb = new FileInfo(source).Length / 1024.0 / 1024.0;
         rows.Add("worker-peak-rss-mb", peak,
             $"worker process VmHWM (ffmpeg excluded) on a {sizeMb:0} MB source (640x360 lossless noise, 30 s), {(s3 is null ? "local-folder storage" : "source in and outputs out through s3rver (S3 API over HTTPS)")}");
     }
-
-    private static StorageOptions? S3Bucket() => Environment.GetEnvironmentVariable("TEST_S3_URL") is { Length: > 0 } url
-        ? new StorageOptions
-        {
-            Provider = StorageProvider.S3,
-            ServiceUrl = url,
-            Bucket = Environment.GetEnvironmentVariable("TEST_S3_BUCKET") ?? "media",
-            AccessKeyId = "S3RVER",
-            SecretAccessKey = "S3RVER",
-            Region = "us-east-1",
-        }
-        : null;
 
     /// <summary>
     /// Runs one <c>run --input</c> job with the source in a fresh bucket (a folder, or <paramref name="s3"/>);
@@ -181,12 +169,10 @@ public static class WorkerBenchmarks
             }
             else
             {
-                start.Environment["Storage__Provider"] = "S3";
-                start.Environment["Storage__ServiceUrl"] = s3.ServiceUrl;
-                start.Environment["Storage__Bucket"] = s3.Bucket;
-                start.Environment["Storage__Region"] = s3.Region;
-                start.Environment["Storage__AccessKeyId"] = s3.AccessKeyId;
-                start.Environment["Storage__SecretAccessKey"] = s3.SecretAccessKey;
+                foreach (var (key, value) in S3TestServer.Settings(s3))
+                {
+                    start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+                }
             }
 
             start.Environment["Worker__CallbackSecret"] = WebhookSecret.Generate();

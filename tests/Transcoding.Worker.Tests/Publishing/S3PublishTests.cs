@@ -15,7 +15,7 @@ public class S3PublishTests
     [Fact]
     public async Task When_outputs_are_published_to_s3_they_read_back_byte_identical_with_their_headers()
     {
-        var options = S3Server.Options();
+        var options = S3TestServer.Options();
         using var s3 = S3ObjectStorage.CreateClient(options);
         var storage = new S3ObjectStorage(s3, options.Bucket);
         var mediaId = Guid.NewGuid();
@@ -54,8 +54,8 @@ public class S3PublishTests
     [Fact]
     public async Task When_a_job_runs_against_s3_the_source_streams_in_and_the_manifest_is_readable()
     {
-        var options = S3Server.Options();
-        await using var harness = await WorkerHarness.StartAsync(settings: S3Server.WorkerSettings(options));
+        var options = S3TestServer.Options();
+        await using var harness = await WorkerHarness.StartAsync(settings: S3TestServer.Settings(options));
         var mediaId = Guid.NewGuid();
         var key = await harness.UploadSourceAsync(await Clips.VideoWithAudio);
 
