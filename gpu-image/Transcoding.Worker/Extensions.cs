@@ -6,6 +6,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Transcoding.Shared.Redaction;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Tracing;
 using Transcoding.Shared.Webhooks;
@@ -80,7 +81,7 @@ public static class Extensions
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName).AddEnvironmentVariableDetector())
-            .WithTracing(tracing => tracing.SetSampler(BackgroundCallSampler.Create()).AddSource(JobTrace.SourceName).AddHttpClientInstrumentation())
+            .WithTracing(tracing => tracing.SetSampler(BackgroundCallSampler.Create()).AddSource(JobTrace.SourceName).AddRedactedHttpClientInstrumentation())
             .WithMetrics(metrics => metrics.AddMeter(WorkerMetrics.MeterName))
             .UseOtlpExporter();
         return builder;

@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OpenTelemetry.Instrumentation.AspNetCore;
 using Transcoding.Gateway.Callbacks;
 using Transcoding.Gateway.Deduplication;
 using Transcoding.Gateway.Delivery;
@@ -17,9 +16,6 @@ namespace Transcoding.Gateway;
 
 public static class Extensions
 {
-    /// <summary>Where RunPod's job webhooks arrive; the token is the last segment below it.</summary>
-    private const string RunPodPath = "/webhooks/runpod";
-
     /// <summary>The gateway as its own deployable: defaults, its services, and a bus it only publishes on.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
@@ -61,28 +57,14 @@ public static class Extensions
 
         services.AddHostedService<DedupMaintenanceService>();
 
-        // The RunPod route carries its token in the path. ASP.NET Core's hosting diagnostics write the path into the
-        // "Request starting/finished" lines and into the RequestPath scope of every log line, so that category stays
-        // off; the endpoint matcher writes it at Debug, so it logs from Information up.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
-
-        // For the same reason the request span must not carry the raw path to the tracing backend.
-        services.Configure<AspNetCoreTraceInstrumentationOptions>(tracing => tracing.EnrichWithHttpRequest = (activity, request) =>
-        {
-            if (request.Path.StartsWithSegments(RunPodPath, StringComparison.Ordinal))
-            {
-                activity.SetTag("url.path", RunPodPath + "/{mediaId}/{attempt}/{token}");
-            }
-        });
         return builder;
     }
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var webhooks = endpoints.MapGroup("/webhooks").AddEndpointFilter<DatabaseUnavailableFilter>();
-        webhooks.MapPost("/transcode", (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
-        webhooks.MapPost("/runpod/{mediaId:guid}/{attempt:int}/{token}",
+        var webhooks = endpoints.MapGroup("").AddEndpointFilter<DatabaseUnavailableFilter>();
+        webhooks.MapPost(WebhookRoutes.Transcode, (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
+        webhooks.MapPost(WebhookRoutes.RunPod + "/{mediaId:guid}/{attempt:int}/{token}",
             (Guid mediaId, int attempt, string token, HttpContext context, RunPodWebhookEndpoint endpoint) =>
                 endpoint.HandleAsync(mediaId, attempt, token, context));
         return endpoints;

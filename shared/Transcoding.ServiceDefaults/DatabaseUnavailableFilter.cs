@@ -1,13 +1,14 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Transcoding.Shared.Redaction;
 
 namespace Transcoding.ServiceDefaults;
 
 /// <summary>
 /// A database that is down or out of connections is a dependency outage, not a bug in the request: answer 503 with
-/// <c>Retry-After</c> so clients and webhook senders retry, rather than 500. Only the exception type is logged: a
-/// provider's message can carry the connection's host and user.
+/// <c>Retry-After</c> so clients and webhook senders retry, rather than 500. Only the exception type and the redacted
+/// path are logged: a provider's message can carry the connection's host and user, a path a webhook token.
 /// </summary>
 public sealed partial class DatabaseUnavailableFilter(ILogger<DatabaseUnavailableFilter> logger) : IEndpointFilter
 {
@@ -21,7 +22,7 @@ public sealed partial class DatabaseUnavailableFilter(ILogger<DatabaseUnavailabl
         }
         catch (Exception exception) when (DatabaseCause(exception) is { } cause)
         {
-            Unavailable(logger, context.HttpContext.Request.Path, cause.GetType().Name);
+            Unavailable(logger, UrlRedaction.Path(context.HttpContext.Request.Path.Value), cause.GetType().Name);
             context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }

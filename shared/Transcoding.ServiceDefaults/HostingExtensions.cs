@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Transcoding.Shared.Redaction;
 using Transcoding.Shared.Tracing;
 
 namespace Transcoding.ServiceDefaults;
@@ -16,12 +18,14 @@ public static class HostingExtensions
 {
     public const string ReadyTag = "ready";
 
-    private const string HealthPath = "/health";
+    internal const string HealthPath = "/health";
 
     /// <summary>
     /// Telemetry and health checks every service has. Traces: MassTransit, ASP.NET Core (not the health probes), HttpClient
     /// and Npgsql (EF Core's commands included), background polls dropped (<see cref="BackgroundCallSampler"/>). The
     /// service name is the project's unless <c>OTEL_SERVICE_NAME</c> (or <c>OTEL_RESOURCE_ATTRIBUTES</c>) says otherwise.
+    /// Request paths and URLs reach logs and spans only through <see cref="UrlRedaction"/>: a route may carry a
+    /// credential (the RunPod webhook token).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -31,8 +35,12 @@ public static class HostingExtensions
                 .SetSampler(BackgroundCallSampler.Create())
                 .AddSource("MassTransit")
                 .AddSource(Telemetry.SourceName)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath))
-                .AddHttpClientInstrumentation()
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath);
+                    aspNetCore.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", UrlRedaction.Path(request.Path.Value));
+                })
+                .AddRedactedHttpClientInstrumentation()
                 .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddMeter("MassTransit")
@@ -48,13 +56,28 @@ public static class HostingExtensions
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
+        // The hosting diagnostics write raw request paths (see RedactedRequestLogging, which logs requests instead); the
+        // endpoint matcher writes an unmatched path at Debug.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
+        builder.Services.AddHttpLogging(logging =>
+        {
+            logging.LoggingFields = RedactedRequestLogging.Fields;
+            logging.CombineLogs = true;
+        });
+        builder.Services.AddHttpLoggingInterceptor<RedactedRequestLogging>();
+
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         return builder;
     }
 
-    /// <summary><c>/health/live</c> (process up) and <c>/health/ready</c> (dependencies such as the broker).</summary>
+    /// <summary>
+    /// <c>/health/live</c> (process up) and <c>/health/ready</c> (dependencies such as the broker), and the request log
+    /// ahead of every endpoint mapped after this call.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseHttpLogging();
         app.MapHealthChecks(HealthPath + "/live", new HealthCheckOptions { Predicate = check => check.Name == "self" });
         app.MapHealthChecks(HealthPath + "/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Name == "self" });
         return app;

@@ -15,18 +15,17 @@ public sealed class RunPodRunRequestFactory(IOptions<RunPodOptions> options)
 
     public RunPodRunRequest Create(DispatchTranscode command)
     {
-        var callbackBase = _options.CallbackBaseUrl.TrimEnd('/');
         var input = new WorkerJobInput
         {
             MediaId = command.MediaId,
             Attempt = command.Attempt,
             SourceKey = command.SourceKey,
             OutputPrefix = string.IsNullOrEmpty(command.OutputPrefix) ? MediaKeys.Prefix(command.MediaId) : command.OutputPrefix,
-            CallbackUrl = $"{callbackBase}/webhooks/transcode",
+            CallbackUrl = WebhookRoutes.TranscodeUrl(_options.CallbackBaseUrl),
             TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null,
         };
         var token = _tokens.Create(command.MediaId, command.Attempt);
-        var webhook = $"{callbackBase}/webhooks/runpod/{command.MediaId:D}/{command.Attempt}/{token}";
+        var webhook = WebhookRoutes.RunPodUrl(_options.CallbackBaseUrl, command.MediaId, command.Attempt, token);
         return new RunPodRunRequest(input, webhook, RunPodJobPolicyPlanner.Plan(command.SizeBytes, _options));
     }
 }

@@ -26,7 +26,8 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         _app = app;
         _configuration = configuration;
-        Client = new HttpClient { BaseAddress = address };
+        // As RunPod and the worker call it: from another process, so no trace context of this one's (unsampled) client spans.
+        Client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = address };
     }
 
     public enum Bus
@@ -52,16 +53,17 @@ public sealed class GatewayHost : IAsyncDisposable
         ["Webhooks:RunPodTokenSecret"] = tokenKey,
     };
 
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, Bus bus = Bus.Harness)
+    /// <param name="telemetry">Captures what the gateway's tracer and meter providers export.</param>
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, Bus bus = Bus.Harness, TelemetryCapture? telemetry = null)
     {
-        var app = Build(settings, bus, out var configuration);
+        var app = Build(settings, bus, out var configuration, telemetry);
         await app.StartAsync();
         var address = app.Urls.Single();
         return new GatewayHost(app, configuration, new Uri(address));
     }
 
     /// <summary>The application, built but not started, for start-up failure tests.</summary>
-    public static WebApplication Build(IDictionary<string, string?> settings, Bus bus, out ReloadableConfiguration configuration)
+    public static WebApplication Build(IDictionary<string, string?> settings, Bus bus, out ReloadableConfiguration configuration, TelemetryCapture? telemetry = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -70,6 +72,7 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Trace);
 
         builder.AddGateway();
+        telemetry?.Attach(builder.Services);
         if (bus == Bus.Harness)
         {
             builder.Services.AddMassTransitTestHarness(harness => harness.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(5), testInactivityTimeout: TimeSpan.FromSeconds(5)));
