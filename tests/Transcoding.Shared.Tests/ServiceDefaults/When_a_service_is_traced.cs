@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -73,5 +74,38 @@ public sealed class When_a_service_is_traced
         var requests = exported.Where(a => a.Kind == ActivityKind.Server).Select(a => a.GetTagItem("url.path")).ToList();
         Assert.Contains("/not-a-route", requests);
         Assert.DoesNotContain(requests, path => path is string p && p.StartsWith("/health", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_url_with_a_credential_is_exported_redacted_from_the_client_and_the_server_span()
+    {
+        List<Activity> exported = [];
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.AddServiceDefaults();
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
+        const string token = "q3Yx_Zt-9wV2bQeR7uLmN4kPjH8sD1fG0aC6oI5yTxE";
+        string server;
+        await using (var app = builder.Build())
+        {
+            app.MapDefaultEndpoints();
+            app.MapPost("/webhooks/runpod/{mediaId}/{attempt}/{token}", () => Results.NoContent());
+            await app.StartAsync();
+            server = app.Urls.Single();
+            using var http = new HttpClient();
+            using (Telemetry.Source.StartActivity("operation"))
+            {
+                await http.PostAsync($"{server}/webhooks/runpod/{Guid.NewGuid()}/1/{token}?signature=abc", null);
+            }
+
+            await app.StopAsync();
+        }
+
+        var client = Assert.Single(exported, a => a.Kind == ActivityKind.Client && a.Source.Name == "System.Net.Http");
+        Assert.Equal($"{server}/webhooks/runpod/{{mediaId}}/{{attempt}}/{{token}}?signature=*", client.GetTagItem("url.full"));
+        var request = Assert.Single(exported, a => a.Kind == ActivityKind.Server);
+        Assert.Equal("/webhooks/runpod/{mediaId}/{attempt}/{token}", request.GetTagItem("url.path"));
+        Assert.DoesNotContain(exported.SelectMany(a => a.TagObjects), tag => tag.Value?.ToString()?.Contains(token, StringComparison.Ordinal) == true);
     }
 }
