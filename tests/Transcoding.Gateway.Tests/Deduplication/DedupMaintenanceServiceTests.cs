@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Transcoding.Gateway.Deduplication;
 using Transcoding.Gateway.Options;
+using Transcoding.Testing;
 
 namespace Transcoding.Gateway.Tests.Deduplication;
 
@@ -29,18 +30,18 @@ public sealed class DedupMaintenanceServiceTests
     }
 
     /// <summary>Moves time on until the first purge ran: the service creates its timer on a thread of its own.</summary>
-    private static async Task<FakeLogRecord> WaitForPurgeAsync(FakeLogger logger, FakeTimeProvider time)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (logger.Collector.GetSnapshot().FirstOrDefault(record => record.Message.StartsWith("Deleted", StringComparison.Ordinal)) is { } record)
+    private static async Task<FakeLogRecord> WaitForPurgeAsync(FakeLogger logger, FakeTimeProvider time) =>
+        (await Eventually.Until(
+            () =>
             {
-                return record;
-            }
+                var purge = logger.Collector.GetSnapshot().FirstOrDefault(record => record.Message.StartsWith("Deleted", StringComparison.Ordinal));
+                if (purge is null)
+                {
+                    time.Advance(Interval);
+                }
 
-            time.Advance(Interval);
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+                return purge;
+            },
+            purge => purge is not null, "the first purge to run as the clock moves on by the cleanup interval",
+            describe: _ => $"no purge logged; clock at {time.GetUtcNow():O}"))!;
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Transcoding.LocalRunPod.Tests.Support;
+using Transcoding.Testing;
 
 namespace Transcoding.LocalRunPod.Tests.Api;
 
@@ -62,10 +64,15 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task When_a_job_is_queued_while_a_worker_long_polls_the_worker_gets_it_at_once()
     {
-        var take = _server.TakeAsync("waiting-worker");
-        await Task.Delay(50);
-        var jobId = await _server.RunAsync(new { n = 1 });
+        // The server's clock stands still, so the take's wait never runs out: only the wake-up on enqueue can end it.
+        await using var server = await LocalRunPodTestServer.StartAsync(time: new FakeTimeProvider());
+        var take = server.TakeAsync("waiting-worker");
+        // The take marks its worker as seen under the same lock in which it finds the queue empty and starts waiting.
+        await Eventually.True(async () => await server.IdleWorkersAsync() == 1, "the take to be waiting on the empty queue");
 
+        var jobId = await server.RunAsync(new { n = 1 });
+
+        await Eventually.True(() => take.IsCompleted, "the waiting take to return once a job is queued");
         Assert.Equal(jobId, (await take)!.Value.GetProperty("id").GetString());
     }
 

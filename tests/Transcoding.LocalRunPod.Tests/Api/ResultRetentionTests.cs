@@ -1,4 +1,5 @@
 using Transcoding.LocalRunPod.Tests.Support;
+using Transcoding.Testing;
 
 namespace Transcoding.LocalRunPod.Tests.Api;
 
@@ -14,12 +15,7 @@ public sealed class ResultRetentionTests
         await server.WaitForStatusAsync(jobId, "COMPLETED");
 
         // Retention long enough for a loaded machine to see COMPLETED first, short enough for the test.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await server.StatusAsync(jobId) is not null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Null(await server.StatusAsync(jobId));
+        await Eventually.Until(() => server.StatusAsync(jobId), status => status is null, $"job {jobId} to be forgotten (404)",
+            describe: status => status?.GetRawText() ?? "404");
     }
 }

@@ -5,7 +5,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Transcoding.Testing;
 
 namespace Transcoding.LocalRunPod.Tests.Support;
 
@@ -36,7 +39,11 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
     /// <summary>Authenticates as the RunPod worker SDK does: the bare key.</summary>
     public HttpClient Worker { get; }
 
-    public static async Task<LocalRunPodTestServer> StartAsync(IDictionary<string, string?>? overrides = null)
+    /// <summary>Everything the server logged: what it did when no reply or status shows it.</summary>
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
+    /// <param name="time">The server's clock; the system clock when omitted.</param>
+    public static async Task<LocalRunPodTestServer> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var apiKey = $"local-key-{Guid.NewGuid():N}";
         var settings = new Dictionary<string, string?>
@@ -57,7 +64,12 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddFakeLogging();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.AddLocalRunPod();
         var app = builder.Build();
         app.MapRunPodApi();
@@ -86,23 +98,13 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public async Task<JsonElement> WaitForStatusAsync(string jobId, string status, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        JsonElement? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await StatusAsync(jobId);
-            if (last?.GetProperty("status").GetString() == status)
-            {
-                return last.Value;
-            }
+    public async Task<JsonElement> WaitForStatusAsync(string jobId, string status, TimeSpan? timeout = null) =>
+        (await Eventually.Until(() => StatusAsync(jobId), body => body?.GetProperty("status").GetString() == status,
+            $"job {jobId} to reach {status}", timeout, body => body?.GetRawText() ?? "unknown (404)"))!.Value;
 
-            await Task.Delay(25);
-        }
-
-        throw new Xunit.Sdk.XunitException($"Job {jobId} did not reach {status}; last status: {last?.GetRawText() ?? "unknown"}");
-    }
+    /// <summary>Workers seen taking jobs (in the last 30 s of the server's clock) that run none.</summary>
+    public async Task<int> IdleWorkersAsync() =>
+        (await Api.GetFromJsonAsync<JsonElement>("health")).GetProperty("workers").GetProperty("idle").GetInt32();
 
     /// <summary>A worker's take; null when the server answered 204 (no job).</summary>
     public async Task<JsonElement?> TakeAsync(string workerId)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Transcoding.Testing;
 
 namespace Transcoding.LocalRunPod.Tests.Support;
 
@@ -43,17 +44,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public async Task<JsonElement> WaitForDeliveryAsync(int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (_received.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Expected {count} webhook deliveries, got {_received.Count} after {Attempts} attempts.");
-            }
-
-            await Task.Delay(25);
-        }
-
+        await Eventually.Until(() => _received.Count, received => received >= count, $"{count} webhook deliveries", timeout,
+            received => $"{received} deliveries after {Attempts} attempts");
         return Received[count - 1];
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Transcoding.LocalRunPod.Tests.Support;
+using Transcoding.Testing;
 
 namespace Transcoding.LocalRunPod.Tests.Workers;
 
@@ -72,7 +73,8 @@ public sealed class WorkerPoolTests : IDisposable
 
         try
         {
-            var failed = await server.WaitForStatusAsync(crashed, "FAILED", TimeSpan.FromSeconds(5));
+            // Waiting for the end of the worker's output would take the orphan's 600 s; this waits far less.
+            var failed = await server.WaitForStatusAsync(crashed, "FAILED");
             Assert.Equal("worker exited", failed.GetProperty("error").GetString());
         }
         finally
@@ -96,8 +98,8 @@ public sealed class WorkerPoolTests : IDisposable
         var next = await server.RunAsync(new { mode = "echo" });
         var completed = await server.WaitForStatusAsync(next, "COMPLETED");
         Assert.Equal("local-worker-1-2", completed.GetProperty("output").GetProperty("worker").GetString());
-        Assert.True(WaitForExit(_worker.Pid("local-worker-1-1")));
-        Assert.True(WaitForExit(_worker.Pid("local-worker-1-1", "child")));
+        await WaitForExitAsync(_worker.Pid("local-worker-1-1"));
+        await WaitForExitAsync(_worker.Pid("local-worker-1-1", "child"));
     }
 
     [Fact]
@@ -106,42 +108,23 @@ public sealed class WorkerPoolTests : IDisposable
         await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings(workers: 2));
         var hung = await server.RunAsync(new { mode = "hang" });
         var running = (await server.WaitForStatusAsync(hung, "IN_PROGRESS")).GetProperty("workerId").GetString()!;
-        int?[] pids = [];
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            pids = [_worker.Pid("local-worker-1-1"), _worker.Pid("local-worker-2-1"), _worker.Pid(running, "child")];
-            if (pids.All(pid => pid is not null))
-            {
-                break;
-            }
-
-            await Task.Delay(25);
-        }
+        var pids = await Eventually.Until(
+            () => new[] { _worker.Pid("local-worker-1-1"), _worker.Pid("local-worker-2-1"), _worker.Pid(running, "child") },
+            found => found.All(pid => pid is not null), "both workers and the hung job's child to write their pids",
+            describe: found => string.Join(", ", found.Select(pid => pid?.ToString() ?? "none")));
 
         Assert.All(pids, pid => Assert.True(IsAlive(pid)));
 
         await server.StopAsync();
 
-        Assert.All(pids, pid => Assert.True(WaitForExit(pid)));
+        foreach (var pid in pids)
+        {
+            await WaitForExitAsync(pid);
+        }
     }
 
     /// <summary>A killed grandchild is reaped by init a moment later; until then it is a zombie, which counts as dead.</summary>
-    private static bool WaitForExit(int? pid)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
-        while (IsAlive(pid))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            Thread.Sleep(25);
-        }
-
-        return true;
-    }
+    private static Task WaitForExitAsync(int? pid) => Eventually.True(() => !IsAlive(pid), $"process {pid} to exit");
 
     private static bool IsAlive(int? pid)
     {

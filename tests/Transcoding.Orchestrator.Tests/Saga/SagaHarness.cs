@@ -3,6 +3,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Transcoding.Contracts;
 using Transcoding.Orchestrator.Saga;
+using Transcoding.Testing;
 
 namespace Transcoding.Orchestrator.Tests.Saga;
 
@@ -91,12 +92,11 @@ public sealed class SagaHarness : IAsyncDisposable
     public async Task Consumed<T>(int count = 1)
         where T : class
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (Saga.Consumed.Select<T>(x => x.Context.Message is not null).Count() < count)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        await Eventually.True(() => Saga.Consumed.Select<T>(x => x.Context.Message is not null).Count() >= count,
+            $"the saga to consume {count} {typeof(T).Name}");
 
+        // A consumed message's receive stays in flight until the outbox sent what the step published: the bus cannot
+        // be inactive before that.
         await Harness.InactivityTask;
     }
 

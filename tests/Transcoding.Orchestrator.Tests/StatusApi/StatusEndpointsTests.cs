@@ -7,6 +7,7 @@ using Transcoding.Contracts;
 using Transcoding.Orchestrator.Saga;
 using Transcoding.Orchestrator.StatusApi;
 using Transcoding.Shared;
+using Transcoding.Testing;
 
 namespace Transcoding.Orchestrator.Tests.StatusApi;
 
@@ -68,7 +69,7 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
         var id = await Upload();
         await WaitForState(id, MediaStates.Transcoding);
         await Publish(new TranscodeFailed { MediaId = id, Attempt = 1, ErrorCode = "worker_crashed", ErrorMessage = "x" });
-        await WaitFor(id, s => s.AttemptsUsed == 2);
+        await WaitFor(id, s => s.AttemptsUsed == 2 && s.State == MediaStates.Transcoding);
         await Publish(new TranscodeFailed { MediaId = id, Attempt = 2, ErrorCode = "worker_crashed", ErrorMessage = "x" });
         await WaitForState(id, MediaStates.Failed);
 
@@ -97,25 +98,13 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
 
     private Task<MediaStatus> WaitForState(Guid id, string state) => WaitFor(id, s => s.State == state);
 
-    private async Task<MediaStatus> WaitFor(Guid id, Func<MediaStatus, bool> condition)
+    private async Task<MediaStatus> WaitFor(Guid id, Func<MediaStatus, bool> condition) =>
+        (await Eventually.Until(() => Status(id), status => status is not null && condition(status), $"media {id} to reach the awaited status",
+            describe: status => status is null ? "not found" : $"{status.State}, attempt {status.AttemptsUsed}"))!;
+
+    private async Task<MediaStatus?> Status(Guid id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var response = await _client.GetAsync($"/media/{id}");
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var status = (await response.Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web))!;
-                if (condition(status))
-                {
-                    return status;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, $"media {id} stayed {status.State}");
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"media {id} never appeared");
-            await Task.Delay(50);
-        }
+        using var response = await _client.GetAsync($"/media/{id}");
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Transcoding.ServiceDefaults;
 using Transcoding.ServiceDefaults.Messaging;
+using Transcoding.Testing;
 
 namespace Transcoding.Shared.Tests.ServiceDefaults.Messaging;
 
@@ -37,20 +38,15 @@ public sealed class When_queue_depth_is_reported
         await host.StartAsync();
         try
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
-            {
-                // The management API refreshes its counters every few seconds: wait for the broker's count to show.
-                gauge.RecordObservableInstruments();
-                var ready = gauge.GetMeasurementSnapshot().LastOrDefault(m => (string?)m.Tags["queue"] == "waiting" && (string?)m.Tags["state"] == "ready");
-                if (ready?.Value == 3)
+            // The management API refreshes its counters every few seconds: wait for the broker's count to show.
+            await Eventually.Until(
+                () =>
                 {
-                    break;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, $"the gauge read {ready?.Value.ToString() ?? "nothing"} for queue 'waiting' in 30 s");
-                await Task.Delay(200);
-            }
+                    gauge.RecordObservableInstruments();
+                    return gauge.GetMeasurementSnapshot().LastOrDefault(m => (string?)m.Tags["queue"] == "waiting" && (string?)m.Tags["state"] == "ready")?.Value;
+                },
+                ready => ready == 3, "the gauge to read 3 ready messages for queue 'waiting'",
+                describe: ready => ready?.ToString() ?? "nothing");
         }
         finally
         {
