@@ -63,6 +63,7 @@ public static class Extensions
 
         services.AddSingleton(sp => new WebhookSigner(WebhookSecret.Parse(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.CallbackSecret)));
         services.AddHttpClient<CallbackClient>().AddStandardResilienceHandler();
+        RedactedHttpClientLogger.AddTo(services);
         return builder;
     }
 

@@ -38,7 +38,6 @@ public static class Extensions
                 // The resilience pipeline owns every timeout.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .RedactLoggedHeaders(["Authorization"])
             .AddResilienceHandler("runpod", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<RunPodOptions>>().Value;

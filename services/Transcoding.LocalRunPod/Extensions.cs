@@ -19,10 +19,7 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, (services, http) =>
-                http.Timeout = services.GetRequiredService<IOptions<LocalRunPodOptions>>().Value.WebhookTimeout)
-
-            // Webhook URLs carry the dispatcher's per-job token in their path: the default request logs would print it.
-            .RemoveAllLoggers();
+                http.Timeout = services.GetRequiredService<IOptions<LocalRunPodOptions>>().Value.WebhookTimeout);
 
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WebhookSender>());

@@ -66,6 +66,7 @@ public static class HostingExtensions
             logging.CombineLogs = true;
         });
         builder.Services.AddHttpLoggingInterceptor<RedactedRequestLogging>();
+        RedactedHttpClientLogger.AddTo(builder.Services);
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         return builder;

@@ -137,7 +137,7 @@ public sealed class RunPodClientTests : IAsyncLifetime
         var forbidden = await Assert.ThrowsAsync<RunPodRejectedException>(() => Client.GetStatusAsync("job-ok", CancellationToken.None));
 
         Assert.NotEmpty(_host.Logs.Lines);
-        Assert.Contains(_host.Logs.Lines, line => line.Contains("Authorization", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(_host.Logs.Lines, line => line.Contains("/run answered 429", StringComparison.Ordinal));
         Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains(_host.ApiKey, StringComparison.Ordinal));
         Assert.DoesNotContain(_host.ApiKey, rejected.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(_host.ApiKey, forbidden.ToString(), StringComparison.Ordinal);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Transcoding.ServiceDefaults;
+
 namespace Transcoding.Dispatcher.Tests.Support;
 
 /// <summary>The dispatcher's services (and, on request, its consumers on MassTransit's test harness) against a scripted RunPod.</summary>
@@ -69,6 +71,8 @@ public sealed class DispatcherTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        // As AddDispatcher wires it, less the RabbitMQ bus: the service defaults decide what HTTP calls log.
+        builder.AddServiceDefaults();
         builder.AddDispatcherServices();
         if (withBus)
         {

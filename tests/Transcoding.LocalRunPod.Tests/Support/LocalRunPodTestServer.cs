@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Transcoding.ServiceDefaults;
 using Microsoft.Extensions.Logging.Testing;
 using Transcoding.Testing;
 
@@ -24,9 +25,10 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
     {
         _app = app;
         ApiKey = apiKey;
-        Api = new HttpClient { BaseAddress = new Uri($"{BaseUrl}/v2/{EndpointId}/") };
+        // Callers in other processes: no trace context from this process's client spans (unsampled, being polls).
+        Api = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = new Uri($"{BaseUrl}/v2/{EndpointId}/") };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        Worker = new HttpClient { BaseAddress = Api.BaseAddress };
+        Worker = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = Api.BaseAddress };
         Worker.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", apiKey);
     }
 
@@ -43,7 +45,8 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
     /// <param name="time">The server's clock; the system clock when omitted.</param>
-    public static async Task<LocalRunPodTestServer> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    /// <param name="telemetry">Captures what the server's tracer and meter providers export.</param>
+    public static async Task<LocalRunPodTestServer> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null, TelemetryCapture? telemetry = null)
     {
         var apiKey = $"local-key-{Guid.NewGuid():N}";
         var settings = new Dictionary<string, string?>
@@ -64,14 +67,18 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddFakeLogging();
+        builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Trace);
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
         }
 
+        // As its Program.cs wires it.
+        builder.AddServiceDefaults();
         builder.AddLocalRunPod();
+        telemetry?.Attach(builder.Services);
         var app = builder.Build();
+        app.MapDefaultEndpoints();
         app.MapRunPodApi();
         await app.StartAsync();
         return new LocalRunPodTestServer(app, apiKey);

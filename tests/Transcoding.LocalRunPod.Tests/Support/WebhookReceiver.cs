@@ -16,13 +16,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private int _refusalsLeft;
     private int _attempts;
 
-    private WebhookReceiver(WebApplication app, int refusals)
+    private readonly string _path;
+
+    private WebhookReceiver(WebApplication app, int refusals, string path)
     {
         _app = app;
         _refusalsLeft = refusals;
+        _path = path;
     }
 
-    public string Url => _app.Urls.First() + "/hook/job";
+    public string Url => _app.Urls.First() + _path;
 
     /// <summary>Every POST, refused or not.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
@@ -30,14 +33,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The bodies of the accepted deliveries.</summary>
     public IReadOnlyList<JsonElement> Received => [.. _received];
 
-    public static async Task<WebhookReceiver> StartAsync(int refusals = 0)
+    /// <param name="path">The path of the webhook URL handed out; deliveries are taken on any path.</param>
+    public static async Task<WebhookReceiver> StartAsync(int refusals = 0, string path = "/hook/job")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var receiver = new WebhookReceiver(app, refusals);
-        app.MapPost("/hook/job", receiver.ReceiveAsync);
+        var receiver = new WebhookReceiver(app, refusals, path);
+        // A catch-all route: a path with a token in it must not become a route template (http.route tags carry those).
+        app.MapPost("/{**path}", receiver.ReceiveAsync);
         await app.StartAsync();
         return receiver;
     }
