@@ -4,10 +4,30 @@ using Transcoding.Contracts;
 
 namespace Transcoding.EndToEnd.Tests;
 
-/// <summary>What a downstream service would receive: every MediaReady and MediaTranscodeFailed, in order.</summary>
+/// <summary>
+/// What a downstream service would receive: every MediaReady and MediaTranscodeFailed, in order. Register it with
+/// <see cref="OneAtATime"/>, so that it records its queue in queue order.
+/// </summary>
 public sealed class MessageRecorder : IConsumer<MediaReady>, IConsumer<MediaTranscodeFailed>
 {
     public static ConcurrentQueue<object> Received { get; } = new();
+
+    public static void OneAtATime(IEndpointRegistrationConfigurator endpoint)
+    {
+        endpoint.PrefetchCount = 1;
+        endpoint.ConcurrentMessageLimit = 1;
+    }
+
+    /// <summary>
+    /// Waits until every MediaReady already published has been recorded: a marker published behind them is recorded
+    /// after them. Call it once whatever could publish one has finished.
+    /// </summary>
+    public static async Task AllRecordedAsync(IBus bus)
+    {
+        var marker = Guid.NewGuid();
+        await bus.Publish(new MediaReady { MediaId = marker });
+        await Eventually.True(() => Received.OfType<MediaReady>().Any(m => m.MediaId == marker), "the marker MediaReady recorded");
+    }
 
     public Task Consume(ConsumeContext<MediaReady> context)
     {

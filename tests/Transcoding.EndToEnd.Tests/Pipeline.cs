@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -57,6 +56,12 @@ public class Pipeline : IAsyncLifetime
     /// <summary>Every host's log lines (the worker's output included, through the local endpoint), at debug level.</summary>
     public FakeLogCollector Logs { get; } = new();
 
+    /// <summary>What the orchestrator's consumers (the saga) finished consuming.</summary>
+    public BusTraffic Orchestrated { get; } = new();
+
+    /// <summary>What the gateway published.</summary>
+    public BusTraffic GatewayPublished { get; } = new();
+
     /// <summary>Every secret the hosts were given: none may appear in <see cref="Logs"/>.</summary>
     public IReadOnlyList<string> Secrets { get; private set; } = [];
 
@@ -89,12 +94,14 @@ public class Pipeline : IAsyncLifetime
             ["Orchestrator:AttemptTimeout"] = _settings.AttemptTimeout.ToString(),
             ["Orchestrator:PollInterval"] = "00:00:03",
         });
+        _hosts[^1].Services.GetRequiredService<IBus>().ConnectConsumeObserver(Orchestrated);
         var gateway = await Start(common, b => b.AddGateway(), a => a.MapWebhookEndpoints(), new()
         {
             ["Webhooks:Secrets:0"] = gatewaySecret,
             ["Webhooks:RunPodTokenSecret"] = gatewayTokenSecret,
             ["ConnectionStrings:Postgres"] = _database.ConnectionString,
         });
+        _hosts[^1].Services.GetRequiredService<IBus>().ConnectPublishObserver(GatewayPublished);
         var runPod = await Start(common, b => b.AddServiceDefaults().AddLocalRunPod(), a => a.MapRunPodApi(), new(WorkerSettings())
         {
             ["LocalRunPod:ApiKey"] = apiKey,
@@ -119,7 +126,7 @@ public class Pipeline : IAsyncLifetime
             ["RunPod:WebhookTokenSecret"] = tokenSecret,
             ["ConnectionStrings:DispatchLedger"] = _database.ConnectionString,
         });
-        await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>()), _ => { });
+        await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>().Endpoint(MessageRecorder.OneAtATime)), _ => { });
 
         Secrets = [callbackSecret, gatewaySecret, tokenSecret, gatewayTokenSecret, apiKey];
         Orchestrator = new HttpClient { BaseAddress = new Uri(orchestrator) };
@@ -150,27 +157,18 @@ public class Pipeline : IAsyncLifetime
 
     public async Task<MediaStatus> WaitForTerminalStateAsync(Guid mediaId, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var response = await Orchestrator.GetAsync($"/media/{mediaId}");
-            if (response.StatusCode == HttpStatusCode.OK)
+        var (status, _) = await Eventually.Until<(MediaStatus? Status, string Body)>(
+            async () =>
             {
-                var status = (await response.Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web))!;
-                if (status.State is "ready" or "failed")
-                {
-                    return status;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                var last = await (await Orchestrator.GetAsync($"/media/{mediaId}")).Content.ReadAsStringAsync();
-                throw new TimeoutException($"media {mediaId} did not reach ready or failed in {timeout}; last status {last}; logs:\n{Logs.Tail(mediaId.ToString())}");
-            }
-
-            await Task.Delay(200);
-        }
+                var response = await Orchestrator.GetAsync($"/media/{mediaId}");
+                var body = await response.Content.ReadAsStringAsync();
+                return (response.IsSuccessStatusCode ? JsonSerializer.Deserialize<MediaStatus>(body, JsonDefaults.Web) : null, $"{(int)response.StatusCode} {body}");
+            },
+            x => x.Status?.State is "ready" or "failed",
+            $"media {mediaId} ready or failed",
+            timeout,
+            x => $"{x.Body}; logs:\n{Logs.Tail(mediaId.ToString())}");
+        return status!;
     }
 
     public virtual async Task DisposeAsync()

@@ -39,8 +39,17 @@ public sealed class When_media_goes_through_the_pipeline(Pipeline pipeline) : IC
 
         // Never upscaled: a 480p source has no 720p or 1080p rung.
         Assert.DoesNotContain(outputs.Renditions, r => r.Height > 480);
-        await Eventually(() => MessageRecorder.Received.OfType<MediaReady>().Count(m => m.MediaId == mediaId) == 1);
-        await Task.Delay(1000);
+        // Nothing can publish another MediaReady for the item once RunPod's webhook (the job's last report) has been
+        // answered by the gateway, which answers after its publish, and the saga has consumed every completion the
+        // gateway published: then a marker behind them on the recorder's queue shows that all were recorded.
+        await Eventually.True(
+            () => pipeline.Logs.GetSnapshot().Any(r => r.Message.StartsWith($"Webhook of job {status.JobId} ", StringComparison.Ordinal) && r.Message.Contains(" delivered")),
+            $"RunPod's webhook of job {status.JobId} delivered");
+        await Eventually.Until(
+            () => (Published: Completions(pipeline.GatewayPublished.Published, mediaId), Consumed: Completions(pipeline.Orchestrated.Consumed, mediaId)),
+            x => x.Consumed >= x.Published,
+            "every TranscodeCompleted the gateway published consumed by the saga");
+        await MessageRecorder.AllRecordedAsync(pipeline.Upstream);
         Assert.Single(MessageRecorder.Received.OfType<MediaReady>(), m => m.MediaId == mediaId);
 
         // Every service and the worker logged at debug level through the whole job: none of them wrote a secret.
@@ -62,19 +71,11 @@ public sealed class When_media_goes_through_the_pipeline(Pipeline pipeline) : IC
         Assert.True(status.Failure!.Permanent);
         Assert.False(string.IsNullOrWhiteSpace(status.Failure.Message));
         Assert.Equal(1, status.AttemptsUsed);
-        await Eventually(() => MessageRecorder.Received.OfType<MediaTranscodeFailed>().Any(m => m.MediaId == mediaId));
+        await Eventually.True(() => MessageRecorder.Received.OfType<MediaTranscodeFailed>().Any(m => m.MediaId == mediaId), "MediaTranscodeFailed recorded");
         var failed = MessageRecorder.Received.OfType<MediaTranscodeFailed>().Single(m => m.MediaId == mediaId);
         Assert.True(failed.Permanent);
         Assert.Empty(await pipeline.Storage.ListAsync(MediaKeys.Prefix(mediaId), CancellationToken.None).ToListAsync());
     }
 
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in 20 s");
-            await Task.Delay(100);
-        }
-    }
+    private static int Completions(IEnumerable<object> messages, Guid mediaId) => messages.OfType<TranscodeCompleted>().Count(m => m.MediaId == mediaId);
 }

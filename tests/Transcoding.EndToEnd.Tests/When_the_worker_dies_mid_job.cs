@@ -32,22 +32,15 @@ public sealed class When_the_worker_dies_mid_job(Pipeline pipeline) : IClassFixt
     /// <summary>This pipeline's worker process (found by its bucket in its environment) once it has started ffmpeg.</summary>
     private async Task<Process> WorkerEncodingAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var process in Process.GetProcessesByName("ffmpeg"))
-            {
-                var parent = ParentOf(process.Id);
-                if (parent is not null && EnvironmentOf(parent.Value).Contains(pipeline.Bucket))
-                {
-                    return Process.GetProcessById(parent.Value);
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the worker never started ffmpeg");
+        var workerId = await Eventually.Until(
+            () => Process.GetProcessesByName("ffmpeg")
+                .Select(ffmpeg => ParentOf(ffmpeg.Id))
+                .FirstOrDefault(parent => parent is not null && EnvironmentOf(parent.Value).Contains(pipeline.Bucket)),
+            parent => parent is not null,
+            "this pipeline's worker running ffmpeg",
+            timeout,
+            _ => "no such ffmpeg process");
+        return Process.GetProcessById(workerId!.Value);
     }
 
     private static int? ParentOf(int pid)

@@ -32,6 +32,6 @@ public sealed class CancelTranscodeConsumerTests : DispatcherScenario
     private async Task CancelAsync(Guid mediaId, int attempt)
     {
         await Host.Harness.Bus.Publish(new CancelTranscode { MediaId = mediaId, Attempt = attempt, Reason = "test" });
-        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Consumed.Select<CancelTranscode>(message => message.Context.Message.MediaId == mediaId).Any()));
+        await Eventually.True(() => Host.Harness.Consumed.Select<CancelTranscode>(message => message.Context.Message.MediaId == mediaId).Any(), "the CancelTranscode consumed");
     }
 }

@@ -73,7 +73,7 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
 
         await Host.Harness.Bus.Publish(command);
 
-        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any()));
+        await Eventually.True(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any(), "the command faulted");
         Assert.Equal(8, RunPod.Calls("run").Count);
         Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
 
@@ -91,7 +91,7 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
 
         await Host.Harness.Bus.Publish(command);
 
-        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any()));
+        await Eventually.True(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any(), "the command faulted");
         Assert.Empty(RunPod.Calls("run"));
     }
 
@@ -101,7 +101,7 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
         await Host.Harness.Bus.Publish(command, context => context.MessageId = messageId);
 
         // Consumed is recorded after the consumer returned, so what it published is recorded too.
-        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Consumed.Select<DispatchTranscode>(message => message.Context.MessageId == messageId).Any()));
+        await Eventually.True(() => Host.Harness.Consumed.Select<DispatchTranscode>(message => message.Context.MessageId == messageId).Any(), "the delivery consumed");
     }
 
     private static DispatchTranscode Command() => new()

@@ -134,6 +134,6 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
     private async Task PollAsync(Guid mediaId)
     {
         await Host.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = mediaId, Attempt = 1 });
-        Assert.True(await Eventually.TrueAsync(() => Host.Harness.Consumed.Select<PollTranscodeStatus>(message => message.Context.Message.MediaId == mediaId).Any()));
+        await Eventually.True(() => Host.Harness.Consumed.Select<PollTranscodeStatus>(message => message.Context.Message.MediaId == mediaId).Any(), "the PollTranscodeStatus consumed");
     }
 }

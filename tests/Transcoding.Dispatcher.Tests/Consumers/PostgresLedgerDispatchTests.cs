@@ -22,7 +22,7 @@ public sealed class PostgresLedgerDispatchTests(PostgresDatabase database) : ICl
         {
             await host.Harness.Bus.Publish(command);
             var expected = delivery;
-            Assert.True(await Eventually.TrueAsync(() => host.Harness.Published.Select<TranscodeDispatched>().Count() == expected));
+            await Eventually.True(() => host.Harness.Published.Select<TranscodeDispatched>().Count() == expected, $"{expected} TranscodeDispatched");
         }
 
         Assert.Single(runPod.Calls("run"));

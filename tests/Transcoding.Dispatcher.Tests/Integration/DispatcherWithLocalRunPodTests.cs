@@ -72,7 +72,7 @@ public sealed class DispatcherWithLocalRunPodTests : IAsyncLifetime
     {
         var command = new DispatchTranscode { MediaId = Guid.NewGuid(), Attempt = 1, SourceKey = "uploads/clip.mp4", SizeBytes = 2048 };
         await _dispatcher.Harness.Bus.Publish(command);
-        Assert.True(await Eventually.TrueAsync(() => _dispatcher.Harness.Published.Select<TranscodeDispatched>().Any()));
+        await Eventually.True(() => _dispatcher.Harness.Published.Select<TranscodeDispatched>().Any(), "TranscodeDispatched published");
         var jobId = _dispatcher.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId;
 
         var taken = await _worker.GetFromJsonAsync<JsonElement>("job-take/test-worker?gpu=local&job_in_progress=0");
@@ -88,11 +88,11 @@ public sealed class DispatcherWithLocalRunPodTests : IAsyncLifetime
         }
 
         await _dispatcher.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = command.MediaId, Attempt = 1 });
-        Assert.True(await Eventually.TrueAsync(() => _dispatcher.Harness.Published.Select<TranscodeCompleted>().Any()));
+        await Eventually.True(() => _dispatcher.Harness.Published.Select<TranscodeCompleted>().Any(), "TranscodeCompleted published");
         var completed = _dispatcher.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
         Assert.Equal((jobId, outputs.MasterPlaylistKey, "libx264"), (completed.JobId, completed.Outputs.MasterPlaylistKey, completed.Outputs.Encoder));
 
-        Assert.True(await Eventually.TrueAsync(() => _gateway.Requests.Count > 0));
+        await Eventually.True(() => _gateway.Requests.Count > 0, "RunPod's webhook at the gateway");
         var (path, body) = Assert.Single(_gateway.Requests);
         var prefix = $"/webhooks/runpod/{command.MediaId:D}/1/";
         Assert.StartsWith(prefix, path);
@@ -106,12 +106,12 @@ public sealed class DispatcherWithLocalRunPodTests : IAsyncLifetime
     {
         var command = new DispatchTranscode { MediaId = Guid.NewGuid(), Attempt = 1, SourceKey = "uploads/clip.mp4" };
         await _dispatcher.Harness.Bus.Publish(command);
-        Assert.True(await Eventually.TrueAsync(() => _dispatcher.Harness.Published.Select<TranscodeDispatched>().Any()));
+        await Eventually.True(() => _dispatcher.Harness.Published.Select<TranscodeDispatched>().Any(), "TranscodeDispatched published");
         var jobId = _dispatcher.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId;
 
         await _dispatcher.Harness.Bus.Publish(new CancelTranscode { MediaId = command.MediaId, Attempt = 1, Reason = "test" });
 
-        Assert.True(await Eventually.TrueAsync(() => _gateway.Requests.Count > 0));
+        await Eventually.True(() => _gateway.Requests.Count > 0, "RunPod's webhook at the gateway");
         using var status = JsonDocument.Parse(await _worker.GetStringAsync($"status/{jobId}"));
         Assert.Equal("CANCELLED", status.RootElement.GetProperty("status").GetString());
     }

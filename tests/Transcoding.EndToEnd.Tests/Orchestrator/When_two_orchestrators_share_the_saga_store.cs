@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,10 @@ namespace Transcoding.EndToEnd.Tests.Orchestrator;
 public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
 {
     private const int Items = 200;
+    private const int Copies = 3;
+
+    /// <summary>The orchestrator saga's queue (MassTransit's kebab-case name of <c>TranscodeState</c>).</summary>
+    private const string SagaQueue = "transcode-state";
     private RabbitMqVirtualHost _vhost = null!;
     private PostgresDatabase _database = null!;
     private IHost _upstream = null!;
@@ -35,7 +40,7 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         builder.AddTranscodingBus(bus =>
         {
             bus.AddConsumer<StubDispatcher>();
-            bus.AddConsumer<MessageRecorder>();
+            bus.AddConsumer<MessageRecorder>().Endpoint(MessageRecorder.OneAtATime);
         });
         // Its queues must be bound before the orchestrators publish to them.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
@@ -69,7 +74,7 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         var ids = Enumerable.Range(0, Items).Select(_ => Guid.NewGuid()).ToList();
 
         await Task.WhenAll(ids.Select(id => bus.Publish(new MediaUploaded { MediaId = id, SourceKey = $"uploads/{id}/a.mp4", ContentType = "video/mp4", SizeBytes = 1, UploadedAt = DateTimeOffset.UtcNow })));
-        await Eventually(() => ids.All(id => StubDispatcher.Jobs.ContainsKey((id, 1))), TimeSpan.FromMinutes(3));
+        await Eventually.True(() => ids.All(id => StubDispatcher.Jobs.ContainsKey((id, 1))), "every item dispatched", TimeSpan.FromMinutes(3));
 
         for (var i = 0; i < ids.Count; i++)
         {
@@ -85,28 +90,26 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
                 JobId = $"stub-{ids[i]:N}",
                 Outputs = new TranscodeOutputs { MasterPlaylistKey = $"media/{ids[i]}/hls/master.m3u8" },
             };
-            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => bus.Publish(completion)));
+            await Task.WhenAll(Enumerable.Range(0, Copies).Select(_ => bus.Publish(completion)));
         }
 
         using var api = new HttpClient { BaseAddress = new Uri(second.Url) };
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            // One request at a time: the status API shares PostgreSQL's connection limit with the saga itself.
-            var states = new List<string>();
-            foreach (var id in ids)
+        await Eventually.Until(
+            async () =>
             {
-                states.Add(await StateOf(api, id));
-            }
+                // One request at a time: the status API shares PostgreSQL's connection limit with the saga itself.
+                var states = new List<string>();
+                foreach (var id in ids)
+                {
+                    states.Add(await StateOf(api, id));
+                }
 
-            if (states.All(s => s == "ready"))
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "not all ready: " + string.Join(", ", states.GroupBy(s => s).Select(g => $"{g.Key}={g.Count()}")) + Environment.NewLine + second.Output);
-            await Task.Delay(500);
-        }
+                return states;
+            },
+            states => states.All(s => s == "ready"),
+            "every item ready",
+            TimeSpan.FromMinutes(3),
+            states => string.Join(", ", states.GroupBy(s => s).Select(g => $"{g.Key}={g.Count()}")) + Environment.NewLine + second.Output);
         foreach (var id in ids)
         {
             var status = (await api.GetFromJsonAsync<MediaStatus>($"/media/{id}", JsonDefaults.Web))!;
@@ -115,15 +118,33 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
             Assert.False(StubDispatcher.Jobs.ContainsKey((id, 2)), $"{id} was dispatched a second time");
         }
 
-        // MediaReady leaves through the in-memory outbox after the commit; give stragglers a moment, then count.
-        await Eventually(() => ids.All(id => MessageRecorder.Received.OfType<MediaReady>().Any(m => m.MediaId == id)), TimeSpan.FromSeconds(30));
-        await Task.Delay(2000);
+        // Every message sent to the saga's queue consumed and acknowledged, which MassTransit does after the in-memory
+        // outbox released the step's MediaReady: then no instance can publish another, and a marker behind them on the
+        // recorder's queue shows that every MediaReady has been recorded.
+        await Eventually.Until(
+            () => SagaQueueAsync(),
+            queue => queue.Published >= ids.Count * (2 + Copies) && queue.Messages == 0,
+            "every upload, dispatch and completion consumed from the saga's queue",
+            describe: queue => $"{queue.Published} published into it, {queue.Messages} in it");
+        await MessageRecorder.AllRecordedAsync(bus);
         var readyCounts = MessageRecorder.Received.OfType<MediaReady>().Where(m => ids.Contains(m.MediaId)).GroupBy(m => m.MediaId).ToList();
         Assert.Equal(Items, readyCounts.Count);
         if (!killHalfway)
         {
             Assert.All(readyCounts, group => Assert.Single(group));
         }
+    }
+
+    /// <summary>
+    /// The saga queue as the management API last sampled it. A sample counting every message this test published into
+    /// the queue was taken after they were all there, so its message count (ready and unacknowledged) is not stale.
+    /// </summary>
+    private async Task<(long Published, long Messages)> SagaQueueAsync()
+    {
+        using var queue = JsonDocument.Parse(await _vhost.Management.GetStringAsync($"/api/queues/{_vhost.Name}/{SagaQueue}"));
+        var root = queue.RootElement;
+        var published = root.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var count) ? count.GetInt64() : 0;
+        return (published, root.TryGetProperty("messages", out var messages) ? messages.GetInt64() : -1);
     }
 
     public async Task DisposeAsync()
@@ -138,15 +159,5 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
     {
         var response = await api.GetAsync($"/media/{id}");
         return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<MediaStatus>(JsonDefaults.Web))!.State : "missing";
-    }
-
-    private static async Task Eventually(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"condition not met in {timeout}");
-            await Task.Delay(250);
-        }
     }
 }

@@ -1,29 +1,40 @@
 using System.Collections.Concurrent;
+using MassTransit;
 
 namespace Transcoding.Messaging.Postgres.Tests.Infrastructure;
 
 public sealed record ObservedMessage(object Message, Guid? MessageId, Guid? CorrelationId, Guid? ConversationId,
     IReadOnlyDictionary<string, object> Headers, DateTime ReceivedAt);
 
-/// <summary>Messages the test observer consumed, shared by every host of one test.</summary>
-public sealed class Observed
+/// <summary>
+/// Messages the test observer consumed, in the order it consumed them, and how many messages of each type any endpoint
+/// finished consuming successfully; shared by every host of one test.
+/// </summary>
+public sealed class Observed : IConsumeObserver
 {
     readonly ConcurrentQueue<ObservedMessage> _messages = new();
+    readonly ConcurrentDictionary<Type, int> _consumed = new();
+
+    /// <summary>Consumptions of <typeparamref name="T"/> that completed, the saga's save included.</summary>
+    public int Consumed<T>() => _consumed.GetValueOrDefault(typeof(T));
 
     public void Add(ObservedMessage message) => _messages.Enqueue(message);
 
     public IReadOnlyList<ObservedMessage> Of<T>(Func<T, bool> match) =>
         _messages.Where(x => x.Message is T message && match(message)).ToList();
 
-    public async Task<ObservedMessage> WaitFor<T>(Func<T, bool> match, TimeSpan timeout)
+    /// <summary>The first matching message, once there is one.</summary>
+    public async Task<ObservedMessage> WaitFor<T>(Func<T, bool> match, TimeSpan? timeout = null) =>
+        (await Eventually.Until(() => Of(match), x => x.Count > 0, $"a matching {typeof(T).Name} observed", timeout,
+            _ => $"{_messages.Count} other message(s)"))[0];
+
+    Task IConsumeObserver.PreConsume<T>(ConsumeContext<T> context) => Task.CompletedTask;
+
+    Task IConsumeObserver.PostConsume<T>(ConsumeContext<T> context)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Of(match) is [var first, ..])
-                return first;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No {typeof(T).Name} observed within {timeout}");
+        _consumed.AddOrUpdate(typeof(T), 1, (_, count) => count + 1);
+        return Task.CompletedTask;
     }
+
+    Task IConsumeObserver.ConsumeFault<T>(ConsumeContext<T> context, Exception exception) => Task.CompletedTask;
 }

@@ -13,7 +13,8 @@ namespace Transcoding.Messaging.Postgres.Tests.Infrastructure;
 /// <summary>
 /// One service instance on real RabbitMQ and PostgreSQL: the counter saga on the Postgres repository, the test observer,
 /// and optionally the scheduler. Queue names carry the test's prefix so parallel tests do not share queues; two hosts of
-/// one test share them (competing consumers), as two replicas would.
+/// one test share them (competing consumers), as two replicas would. The observer consumes one message at a time, so a
+/// test with one host can rely on it recording messages in queue order.
 /// </summary>
 sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
 {
@@ -23,7 +24,9 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
 
     public string SchedulerQueue => $"{prefix}-scheduler";
 
-    public static async Task<TestHost> Start<TMachine>(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false)
+    /// <param name="time">The scheduler's clock; the system clock when omitted.</param>
+    public static async Task<TestHost> Start<TMachine>(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false,
+        TimeProvider? time = null)
         where TMachine : CounterStateMachine
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -36,6 +39,8 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
         builder.Services.AddDbContext<TestDbContext>(options => options.UseNpgsql(database.ConnectionString));
         builder.Services.MigrateDatabaseOnStartup<TestDbContext>();
         builder.Services.AddSingleton(observed);
+        if (time is not null)
+            builder.Services.AddSingleton(time);
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
             options.WaitUntilStarted = true;
@@ -46,7 +51,12 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
             bus.AddSagaStateMachine<TMachine, CounterSaga, PostgresSagaDefinition<CounterSaga>>()
                 .Endpoint(e => e.Name = $"{prefix}-counter")
                 .PostgresRepository<CounterSaga, TestDbContext>();
-            bus.AddConsumer<ObserverConsumer>().Endpoint(e => e.Name = $"{prefix}-observer");
+            bus.AddConsumer<ObserverConsumer>().Endpoint(e =>
+            {
+                e.Name = $"{prefix}-observer";
+                e.PrefetchCount = 1;
+                e.ConcurrentMessageLimit = 1;
+            });
             if (withScheduler)
             {
                 bus.AddPostgresMessageScheduler<TestDbContext>(options =>
@@ -58,6 +68,7 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(TestServers.RabbitMqUri));
+                cfg.ConnectConsumeObserver(observed);
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -67,8 +78,9 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
         return new TestHost(host, prefix);
     }
 
-    public static Task<TestHost> Start(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false) =>
-        Start<CounterStateMachine>(database, prefix, observed, withScheduler);
+    public static Task<TestHost> Start(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false,
+        TimeProvider? time = null) =>
+        Start<CounterStateMachine>(database, prefix, observed, withScheduler, time);
 
     public static string NewPrefix() => $"t{Guid.NewGuid():N}"[..13];
 

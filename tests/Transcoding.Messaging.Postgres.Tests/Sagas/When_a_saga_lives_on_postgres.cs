@@ -10,8 +10,6 @@ namespace Transcoding.Messaging.Postgres.Tests.Sagas;
 
 public sealed class When_a_saga_lives_on_postgres
 {
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-
     [Fact]
     public async Task It_is_created_loaded_updated_and_deleted_when_finalized()
     {
@@ -20,16 +18,14 @@ public sealed class When_a_saga_lives_on_postgres
         var id = Guid.NewGuid();
 
         await host.Send("counter", new StartCounter(id));
-        var created = await Eventually.Poll(() => Find(host, id), x => x is not null, Timeout);
-        Assert.NotNull(created);
+        var created = (await Eventually.Until(() => Find(host, id), x => x is not null, "the saga row created", describe: Describe))!;
         Assert.Equal("Active", created.CurrentState);
         Assert.NotEqual(0u, created.Version);
 
         for (var i = 0; i < 3; i++)
             await host.Send("counter", new IncrementCounter(id));
-        var updated = await Eventually.Poll(() => Find(host, id), x => x?.Count == 3, Timeout);
-        Assert.Equal(3, updated?.Count);
-        Assert.NotEqual(created.Version, updated!.Version);
+        var updated = (await Eventually.Until(() => Find(host, id), x => x?.Count == 3, "three increments saved", describe: Describe))!;
+        Assert.NotEqual(created.Version, updated.Version);
 
         var outputs = new TranscodeOutputs
         {
@@ -40,8 +36,8 @@ public sealed class When_a_saga_lives_on_postgres
             Encoder = "libx264",
         };
         await host.Send("counter", new CompleteCounter(id, outputs));
-        var completed = await Eventually.Poll(() => Find(host, id), x => x?.Outputs is not null, Timeout);
-        Assert.Equal(outputs.Renditions.Single(), completed!.Outputs!.Renditions.Single());
+        var completed = (await Eventually.Until(() => Find(host, id), x => x?.Outputs is not null, "the outputs saved", describe: Describe))!;
+        Assert.Equal(outputs.Renditions.Single(), completed.Outputs!.Renditions.Single());
         Assert.Equal(outputs with { Renditions = completed.Outputs.Renditions }, completed.Outputs);
         Assert.Equal("object", await database.ScalarAsync<string>($"SELECT jsonb_typeof(\"Outputs\") FROM counter_sagas WHERE \"CorrelationId\" = '{id}'"));
 
@@ -52,9 +48,11 @@ public sealed class When_a_saga_lives_on_postgres
         Assert.Equal([id], active);
 
         await host.Send("counter", new FinishCounter(id));
-        var finalized = await Eventually.Poll(() => host.Query(db => db.Counters.AnyAsync(x => x.CorrelationId == id)), exists => !exists, Timeout);
-        Assert.False(finalized);
+        await Eventually.True(async () => !await host.Query(db => db.Counters.AnyAsync(x => x.CorrelationId == id)), "the finalized saga's row deleted");
     }
+
+    static string Describe(CounterSaga? saga) =>
+        saga is null ? "no row" : $"state {saga.CurrentState}, count {saga.Count}, outputs {(saga.Outputs is null ? "none" : "set")}";
 
     static Task<CounterSaga?> Find(TestHost host, Guid id) =>
         host.Query(db => db.Counters.AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id));

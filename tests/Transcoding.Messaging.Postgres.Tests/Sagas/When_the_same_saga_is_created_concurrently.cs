@@ -27,10 +27,9 @@ public sealed class When_the_same_saga_is_created_concurrently
         await Task.WhenAll(Enumerable.Range(0, Starts)
             .Select(i => (i % 2 == 0 ? first : second).Send("counter", new StartCounter(id))));
 
-        var starts = await Eventually.Poll(
-            () => first.Query(db => db.Counters.Where(x => x.CorrelationId == id).Select(x => (int?)x.Starts).SingleOrDefaultAsync()),
-            x => x == Starts, TimeSpan.FromSeconds(60));
-        Assert.Equal(Starts, starts);
+        // Every start consumed (its save committed) before counting: a start applied twice would then show, not hide.
+        await Eventually.Until(() => observed.Consumed<StartCounter>(), x => x >= Starts, $"{Starts} starts consumed", TimeSpan.FromSeconds(60));
+        Assert.Equal(Starts, await first.Query(db => db.Counters.Where(x => x.CorrelationId == id).Select(x => (int?)x.Starts).SingleOrDefaultAsync()));
         Assert.Equal(1, await first.Query(db => db.Counters.CountAsync()));
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Transcoding.Messaging.Postgres.Tests.Infrastructure;
 using Transcoding.Messaging.Postgres.Tests.TestModel;
 
@@ -31,7 +32,7 @@ public sealed class When_a_message_is_scheduled
             context.Headers.Set("X-Attempt", 2);
         });
 
-        var delivered = await observed.WaitFor<Ping>(x => x.PingId == ping.PingId, Delay + TimeSpan.FromSeconds(15));
+        var delivered = await observed.WaitFor<Ping>(x => x.PingId == ping.PingId);
         Assert.Equal(ping, delivered.Message);
         Assert.True(delivered.ReceivedAt >= dueTime, $"delivered at {delivered.ReceivedAt:O}, due at {dueTime:O}");
         Assert.Equal(messageId, delivered.MessageId);
@@ -40,7 +41,7 @@ public sealed class When_a_message_is_scheduled
         Assert.Equal("acme", delivered.Headers["X-Tenant"]?.ToString());
         Assert.Equal("2", delivered.Headers["X-Attempt"]?.ToString());
         // The row is deleted in the transaction that claimed it, which commits just after the send.
-        Assert.Equal(0, await Eventually.Poll(() => host.Query(db => db.ScheduledMessages.CountAsync()), x => x == 0, TimeSpan.FromSeconds(5)));
+        await Eventually.Until(() => host.Query(db => db.ScheduledMessages.CountAsync()), x => x == 0, "the sent row deleted");
     }
 
     [Fact]
@@ -48,18 +49,27 @@ public sealed class When_a_message_is_scheduled
     {
         await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
-        await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true);
-        var ping = new Ping(Guid.NewGuid(), "cancel me");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true, time);
+        var cancelled = new Ping(Guid.NewGuid(), "cancel me");
+        var marker = new Ping(Guid.NewGuid(), "due just after it");
+        var dueTime = time.GetUtcNow().UtcDateTime + Delay;
 
-        var scheduled = await Schedule(host, DateTime.UtcNow + Delay, ping);
-        await Eventually.Poll(() => host.Query(db => db.ScheduledMessages.AnyAsync(x => x.TokenId == scheduled.TokenId)), x => x, TimeSpan.FromSeconds(10));
+        var scheduled = await Schedule(host, dueTime, cancelled);
+        await Schedule(host, dueTime + TimeSpan.FromSeconds(1), marker);
+        await Eventually.Until(() => host.Query(db => db.ScheduledMessages.CountAsync()), x => x == 2, "both rows stored");
         await using (var scope = host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().CancelScheduledSend(scheduled.Destination, scheduled.TokenId);
 
-        var stored = await Eventually.Poll(() => host.Query(db => db.ScheduledMessages.AnyAsync()), x => !x, TimeSpan.FromSeconds(10));
-        Assert.False(stored);
-        await Task.Delay(Delay + TestHost.PollingInterval * 5);
-        Assert.Empty(observed.Of<Ping>(x => x.PingId == ping.PingId));
+        // The scheduler's clock stands still: only the cancellation can remove the row.
+        await Eventually.True(async () => !await host.Query(db => db.ScheduledMessages.AnyAsync(x => x.TokenId == scheduled.TokenId)),
+            "the cancelled row deleted");
+
+        // Past both due times: rows are claimed and sent in due order to the one observer queue, which is consumed in
+        // order, so the cancelled ping, had it been sent, would be recorded before the marker.
+        time.Advance(Delay + TimeSpan.FromSeconds(2));
+        await observed.WaitFor<Ping>(x => x.PingId == marker.PingId);
+        Assert.Empty(observed.Of<Ping>(x => x.PingId == cancelled.PingId));
     }
 
     internal static async Task<ScheduledMessage<Ping>> Schedule(TestHost host, DateTime dueTime, Ping ping, Action<SendContext<Ping>>? configure = null)

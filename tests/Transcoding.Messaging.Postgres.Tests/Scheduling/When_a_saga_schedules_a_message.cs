@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Transcoding.Messaging.Postgres.Tests.Infrastructure;
 using Transcoding.Messaging.Postgres.Tests.TestModel;
 
@@ -17,7 +18,7 @@ public sealed class When_a_saga_schedules_a_message
 
         await host.Send("counter", new RequestReminder(id, 1000));
 
-        var reminded = await observed.WaitFor<CounterReminded>(x => x.CorrelationId == id, TimeSpan.FromSeconds(30));
+        var reminded = await observed.WaitFor<CounterReminded>(x => x.CorrelationId == id);
         Assert.Equal(1, ((CounterReminded)reminded.Message).Reminders);
         var saga = await host.Query(db => db.Counters.AsNoTracking().SingleAsync(x => x.CorrelationId == id));
         Assert.Equal(1, saga.Reminders);
@@ -29,27 +30,34 @@ public sealed class When_a_saga_schedules_a_message
     {
         await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
-        await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await TestHost.Start(database, TestHost.NewPrefix(), observed, withScheduler: true, time);
         var id = Guid.NewGuid();
         await Start(host, id);
         await host.Send("counter", new RequestReminder(id, 4000));
-        var pending = await Eventually.Poll(() => host.Query(db => db.ScheduledMessages.AnyAsync()), x => x, TimeSpan.FromSeconds(20));
-        Assert.True(pending);
+        await Eventually.True(() => host.Query(db => db.ScheduledMessages.AnyAsync()), "the reminder's row stored");
 
         await host.Send("counter", new CancelReminder(id));
 
-        var stillPending = await Eventually.Poll(() => host.Query(db => db.ScheduledMessages.AnyAsync()), x => !x, TimeSpan.FromSeconds(20));
-        Assert.False(stillPending);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        Assert.Empty(observed.Of<CounterReminded>(x => x.CorrelationId == id));
+        // The scheduler's clock stands still: only the cancellation can remove the row.
+        await Eventually.True(async () => !await host.Query(db => db.ScheduledMessages.AnyAsync()), "the reminder's row deleted");
+
+        // A second reminder, due after the first, is the marker: once the clock is past both and the marker has been
+        // received, a poll after the first's due time has run, and the saga was reminded once, by the marker.
+        await host.Send("counter", new RequestReminder(id, 5000));
+        await Eventually.True(() => host.Query(db => db.ScheduledMessages.AnyAsync()), "the marker reminder's row stored");
+        time.SetUtcNow(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1));
+        var reminded = await observed.WaitFor<CounterReminded>(x => x.CorrelationId == id);
+        Assert.Equal(1, ((CounterReminded)reminded.Message).Reminders);
+        Assert.Single(observed.Of<CounterReminded>(x => x.CorrelationId == id));
         var saga = await host.Query(db => db.Counters.AsNoTracking().SingleAsync(x => x.CorrelationId == id));
-        Assert.Equal(0, saga.Reminders);
+        Assert.Equal(1, saga.Reminders);
     }
 
     // Events other than the start are dropped for a saga that does not exist yet.
     static async Task Start(TestHost host, Guid id)
     {
         await host.Send("counter", new StartCounter(id));
-        Assert.True(await Eventually.Poll(() => host.Query(db => db.Counters.AnyAsync(x => x.CorrelationId == id)), x => x, TimeSpan.FromSeconds(20)));
+        await Eventually.True(() => host.Query(db => db.Counters.AnyAsync(x => x.CorrelationId == id)), "the saga created");
     }
 }

@@ -20,11 +20,4 @@ public abstract class FaultyServiceTest : IAsyncLifetime
     }
 
     protected Task<OpsRun> OpsAsync(params string[] args) => OpsCli.RunAsync([.. args, .. Host.CliOptions]);
-
-    /// <summary>Waits for <paramref name="count"/> consumptions, then a little longer so a duplicate would show.</summary>
-    protected async Task WaitForProcessedAsync(int count)
-    {
-        await Eventually.TrueAsync(() => Service.Ledger.Processed.Count >= count, $"{count} probes processed");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-    }
 }

@@ -6,6 +6,12 @@ public sealed class ProbeConsumer(ProbeLedger ledger) : IConsumer<Probe>
 {
     public Task Consume(ConsumeContext<Probe> context)
     {
+        if (context.Message.Number == Probe.Marker)
+        {
+            ledger.RecordMarker(context.MessageId ?? Guid.Empty);
+            return Task.CompletedTask;
+        }
+
         if (ledger.Failing)
         {
             throw context.Message.Number % 2 == 0

@@ -7,6 +7,7 @@ public sealed class ProbeLedger
 {
     private readonly ConcurrentQueue<Guid> _processed = new();
     private readonly ConcurrentQueue<string> _faultHeadersSeen = new();
+    private readonly ConcurrentQueue<Guid> _markers = new();
 
     /// <summary>While true the consumer throws: the cause of the faults, "removed" by setting it to false.</summary>
     public volatile bool Failing = true;
@@ -14,6 +15,9 @@ public sealed class ProbeLedger
     public IReadOnlyCollection<Guid> Processed => _processed;
 
     public IReadOnlyCollection<Guid> DistinctProcessed => _processed.Distinct().ToList();
+
+    /// <summary>Message ids of the markers consumed (see <see cref="FaultyService.WaitUntilConsumedAsync"/>).</summary>
+    public IReadOnlyCollection<Guid> Markers => _markers;
 
     /// <summary>MT-Fault-* headers found on successfully consumed messages (a replay must strip them).</summary>
     public IReadOnlyCollection<string> FaultHeadersSeen => _faultHeadersSeen;
@@ -27,4 +31,6 @@ public sealed class ProbeLedger
 
         _processed.Enqueue(messageId);
     }
+
+    public void RecordMarker(Guid messageId) => _markers.Enqueue(messageId);
 }

@@ -1,4 +1,5 @@
 using Transcoding.Ops.Tests.Infrastructure;
+using Transcoding.Testing;
 
 namespace Transcoding.Ops.Tests.Faults.Commands;
 
@@ -19,14 +20,14 @@ public sealed class When_a_replay_is_interrupted : FaultyServiceTest
         string output;
         using (var replay = OpsProcess.Start(["faults", "replay", "--all", "--rate", "10", .. Host.CliOptions]))
         {
-            await Eventually.TrueAsync(() => Service.Ledger.Processed.Count >= 3 || replay.HasExited, "the replay under way");
+            await Eventually.True(() => Service.Ledger.Processed.Count >= 3 || replay.HasExited, "the replay under way");
             replay.Interrupt();
             exitCode = await replay.WaitForExitAsync(TimeSpan.FromSeconds(30));
             output = replay.Output;
         }
 
         Assert.True(exitCode == 130, $"exit code {exitCode}: {output}");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Service.WaitUntilConsumedAsync();
         var processed = Service.Ledger.DistinctProcessed;
         var left = (await Host.DrainAsync(FaultyService.ErrorQueue)).Select(m => Guid.Parse(m.BasicProperties.MessageId!)).ToList();
         Assert.InRange(left.Count, 1, Count - 3);

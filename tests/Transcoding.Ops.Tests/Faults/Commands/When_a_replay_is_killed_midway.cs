@@ -1,4 +1,5 @@
 using Transcoding.Ops.Tests.Infrastructure;
+using Transcoding.Testing;
 
 namespace Transcoding.Ops.Tests.Faults.Commands;
 
@@ -25,13 +26,13 @@ public sealed class When_a_replay_is_killed_midway : FaultyServiceTest
 
         using (var first = OpsProcess.Start(["faults", "replay", "--all", "--rate", "10", .. Host.CliOptions]))
         {
-            await Eventually.TrueAsync(() => Service.Ledger.Processed.Count >= 5 || first.HasExited, "the first replay under way");
+            await Eventually.True(() => Service.Ledger.Processed.Count >= 5 || first.HasExited, "the first replay under way");
             Assert.False(first.HasExited, first.Output);
             await first.KillAsync();
         }
 
         // The broker requeues the killed run's unacknowledged message when it sees the connection drop.
-        await Eventually.TrueAsync(async () => !(await Host.ConnectionNamesAsync()).Contains("transcoding-ops"), "the killed connection closed by the broker");
+        await Eventually.True(async () => !(await Host.ConnectionNamesAsync()).Contains("transcoding-ops"), "the killed connection closed by the broker");
         var processedAtKill = Service.Ledger.DistinctProcessed.Count;
         Assert.InRange(processedAtKill, 1, Count - 1);
 
@@ -41,7 +42,7 @@ public sealed class When_a_replay_is_killed_midway : FaultyServiceTest
             Assert.True(exitCode == 0, second.Output);
         }
 
-        await WaitForProcessedAsync(Count);
+        await Service.WaitUntilConsumedAsync();
         Assert.Equal(ids.Order(), Service.Ledger.DistinctProcessed.Order());
         Assert.InRange(Service.Ledger.Processed.Count, Count, Count + 1);
         Assert.Equal(0u, await Host.DepthAsync(FaultyService.ErrorQueue));

@@ -16,7 +16,7 @@ public sealed class When_an_operator_works_at_a_terminal : FaultyServiceTest
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Replaying", run.Console);
         Assert.Contains("Replayed 10 of 10 selected message(s); 0 left in the error queues.", run.Console);
-        await WaitForProcessedAsync(10);
+        await Service.WaitUntilConsumedAsync();
         Assert.Equal(10, Service.Ledger.Processed.Count);
     }
 

@@ -15,7 +15,7 @@ public sealed class When_faulted_messages_are_replayed : FaultyServiceTest
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(20, run.JsonRoot.GetProperty("replayed").GetInt32());
         Assert.Equal(0, run.JsonRoot.GetProperty("failed").GetInt32());
-        await WaitForProcessedAsync(20);
+        await Service.WaitUntilConsumedAsync();
         Assert.Equal(20, Service.Ledger.Processed.Count);
         Assert.Equal(ids.Order(), Service.Ledger.DistinctProcessed.Order());
         Assert.Equal(0u, await Host.DepthAsync(FaultyService.ErrorQueue));
@@ -31,7 +31,7 @@ public sealed class When_faulted_messages_are_replayed : FaultyServiceTest
         var run = await OpsAsync("faults", "replay", "--id", ids[3].ToString(), "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        await WaitForProcessedAsync(1);
+        await Service.WaitUntilConsumedAsync();
         Assert.Equal([ids[3]], Service.Ledger.Processed);
         Assert.Equal(4u, await Host.DepthAsync(FaultyService.ErrorQueue));
     }
@@ -74,7 +74,7 @@ public sealed class When_faulted_messages_are_replayed : FaultyServiceTest
         Assert.True(run.JsonRoot.GetProperty("dryRun").GetBoolean());
         Assert.Equal(3, run.JsonRoot.GetProperty("selected").GetInt32());
         Assert.All(run.JsonRoot.GetProperty("messages").EnumerateArray(), m => Assert.Equal(group, m.GetProperty("groupId").GetString()));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Service.WaitUntilConsumedAsync();
         Assert.Empty(Service.Ledger.Processed);
         Assert.Equal(6u, await Host.DepthAsync(FaultyService.ErrorQueue));
     }
