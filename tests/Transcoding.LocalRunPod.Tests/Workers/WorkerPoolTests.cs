@@ -92,14 +92,19 @@ public sealed class WorkerPoolTests : IDisposable
     {
         await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
 
-        var hung = await server.RunAsync(new { mode = "hang" }, policy: new { executionTimeout = 500 });
+        // Long enough for the worker to start its child before the timeout, even on a loaded machine: the test is
+        // about what the timeout kills, so both processes must exist first.
+        var hung = await server.RunAsync(new { mode = "hang" }, policy: new { executionTimeout = 3000 });
+        var child = await Eventually.Until(() => _worker.Pid("local-worker-1-1", "child"), pid => pid is not null, "the hung job's child to write its pid");
+        var worker = _worker.Pid("local-worker-1-1");
+        Assert.True(IsAlive(worker) && IsAlive(child), "the worker and its child run until the timeout");
 
         await server.WaitForStatusAsync(hung, "TIMED_OUT");
         var next = await server.RunAsync(new { mode = "echo" });
         var completed = await server.WaitForStatusAsync(next, "COMPLETED");
         Assert.Equal("local-worker-1-2", completed.GetProperty("output").GetProperty("worker").GetString());
-        await WaitForExitAsync(_worker.Pid("local-worker-1-1"));
-        await WaitForExitAsync(_worker.Pid("local-worker-1-1", "child"));
+        await WaitForExitAsync(worker);
+        await WaitForExitAsync(child);
     }
 
     [Fact]
@@ -124,7 +129,11 @@ public sealed class WorkerPoolTests : IDisposable
     }
 
     /// <summary>A killed grandchild is reaped by init a moment later; until then it is a zombie, which counts as dead.</summary>
-    private static Task WaitForExitAsync(int? pid) => Eventually.True(() => !IsAlive(pid), $"process {pid} to exit");
+    private static Task WaitForExitAsync(int? pid)
+    {
+        Assert.NotNull(pid);
+        return Eventually.True(() => !IsAlive(pid), $"process {pid} to exit");
+    }
 
     private static bool IsAlive(int? pid)
     {

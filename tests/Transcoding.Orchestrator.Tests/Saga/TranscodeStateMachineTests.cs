@@ -1,5 +1,6 @@
 using Transcoding.Contracts;
 using Transcoding.Orchestrator.Saga;
+using Transcoding.Testing;
 
 namespace Transcoding.Orchestrator.Tests.Saga;
 
@@ -220,7 +221,9 @@ public sealed class TranscodeStateMachineTests
     {
         await using var h = await SagaHarness.StartAsync();
         await h.Complete(attempt: 1);
-        await h.Harness.InactivityTask;
+        // The saga endpoint has handled it (discarded: no instance to correlate to), not merely not yet received it.
+        await Eventually.True(() => h.Harness.Consumed.Select<TranscodeCompleted>(new CancellationToken(canceled: true)).Any(),
+            "the saga endpoint to have handled TranscodeCompleted");
 
         Assert.Null(h.Saga.Sagas.Contains(h.MediaId));
         Assert.Empty(await h.Published<MediaReady>());
