@@ -6,17 +6,11 @@ namespace Transcoding.EndToEnd.Tests;
 
 /// <summary>
 /// What a downstream service would receive: every MediaReady and MediaTranscodeFailed, in order. Register it with
-/// <see cref="OneAtATime"/>, so that it records its queue in queue order.
+/// <see cref="InOrderEndpoint.Configure"/>.
 /// </summary>
 public sealed class MessageRecorder : IConsumer<MediaReady>, IConsumer<MediaTranscodeFailed>
 {
     public static ConcurrentQueue<object> Received { get; } = new();
-
-    public static void OneAtATime(IEndpointRegistrationConfigurator endpoint)
-    {
-        endpoint.PrefetchCount = 1;
-        endpoint.ConcurrentMessageLimit = 1;
-    }
 
     /// <summary>
     /// Waits until every MediaReady already published has been recorded: a marker published behind them is recorded

@@ -126,7 +126,7 @@ public class Pipeline : IAsyncLifetime
             ["RunPod:WebhookTokenSecret"] = tokenSecret,
             ["ConnectionStrings:DispatchLedger"] = _database.ConnectionString,
         });
-        await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>().Endpoint(MessageRecorder.OneAtATime)), _ => { });
+        await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>().Endpoint(InOrderEndpoint.Configure)), _ => { });
 
         Secrets = [callbackSecret, gatewaySecret, tokenSecret, gatewayTokenSecret, apiKey];
         Orchestrator = new HttpClient { BaseAddress = new Uri(orchestrator) };

@@ -39,8 +39,8 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         });
         builder.AddTranscodingBus(bus =>
         {
-            bus.AddConsumer<StubDispatcher>();
-            bus.AddConsumer<MessageRecorder>().Endpoint(MessageRecorder.OneAtATime);
+            bus.AddConsumer<StubDispatcher>().Endpoint(InOrderEndpoint.Configure);
+            bus.AddConsumer<MessageRecorder>().Endpoint(InOrderEndpoint.Configure);
         });
         // Its queues must be bound before the orchestrators publish to them.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
@@ -110,6 +110,17 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
             "every item ready",
             TimeSpan.FromMinutes(3),
             states => string.Join(", ", states.GroupBy(s => s).Select(g => $"{g.Key}={g.Count()}")) + Environment.NewLine + second.Output);
+
+        // Every message sent to the saga's queue consumed and acknowledged, which MassTransit does after the in-memory
+        // outbox released what the step published: then no instance can publish another MediaReady or DispatchTranscode,
+        // and a marker behind them on each of the two in-order queues shows that all were recorded.
+        await Eventually.Until(
+            () => SagaQueueAsync(),
+            queue => queue.Published >= ids.Count * (2 + Copies) && queue.Messages == 0,
+            "every upload, dispatch and completion consumed from the saga's queue",
+            describe: queue => $"{queue.Published} published into it, {queue.Messages} in it");
+        await MessageRecorder.AllRecordedAsync(bus);
+        await StubDispatcher.AllCountedAsync(bus);
         foreach (var id in ids)
         {
             var status = (await api.GetFromJsonAsync<MediaStatus>($"/media/{id}", JsonDefaults.Web))!;
@@ -118,15 +129,6 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
             Assert.False(StubDispatcher.Jobs.ContainsKey((id, 2)), $"{id} was dispatched a second time");
         }
 
-        // Every message sent to the saga's queue consumed and acknowledged, which MassTransit does after the in-memory
-        // outbox released the step's MediaReady: then no instance can publish another, and a marker behind them on the
-        // recorder's queue shows that every MediaReady has been recorded.
-        await Eventually.Until(
-            () => SagaQueueAsync(),
-            queue => queue.Published >= ids.Count * (2 + Copies) && queue.Messages == 0,
-            "every upload, dispatch and completion consumed from the saga's queue",
-            describe: queue => $"{queue.Published} published into it, {queue.Messages} in it");
-        await MessageRecorder.AllRecordedAsync(bus);
         var readyCounts = MessageRecorder.Received.OfType<MediaReady>().Where(m => ids.Contains(m.MediaId)).GroupBy(m => m.MediaId).ToList();
         Assert.Equal(Items, readyCounts.Count);
         if (!killHalfway)
