@@ -24,9 +24,9 @@ public sealed class Observed : IConsumeObserver
         _messages.Where(x => x.Message is T message && match(message)).ToList();
 
     /// <summary>The first matching message, once there is one.</summary>
-    public async Task<ObservedMessage> WaitFor<T>(Func<T, bool> match, TimeSpan? timeout = null) =>
-        (await Eventually.Until(() => Of(match), x => x.Count > 0, $"a matching {typeof(T).Name} observed", timeout,
-            _ => $"{_messages.Count} other message(s)"))[0];
+    public async Task<ObservedMessage> WaitFor<T>(Func<T, bool> match) =>
+        (await Eventually.Until(() => Of(match), x => x.Count > 0, $"a matching {typeof(T).Name} observed",
+            describe: _ => $"{_messages.Count} other message(s)"))[0];
 
     Task IConsumeObserver.PreConsume<T>(ConsumeContext<T> context) => Task.CompletedTask;
 
