@@ -65,6 +65,12 @@ public class Pipeline : IAsyncLifetime
     /// <summary>Every secret the hosts were given: none may appear in <see cref="Logs"/>.</summary>
     public IReadOnlyList<string> Secrets { get; private set; } = [];
 
+    private RunPodWebhookToken _tokens = null!;
+
+    /// <summary><see cref="Secrets"/> and the RunPod webhook tokens of the item's attempts (in the URLs RunPod calls).</summary>
+    public IEnumerable<string> SecretsOf(Guid mediaId) =>
+        [.. Secrets, .. Enumerable.Range(1, 2).Select(attempt => _tokens.Create(mediaId, attempt))];
+
     public virtual async Task InitializeAsync()
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
@@ -129,6 +135,7 @@ public class Pipeline : IAsyncLifetime
         await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>().Endpoint(InOrderEndpoint.Configure)), _ => { });
 
         Secrets = [callbackSecret, gatewaySecret, tokenSecret, gatewayTokenSecret, apiKey];
+        _tokens = new RunPodWebhookToken(Convert.FromBase64String(tokenSecret));
         Orchestrator = new HttpClient { BaseAddress = new Uri(orchestrator) };
         RunPod = new HttpClient { BaseAddress = new Uri(runPod) };
         RunPod.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);

@@ -52,8 +52,9 @@ public sealed class When_media_goes_through_the_pipeline(Pipeline pipeline) : IC
         await MessageRecorder.AllRecordedAsync(pipeline.Upstream);
         Assert.Single(MessageRecorder.Received.OfType<MediaReady>(), m => m.MediaId == mediaId);
 
-        // Every service and the worker logged at debug level through the whole job: none of them wrote a secret.
-        pipeline.Logs.AssertNoneLogged(pipeline.Secrets);
+        // Every service and the worker logged at debug level through the whole job: none of them wrote a secret, nor
+        // the job's webhook token.
+        pipeline.Logs.AssertNoneLogged(pipeline.SecretsOf(mediaId));
         Assert.Contains(pipeline.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Debug && r.Category?.StartsWith("Transcoding.", StringComparison.Ordinal) == true);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.EndToEnd.Tests.Tracing;
 
@@ -48,6 +49,12 @@ public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : ICl
         // Gateway: the worker's signed callbacks arrived as children of the worker's own spans.
         var workerSpans = pipeline.Receiver.Spans.Where(s => s.TraceId == traceId).Select(s => s.SpanId).ToHashSet();
         Assert.All(spans.Where(IsCallback), c => Assert.Contains(c.ParentSpanId.ToHexString(), workerSpans));
+
+        // No span of any host (RunPod's webhook, with the job's token in its URL, included) carries a secret.
+        var forbidden = pipeline.SecretsOf(mediaId).ToList();
+        Assert.All(pipeline.Activities, span => Assert.DoesNotContain(forbidden, value =>
+            string.Join('\n', [span.DisplayName, .. span.TagObjects.Select(tag => $"{tag.Key}={tag.Value}")]).Contains(value, StringComparison.Ordinal)));
+        Assert.Contains(pipeline.Activities, span => span.GetTagItem("http.route") is string route && route.StartsWith(WebhookRoutes.RunPod, StringComparison.Ordinal));
     }
 
     [Fact]
