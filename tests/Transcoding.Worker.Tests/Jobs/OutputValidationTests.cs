@@ -10,6 +10,7 @@ namespace Transcoding.Worker.Tests.Jobs;
 public sealed class OutputValidationTests(ITestOutputHelper output)
 {
     [Theory]
+    [InlineData(0.1, 1, 1)]
     [InlineData(0.5, 1, 1)]
     [InlineData(3.5, 4, 4)]
     public async Task When_the_last_segment_is_longer_than_ffmpeg_says_target_duration_covers_it(double seconds, int segmentSeconds, int target)
