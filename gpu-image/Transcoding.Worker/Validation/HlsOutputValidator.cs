@@ -47,7 +47,7 @@ public static class HlsOutputValidator
         }
 
         var masterRelative = outputs.MasterPlaylistKey[prefix.Length..];
-        var masterFolder = masterRelative.Contains('/') ? masterRelative[..(masterRelative.LastIndexOf('/') + 1)] : "";
+        var masterFolder = masterRelative[..(masterRelative.LastIndexOf('/') + 1)];
         var masterText = File.ReadAllText(LocalPath(outputDirectory, masterRelative));
         var variants = MasterPlaylist.Parse(masterText);
         if (!masterText.StartsWith("#EXTM3U", StringComparison.Ordinal) || variants.Count == 0)
@@ -59,7 +59,7 @@ public static class HlsOutputValidator
         CheckRenditions(outputs, prefix, masterFolder, variants, problems);
         foreach (var variant in variants)
         {
-            CheckVariant(outputDirectory, masterFolder, variant, probedDurationSeconds, problems);
+            CheckVariant(outputDirectory, masterRelative, variant, probedDurationSeconds, problems);
         }
 
         return problems;
@@ -118,12 +118,12 @@ public static class HlsOutputValidator
         }
     }
 
-    private static void CheckVariant(string outputDirectory, string masterFolder, MasterPlaylist.Variant variant, double probedDurationSeconds, List<OutputProblem> problems)
+    private static void CheckVariant(string outputDirectory, string masterRelative, MasterPlaylist.Variant variant, double probedDurationSeconds, List<OutputProblem> problems)
     {
-        var subject = masterFolder + variant.Uri;
+        var subject = masterRelative[..(masterRelative.LastIndexOf('/') + 1)] + variant.Uri;
         if (variant.Uri is null || variant.Bandwidth is null || !variant.Attributes.ContainsKey("CODECS"))
         {
-            problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, masterFolder + "master", $"a variant lacks {(variant.Uri is null ? "its URI" : variant.Bandwidth is null ? "BANDWIDTH" : "CODECS")}"));
+            problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, masterRelative, $"a variant lacks {(variant.Uri is null ? "its URI" : variant.Bandwidth is null ? "BANDWIDTH" : "CODECS")}"));
             return;
         }
 
@@ -148,7 +148,7 @@ public static class HlsOutputValidator
             problems.Add(new OutputProblem(OutputProblem.TargetDurationTooSmall, subject, $"#EXT-X-TARGETDURATION:{target}, segments need {required} (RFC 8216 4.3.3.1)"));
         }
 
-        var variantFolder = subject.Contains('/') ? subject[..(subject.LastIndexOf('/') + 1)] : "";
+        var variantFolder = subject[..(subject.LastIndexOf('/') + 1)];
         var whole = true;
         foreach (var segment in playlist.Segments)
         {

@@ -24,6 +24,7 @@ public sealed class HlsOutputValidatorTests
         ["BANDWIDTH below the peak segment"] = new() { SegmentBytes = [1000, 2000, 1000], Bandwidth = 15999, AverageBandwidth = 10667 },
         ["AVERAGE-BANDWIDTH above BANDWIDTH"] = new() { Bandwidth = 8000, AverageBandwidth = 8001 },
         ["RESOLUTION not the rendition's"] = new() { Resolution = "640x480" },
+        ["a variant without CODECS"] = new() { Codecs = null },
     };
 
     public static TheoryData<string, string?> Expectations => new()
@@ -46,6 +47,7 @@ public sealed class HlsOutputValidatorTests
         { "BANDWIDTH below the peak segment", OutputProblem.BandwidthBelowPeak },
         { "AVERAGE-BANDWIDTH above BANDWIDTH", OutputProblem.AverageAboveBandwidth },
         { "RESOLUTION not the rendition's", OutputProblem.ResolutionMismatch },
+        { "a variant without CODECS", OutputProblem.PlaylistUnparsable },
     };
 
     [Theory]

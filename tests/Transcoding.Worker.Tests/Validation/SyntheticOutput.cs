@@ -30,6 +30,9 @@ public sealed record SyntheticOutput
 
     public string Resolution { get; init; } = "640x360";
 
+    /// <summary>The CODECS attribute's value; null leaves the attribute out.</summary>
+    public string? Codecs { get; init; } = "avc1.64001e,mp4a.40.2";
+
     public bool PosterWritten { get; init; } = true;
 
     /// <summary>Index of a segment whose file is not written, -1 for none.</summary>
@@ -55,7 +58,7 @@ public sealed record SyntheticOutput
         }
 
         File.WriteAllText(Path.Combine(folder, "hls", "master.m3u8"), string.Create(CultureInfo.InvariantCulture,
-            $"{FirstLine}\n#EXT-X-VERSION:6\n#EXT-X-STREAM-INF:BANDWIDTH={Bandwidth},AVERAGE-BANDWIDTH={AverageBandwidth},RESOLUTION={Resolution},CODECS=\"avc1.64001e,mp4a.40.2\"\n360p/index.m3u8\n"));
+            $"{FirstLine}\n#EXT-X-VERSION:6\n#EXT-X-STREAM-INF:BANDWIDTH={Bandwidth},AVERAGE-BANDWIDTH={AverageBandwidth},RESOLUTION={Resolution}{(Codecs is null ? "" : $",CODECS=\"{Codecs}\"")}\n360p/index.m3u8\n"));
         var playlist = string.Create(CultureInfo.InvariantCulture, $"#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-TARGETDURATION:{TargetDuration}\n#EXT-X-PLAYLIST-TYPE:VOD\n");
         for (var i = 0; i < Extinf.Length; i++)
         {
