@@ -80,12 +80,16 @@ public static class FfmpegArguments
         return args;
     }
 
-    /// <summary>A representative frame: seek to a tenth of the way in, then let <c>thumbnail</c> pick among the next frames.</summary>
-    public static IReadOnlyList<string> Poster(string inputPath, MediaProbe probe, PlannedRung size, string outputPath)
+    /// <summary>
+    /// A representative frame: seek to a tenth of the way in, then let <c>thumbnail</c> pick among the next frames.
+    /// <paramref name="fromStart"/> skips the seek, for sources where it lands past the last frame (ffmpeg then exits 0
+    /// without writing anything).
+    /// </summary>
+    public static IReadOnlyList<string> Poster(string inputPath, MediaProbe probe, PlannedRung size, string outputPath, bool fromStart = false)
     {
         var video = probe.Video ?? throw new ArgumentException("A poster needs a video stream.", nameof(probe));
         var args = new List<string>(Common);
-        if (probe.DurationSeconds > 0)
+        if (probe.DurationSeconds > 0 && !fromStart)
         {
             args.AddRange(["-ss", Invariant(Math.Round(probe.DurationSeconds * 0.1, 3))]);
         }

@@ -13,6 +13,12 @@ public static class JobErrorCodes
     public const string WaveformFailed = "waveform_failed";
     public const string PosterFailed = "poster_failed";
     public const string UploadFailed = "upload_failed";
+
+    /// <summary>
+    /// The worker's own output broke a rule of <see cref="Validation.HlsOutputValidator"/>. Not permanent: the input
+    /// may be fine and the cause ours or the machine's (a full disk, a killed ffmpeg); one retry is bounded and cheap.
+    /// </summary>
+    public const string OutputInvalid = "output_invalid";
     public const string WorkerShutdown = "worker_shutdown";
     public const string InternalError = "internal_error";
 }

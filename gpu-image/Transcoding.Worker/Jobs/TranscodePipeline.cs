@@ -9,6 +9,7 @@ using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
 using Transcoding.Worker.Publishing;
+using Transcoding.Worker.Validation;
 using Transcoding.Worker.Waveforms;
 
 namespace Transcoding.Worker.Jobs;
@@ -60,6 +61,7 @@ public sealed class TranscodePipeline(
             },
             cancellationToken));
         metrics.Encoded(System.Diagnostics.Stopwatch.GetElapsedTime(encodeStarted), probe.DurationSeconds, encoder?.FfmpegName() ?? "aac");
+        await MediaPlaylist.CorrectFilesAsync(hlsDirectory, cancellationToken);
         await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video?.FramesPerSecond, cancellationToken);
 
         WaveformOutput? waveform = null;
@@ -82,15 +84,7 @@ public sealed class TranscodePipeline(
 
         progress(EncodeShare + 5);
 
-        string? posterKey = null;
-        if (probe.Video is not null)
-        {
-            await Step(JobErrorCodes.PosterFailed, "Extracting the poster failed", () => tools.RunFfmpegAsync(
-                FfmpegArguments.Poster(sourcePath, probe, rungs[0], Path.Combine(outputDirectory, "poster.jpg")),
-                onOutputLine: null,
-                cancellationToken));
-            posterKey = prefix + "poster.jpg";
-        }
+        var posterKey = probe.Video is null ? null : await PosterAsync(sourcePath, probe, rungs[0], Path.Combine(outputDirectory, "poster.jpg"), prefix, cancellationToken);
 
         var outputs = new TranscodeOutputs
         {
@@ -107,9 +101,41 @@ public sealed class TranscodePipeline(
             await JsonSerializer.SerializeAsync(manifest, outputs, JsonDefaults.Web, cancellationToken);
         }
 
+        // Nothing is uploaded before the output is known good, so a failure here leaves nothing behind.
+        if (HlsOutputValidator.Validate(outputDirectory, prefix, probe.DurationSeconds) is { Count: > 0 } problems)
+        {
+            throw new JobFailedException(
+                JobErrorCodes.OutputInvalid,
+                $"The written output is invalid ({problems.Count} problem(s)): {string.Join("; ", problems.Take(3))}",
+                permanent: false);
+        }
+
         progress(EncodeShare + 10);
         await Step(JobErrorCodes.UploadFailed, "Uploading the outputs failed", () => publisher.PublishAsync(outputDirectory, prefix, ledger, cancellationToken));
         return outputs;
+    }
+
+    /// <summary>
+    /// The poster's key, or null when no frame could be had. When the seek lands past the last frame (a one-frame
+    /// source) ffmpeg exits 0 without a file, so the first frames are tried: a player shows a poster before playback
+    /// and any real frame beats a blank tile. A key is only returned for a non-empty file.
+    /// </summary>
+    private async Task<string?> PosterAsync(string sourcePath, MediaProbe probe, PlannedRung size, string posterPath, string prefix, CancellationToken cancellationToken)
+    {
+        foreach (var fromStart in new[] { false, true })
+        {
+            await Step(JobErrorCodes.PosterFailed, "Extracting the poster failed", () => tools.RunFfmpegAsync(
+                FfmpegArguments.Poster(sourcePath, probe, size, posterPath, fromStart),
+                onOutputLine: null,
+                cancellationToken));
+            if (new FileInfo(posterPath) is { Exists: true, Length: > 0 })
+            {
+                return prefix + "poster.jpg";
+            }
+        }
+
+        File.Delete(posterPath);
+        return null;
     }
 
     /// <summary><c>media/{mediaId}/</c> unless the job names another prefix; always ends with '/'.</summary>

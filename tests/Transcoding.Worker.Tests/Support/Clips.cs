@@ -27,6 +27,25 @@ public static class Clips
     public static Task<string> AudioOnly => Make("audio-only.mp3", path => Ffmpeg(
         "-f", "lavfi", "-i", "sine=f=220:d=3:sample_rate=44100", "-c:a", "libmp3lame", "-b:a", "96k", path));
 
+    /// <summary>320x180 testsrc2 + sine of <paramref name="seconds"/> (0.5 s and 3.5 s give ffmpeg a TARGETDURATION below a segment).</summary>
+    public static Task<string> Short(double seconds) => Make($"short-{seconds:0.0}.mp4", path => Ffmpeg(
+        "-f", "lavfi", "-i", $"testsrc2=s=320x180:r=30:d={seconds:0.0}", "-f", "lavfi", "-i", $"sine=f=440:d={seconds:0.0}",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path));
+
+    /// <summary>A single frame (issue 12 kind 5): the poster's seek to a tenth of the duration lands past it.</summary>
+    public static Task<string> OneFrame => Make("one-frame.mp4", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25", "-frames:v", "1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path));
+
+    /// <summary>640x360 at 60 fps, 3 s, with audio: busy enough that a segment runs above ffmpeg's BANDWIDTH (kind 10).</summary>
+    public static Task<string> Sixty => Make("sixty.mp4", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=640x360:r=60:d=3", "-f", "lavfi", "-i", "sine=f=440:d=3:sample_rate=48000",
+        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "10", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path));
+
+    /// <summary>2 s of video and 5 s of audio (kind 3): the playlists cover 2 s of a 5 s program.</summary>
+    public static Task<string> AudioLongerThanVideo => Make("audio-longer.mp4", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=2", "-f", "lavfi", "-i", "sine=f=440:d=5",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", path));
+
     /// <summary>Text that only pretends to be an MP4.</summary>
     public static Task<string> Corrupt => Make("corrupt.mp4", path => File.WriteAllTextAsync(path, "this is not a video, only text with a video's name\n"));
 

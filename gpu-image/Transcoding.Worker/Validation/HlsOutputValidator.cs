@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+using Transcoding.Contracts;
+using Transcoding.Shared;
+using Transcoding.Worker.Encoding;
+using Transcoding.Worker.Publishing;
+
+namespace Transcoding.Worker.Validation;
+
+/// <summary>
+/// Checks a job's output folder (the layout of <c>../shared/conventions.md</c> under the media prefix) before the
+/// worker says <c>completed</c>: manifest.json, the master playlist, every variant playlist and its segments.
+/// Reads files only; returns every problem found, in a stable order (manifest, master, then variants in master order).
+/// </summary>
+public static class HlsOutputValidator
+{
+    /// <summary>
+    /// How far a variant's EXTINF sum may be from the probed duration, in seconds. Honest differences are a frame or
+    /// an AAC frame (tens of milliseconds); half a second is far above that and far below what a viewer would miss
+    /// (a truncated upload or audio running past the video differ by whole seconds).
+    /// </summary>
+    public const double DurationToleranceSeconds = 0.5;
+
+    /// <param name="outputDirectory">The local folder that is uploaded under <paramref name="prefix"/>.</param>
+    /// <param name="prefix">The media prefix the manifest's keys start with, ending with '/'.</param>
+    /// <param name="probedDurationSeconds">The source's duration from ffprobe; 0 (unknown) skips the duration rule.</param>
+    public static IReadOnlyList<OutputProblem> Validate(string outputDirectory, string prefix, double probedDurationSeconds)
+    {
+        var problems = new List<OutputProblem>();
+        var outputs = ReadManifest(outputDirectory, problems);
+        if (outputs is null)
+        {
+            return problems;
+        }
+
+        foreach (var key in Keys(outputs))
+        {
+            if (!key.StartsWith(prefix, StringComparison.Ordinal) || FileLength(outputDirectory, key[prefix.Length..]) is not > 0)
+            {
+                problems.Add(new OutputProblem(OutputProblem.ManifestKeyMissing, key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : key, "listed in manifest.json but not written (or empty)"));
+            }
+        }
+
+        if (!outputs.MasterPlaylistKey.StartsWith(prefix, StringComparison.Ordinal) || !File.Exists(LocalPath(outputDirectory, outputs.MasterPlaylistKey[prefix.Length..])))
+        {
+            return problems;
+        }
+
+        var masterRelative = outputs.MasterPlaylistKey[prefix.Length..];
+        var masterFolder = masterRelative[..(masterRelative.LastIndexOf('/') + 1)];
+        var masterText = File.ReadAllText(LocalPath(outputDirectory, masterRelative));
+        var variants = MasterPlaylist.Parse(masterText);
+        if (!masterText.StartsWith("#EXTM3U", StringComparison.Ordinal) || variants.Count == 0)
+        {
+            problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, masterRelative, "no #EXTM3U first or no #EXT-X-STREAM-INF"));
+            return problems;
+        }
+
+        CheckRenditions(outputs, prefix, masterFolder, variants, problems);
+        foreach (var variant in variants)
+        {
+            CheckVariant(outputDirectory, masterRelative, variant, probedDurationSeconds, problems);
+        }
+
+        return problems;
+    }
+
+    /// <summary>The key of every object the manifest points at (itself included).</summary>
+    public static IEnumerable<string> Keys(TranscodeOutputs outputs)
+    {
+        yield return outputs.ManifestKey;
+        yield return outputs.MasterPlaylistKey;
+        foreach (var rendition in outputs.Renditions)
+        {
+            yield return rendition.PlaylistKey;
+        }
+
+        if (outputs.PosterKey is not null)
+        {
+            yield return outputs.PosterKey;
+        }
+
+        if (outputs.Waveform is not null)
+        {
+            yield return outputs.Waveform.JsonKey;
+            yield return outputs.Waveform.DatKey;
+        }
+    }
+
+    private static TranscodeOutputs? ReadManifest(string outputDirectory, List<OutputProblem> problems)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TranscodeOutputs>(File.ReadAllText(Path.Combine(outputDirectory, OutputObjectPolicy.ManifestName)), JsonDefaults.Web)
+                ?? throw new JsonException("null");
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            problems.Add(new OutputProblem(OutputProblem.ManifestKeyMissing, OutputObjectPolicy.ManifestName, "missing or not an outputs record"));
+            return null;
+        }
+    }
+
+    /// <summary>Each rendition of the manifest is a variant of the master, with its RESOLUTION (none for audio-only).</summary>
+    private static void CheckRenditions(TranscodeOutputs outputs, string prefix, string masterFolder, IReadOnlyList<MasterPlaylist.Variant> variants, List<OutputProblem> problems)
+    {
+        foreach (var rendition in outputs.Renditions)
+        {
+            var uri = rendition.PlaylistKey.StartsWith(prefix + masterFolder, StringComparison.Ordinal) ? rendition.PlaylistKey[(prefix + masterFolder).Length..] : rendition.PlaylistKey;
+            var variant = variants.FirstOrDefault(v => v.Uri == uri);
+            var expected = rendition.Width is { } width && rendition.Height is { } height ? $"{width}x{height}" : null;
+            var written = variant?.Attributes.GetValueOrDefault("RESOLUTION");
+            if (variant is null || written != expected)
+            {
+                problems.Add(new OutputProblem(OutputProblem.ResolutionMismatch, masterFolder + uri,
+                    variant is null ? "rendition not in the master playlist" : $"master says {written ?? "no RESOLUTION"}, rendition is {expected ?? "audio only"}"));
+            }
+        }
+    }
+
+    private static void CheckVariant(string outputDirectory, string masterRelative, MasterPlaylist.Variant variant, double probedDurationSeconds, List<OutputProblem> problems)
+    {
+        var subject = masterRelative[..(masterRelative.LastIndexOf('/') + 1)] + variant.Uri;
+        if (variant.Uri is null || variant.Bandwidth is null || !variant.Attributes.ContainsKey("CODECS"))
+        {
+            problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, masterRelative, $"a variant lacks {(variant.Uri is null ? "its URI" : variant.Bandwidth is null ? "BANDWIDTH" : "CODECS")}"));
+            return;
+        }
+
+        var path = LocalPath(outputDirectory, subject);
+        if (!File.Exists(path))
+        {
+            problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, subject, "missing"));
+            return;
+        }
+
+        var playlist = MediaPlaylist.Parse(File.ReadAllText(path));
+        problems.AddRange(playlist.Problems.Select(p => new OutputProblem(OutputProblem.PlaylistUnparsable, subject, p)));
+        if (playlist.Segments.Count == 0)
+        {
+            problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, subject, "lists no segment"));
+            return;
+        }
+
+        var required = MediaPlaylist.RequiredTargetDuration(playlist.Segments.Select(s => s.Seconds));
+        if (playlist.TargetDuration is { } target && target < required)
+        {
+            problems.Add(new OutputProblem(OutputProblem.TargetDurationTooSmall, subject, $"#EXT-X-TARGETDURATION:{target}, segments need {required} (RFC 8216 4.3.3.1)"));
+        }
+
+        var variantFolder = subject[..(subject.LastIndexOf('/') + 1)];
+        var whole = true;
+        foreach (var segment in playlist.Segments)
+        {
+            var length = FileLength(outputDirectory, variantFolder + segment.Uri);
+            if (length is not > 0)
+            {
+                whole = false;
+                problems.Add(new OutputProblem(length is null ? OutputProblem.SegmentMissing : OutputProblem.SegmentEmpty, variantFolder + segment.Uri, length is null ? "not written" : "0 bytes"));
+            }
+        }
+
+        var seconds = playlist.TotalSeconds;
+        if (probedDurationSeconds > 0 && Math.Abs(seconds - probedDurationSeconds) > DurationToleranceSeconds)
+        {
+            problems.Add(new OutputProblem(OutputProblem.DurationMismatch, subject,
+                string.Create(CultureInfo.InvariantCulture, $"EXTINF sum {seconds:0.###} s, source {probedDurationSeconds:0.###} s (tolerance {DurationToleranceSeconds} s)")));
+        }
+
+        if (whole)
+        {
+            CheckBandwidth(VariantSize.Measure(path), variant, subject, problems);
+        }
+    }
+
+    /// <summary>RFC 8216 section 4.3.4.2: BANDWIDTH is at least the peak segment bit rate; AVERAGE-BANDWIDTH is not above it.</summary>
+    private static void CheckBandwidth(VariantSize size, MasterPlaylist.Variant variant, string subject, List<OutputProblem> problems)
+    {
+        var bandwidth = variant.Bandwidth!.Value;
+        if (bandwidth < size.PeakBitsPerSecond)
+        {
+            problems.Add(new OutputProblem(OutputProblem.BandwidthBelowPeak, subject, $"BANDWIDTH={bandwidth}, peak segment {size.PeakBitsPerSecond} bit/s"));
+        }
+
+        if (variant.AverageBandwidth is { } average && average > bandwidth)
+        {
+            problems.Add(new OutputProblem(OutputProblem.AverageAboveBandwidth, subject, $"AVERAGE-BANDWIDTH={average} > BANDWIDTH={bandwidth}"));
+        }
+    }
+
+    private static string LocalPath(string outputDirectory, string relative) => Path.Combine(outputDirectory, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    private static long? FileLength(string outputDirectory, string relative)
+    {
+        var file = new FileInfo(LocalPath(outputDirectory, relative));
+        return file.Exists ? file.Length : null;
+    }
+}
