@@ -18,7 +18,7 @@ public sealed class When_a_replay_is_interrupted : FaultyServiceTest
 
         int exitCode;
         string output;
-        using (var replay = OpsProcess.Start(["faults", "replay", "--all", "--rate", "10", .. Host.CliOptions]))
+        using (var replay = OpsProcess.Start(["faults", "replay", "--all", "--rate", SlowReplayRate, .. Host.CliOptions]))
         {
             await Eventually.True(() => Service.Ledger.Processed.Count >= 3 || replay.HasExited, "the replay under way");
             replay.Interrupt();

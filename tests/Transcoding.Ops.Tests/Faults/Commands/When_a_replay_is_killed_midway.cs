@@ -24,7 +24,7 @@ public sealed class When_a_replay_is_killed_midway : FaultyServiceTest
         var ids = await Service.FaultAsync(Count);
         Service.Ledger.Failing = false;
 
-        using (var first = OpsProcess.Start(["faults", "replay", "--all", "--rate", "10", .. Host.CliOptions]))
+        using (var first = OpsProcess.Start(["faults", "replay", "--all", "--rate", SlowReplayRate, .. Host.CliOptions]))
         {
             await Eventually.True(() => Service.Ledger.Processed.Count >= 5 || first.HasExited, "the first replay under way");
             Assert.False(first.HasExited, first.Output);
