@@ -5,6 +5,7 @@ public static class JobErrorCodes
 {
     public const string InvalidInput = "invalid_input";
     public const string SourceMissing = "source_missing";
+    /// <summary>The source object has no bytes, or its video and audio streams hold no frames or samples.</summary>
     public const string SourceEmpty = "source_empty";
     public const string SourceUnreadable = "source_unreadable";
     public const string NoUsableStream = "no_usable_stream";

@@ -201,7 +201,9 @@ public sealed class TranscodePipeline(
 
         if (probe.Video is null && probe.Audio is null)
         {
-            throw new JobFailedException(JobErrorCodes.NoUsableStream, "The source has neither a video nor an audio stream.", permanent: true);
+            throw probe.EmptyStreams is { Count: > 0 } empty
+                ? new JobFailedException(JobErrorCodes.SourceEmpty, $"The source holds nothing to play: {string.Join("; ", empty)}.", permanent: true)
+                : new JobFailedException(JobErrorCodes.NoUsableStream, "The source has neither a video nor an audio stream.", permanent: true);
         }
 
         return probe;

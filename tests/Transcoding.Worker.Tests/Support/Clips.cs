@@ -46,6 +46,14 @@ public static class Clips
         "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=2", "-f", "lavfi", "-i", "sine=f=440:d=5",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", path));
 
+    /// <summary>A WAV header and no samples (issue 12 kind 7): ffprobe lists the stream and gives it no duration.</summary>
+    public static Task<string> EmptyAudio => Make("empty-audio.wav", path => Ffmpeg(
+        "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono", "-t", "0", "-c:a", "pcm_s16le", path));
+
+    /// <summary>An AVI with a video stream and no frames (kind 7; an MP4 without frames has no stream at all).</summary>
+    public static Task<string> EmptyVideo => Make("empty-video.avi", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-frames:v", "0", "-c:v", "libx264", "-pix_fmt", "yuv420p", path));
+
     /// <summary>Text that only pretends to be an MP4.</summary>
     public static Task<string> Corrupt => Make("corrupt.mp4", path => File.WriteAllTextAsync(path, "this is not a video, only text with a video's name\n"));
 
