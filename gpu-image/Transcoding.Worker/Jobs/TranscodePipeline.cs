@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ public sealed class TranscodePipeline(
         var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings);
         var parser = new FfmpegProgressParser(probe.DurationSeconds);
         var encodeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-        await Step(workDirectory, JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
+        var encodeErrors = await Step(workDirectory, JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
             FfmpegArguments.Hls(request),
             line =>
             {
@@ -62,6 +63,14 @@ public sealed class TranscodePipeline(
             cancellationToken));
         metrics.Encoded(System.Diagnostics.Stopwatch.GetElapsedTime(encodeStarted), probe.DurationSeconds, encoder?.FfmpegName() ?? "aac");
         await MediaPlaylist.CorrectFilesAsync(hlsDirectory, cancellationToken);
+        if (SourceTruncation.DecodableSeconds(WrittenSeconds(hlsDirectory), probe.DurationSeconds, encodeErrors) is { } decodable)
+        {
+            throw new JobFailedException(
+                JobErrorCodes.SourceTruncated,
+                string.Create(CultureInfo.InvariantCulture, $"The source ends before its stated duration (an incomplete upload?): decodable: {decodable:0.0} s of {probe.DurationSeconds:0.0} s. ffmpeg: {FailureText.From(encodeErrors, workDirectory)}"),
+                permanent: true);
+        }
+
         await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video?.FramesPerSecond, cancellationToken);
 
         WaveformOutput? waveform = null;
@@ -137,6 +146,11 @@ public sealed class TranscodePipeline(
         File.Delete(posterPath);
         return null;
     }
+
+    /// <summary>The EXTINF sum, in seconds, of each media playlist under <paramref name="hlsDirectory"/>.</summary>
+    private static IEnumerable<double> WrittenSeconds(string hlsDirectory) =>
+        Directory.EnumerateFiles(hlsDirectory, HlsEncodeRequest.RenditionPlaylistName, SearchOption.AllDirectories)
+            .Select(path => MediaPlaylist.Parse(File.ReadAllText(path)).TotalSeconds);
 
     /// <summary><c>media/{mediaId}/</c> unless the job names another prefix; always ends with '/'.</summary>
     public static string OutputPrefix(WorkerJobInput input)
