@@ -12,8 +12,9 @@ public static class FfmpegArguments
 
     private static readonly string[] Common = ["-hide_banner", "-nostdin", "-y", "-v", "error"];
 
+    /// <summary>Format and streams as JSON, with each stream's packets counted (see <see cref="FfprobeParser"/> for why).</summary>
     public static IReadOnlyList<string> Ffprobe(string inputPath) =>
-        ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", inputPath];
+        ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-count_packets", "-show_optional_fields", "always", inputPath];
 
     /// <summary>
     /// One decode feeding every rung: <c>split</c> then one scaler per rung, all variants in one HLS muxer with a

@@ -15,7 +15,11 @@ public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
         return stdout.ToString();
     }
 
-    public Task RunFfmpegAsync(IReadOnlyList<string> arguments, Action<string>? onOutputLine, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Runs ffmpeg and returns the tail of its stderr ("" when it printed nothing). The worker runs it at <c>-v error</c>,
+    /// so text after an exit code of 0 means problems it carried on past, such as a source that ends early.
+    /// </summary>
+    public Task<string> RunFfmpegAsync(IReadOnlyList<string> arguments, Action<string>? onOutputLine, CancellationToken cancellationToken) =>
         RunAsync(options.Value.FfmpegPath, arguments, onOutputLine is null ? PipeTarget.Null : PipeTarget.ToDelegate(onOutputLine), cancellationToken);
 
     /// <summary>Runs ffmpeg with its stdout handed to <paramref name="readOutput"/> as a stream, e.g. raw PCM.</summary>
@@ -43,7 +47,8 @@ public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
         }
     }
 
-    private static async Task RunAsync(string tool, IReadOnlyList<string> arguments, PipeTarget stdout, CancellationToken cancellationToken)
+    /// <returns>The tail of the tool's stderr.</returns>
+    private static async Task<string> RunAsync(string tool, IReadOnlyList<string> arguments, PipeTarget stdout, CancellationToken cancellationToken)
     {
         var errors = new ErrorTail(ErrorTailLines);
         var result = await Cli.Wrap(tool)
@@ -56,6 +61,8 @@ public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
         {
             throw new ToolFailedException(Path.GetFileName(tool), result.ExitCode, errors.ToString());
         }
+
+        return errors.ToString();
     }
 
     /// <summary>The last lines of a tool's stderr: enough to say why it failed without keeping a long log in memory.</summary>

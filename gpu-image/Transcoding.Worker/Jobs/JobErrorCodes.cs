@@ -5,8 +5,14 @@ public static class JobErrorCodes
 {
     public const string InvalidInput = "invalid_input";
     public const string SourceMissing = "source_missing";
+    /// <summary>The source object has no bytes, or its video and audio streams hold no frames or samples.</summary>
     public const string SourceEmpty = "source_empty";
     public const string SourceUnreadable = "source_unreadable";
+    /// <summary>
+    /// The source ends before the duration its container states (an upload cut short); ffmpeg said so while it encoded.
+    /// See <see cref="Validation.SourceTruncation"/>.
+    /// </summary>
+    public const string SourceTruncated = "source_truncated";
     public const string NoUsableStream = "no_usable_stream";
     public const string DownloadFailed = "download_failed";
     public const string EncodeFailed = "encode_failed";

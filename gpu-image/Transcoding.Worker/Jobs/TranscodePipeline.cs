@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,8 +41,8 @@ public sealed class TranscodePipeline(
         var hlsDirectory = Path.Combine(outputDirectory, "hls");
         Directory.CreateDirectory(hlsDirectory);
 
-        await DownloadAsync(input.SourceKey, sourcePath, cancellationToken);
-        var probe = await ProbeAsync(sourcePath, cancellationToken);
+        await DownloadAsync(workDirectory, input.SourceKey, sourcePath, cancellationToken);
+        var probe = await ProbeAsync(workDirectory, sourcePath, cancellationToken);
 
         var rungs = probe.Video is null ? [] : new LadderPlanner(settings.EffectiveLadder).Plan(probe.Video);
         VideoEncoder? encoder = probe.Video is null ? null : await encoders.SelectAsync();
@@ -50,7 +51,7 @@ public sealed class TranscodePipeline(
         var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings);
         var parser = new FfmpegProgressParser(probe.DurationSeconds);
         var encodeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-        await Step(JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
+        var encodeErrors = await Step(workDirectory, JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
             FfmpegArguments.Hls(request),
             line =>
             {
@@ -62,12 +63,20 @@ public sealed class TranscodePipeline(
             cancellationToken));
         metrics.Encoded(System.Diagnostics.Stopwatch.GetElapsedTime(encodeStarted), probe.DurationSeconds, encoder?.FfmpegName() ?? "aac");
         await MediaPlaylist.CorrectFilesAsync(hlsDirectory, cancellationToken);
+        if (SourceTruncation.DecodableSeconds(WrittenSeconds(hlsDirectory), probe.DurationSeconds, encodeErrors) is { } decodable)
+        {
+            throw new JobFailedException(
+                JobErrorCodes.SourceTruncated,
+                string.Create(CultureInfo.InvariantCulture, $"The source ends before its stated duration (an incomplete upload?): decodable: {decodable:0.0} s of {probe.DurationSeconds:0.0} s. ffmpeg: {FailureText.From(encodeErrors, workDirectory)}"),
+                permanent: true);
+        }
+
         await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video?.FramesPerSecond, cancellationToken);
 
         WaveformOutput? waveform = null;
         if (probe.Audio is not null)
         {
-            var result = await Step(JobErrorCodes.WaveformFailed, "Generating the waveform failed", () => waveforms.GenerateAsync(
+            var result = await Step(workDirectory, JobErrorCodes.WaveformFailed, "Generating the waveform failed", () => waveforms.GenerateAsync(
                 sourcePath,
                 probe.Audio,
                 Path.Combine(outputDirectory, "waveform.json"),
@@ -84,7 +93,7 @@ public sealed class TranscodePipeline(
 
         progress(EncodeShare + 5);
 
-        var posterKey = probe.Video is null ? null : await PosterAsync(sourcePath, probe, rungs[0], Path.Combine(outputDirectory, "poster.jpg"), prefix, cancellationToken);
+        var posterKey = probe.Video is null ? null : await PosterAsync(workDirectory, sourcePath, probe, rungs[0], Path.Combine(outputDirectory, "poster.jpg"), prefix, cancellationToken);
 
         var outputs = new TranscodeOutputs
         {
@@ -111,7 +120,7 @@ public sealed class TranscodePipeline(
         }
 
         progress(EncodeShare + 10);
-        await Step(JobErrorCodes.UploadFailed, "Uploading the outputs failed", () => publisher.PublishAsync(outputDirectory, prefix, ledger, cancellationToken));
+        await Step(workDirectory, JobErrorCodes.UploadFailed, "Uploading the outputs failed", () => publisher.PublishAsync(outputDirectory, prefix, ledger, cancellationToken));
         return outputs;
     }
 
@@ -120,11 +129,11 @@ public sealed class TranscodePipeline(
     /// source) ffmpeg exits 0 without a file, so the first frames are tried: a player shows a poster before playback
     /// and any real frame beats a blank tile. A key is only returned for a non-empty file.
     /// </summary>
-    private async Task<string?> PosterAsync(string sourcePath, MediaProbe probe, PlannedRung size, string posterPath, string prefix, CancellationToken cancellationToken)
+    private async Task<string?> PosterAsync(string workDirectory, string sourcePath, MediaProbe probe, PlannedRung size, string posterPath, string prefix, CancellationToken cancellationToken)
     {
         foreach (var fromStart in new[] { false, true })
         {
-            await Step(JobErrorCodes.PosterFailed, "Extracting the poster failed", () => tools.RunFfmpegAsync(
+            await Step(workDirectory, JobErrorCodes.PosterFailed, "Extracting the poster failed", () => tools.RunFfmpegAsync(
                 FfmpegArguments.Poster(sourcePath, probe, size, posterPath, fromStart),
                 onOutputLine: null,
                 cancellationToken));
@@ -137,6 +146,11 @@ public sealed class TranscodePipeline(
         File.Delete(posterPath);
         return null;
     }
+
+    /// <summary>The EXTINF sum, in seconds, of each media playlist under <paramref name="hlsDirectory"/>.</summary>
+    private static IEnumerable<double> WrittenSeconds(string hlsDirectory) =>
+        Directory.EnumerateFiles(hlsDirectory, HlsEncodeRequest.RenditionPlaylistName, SearchOption.AllDirectories)
+            .Select(path => MediaPlaylist.Parse(File.ReadAllText(path)).TotalSeconds);
 
     /// <summary><c>media/{mediaId}/</c> unless the job names another prefix; always ends with '/'.</summary>
     public static string OutputPrefix(WorkerJobInput input)
@@ -166,7 +180,7 @@ public sealed class TranscodePipeline(
         string PlaylistKey(string name) => $"{prefix}hls/{name}/{HlsEncodeRequest.RenditionPlaylistName}";
     }
 
-    private async Task DownloadAsync(string sourceKey, string sourcePath, CancellationToken cancellationToken)
+    private async Task DownloadAsync(string workDirectory, string sourceKey, string sourcePath, CancellationToken cancellationToken)
     {
         try
         {
@@ -178,7 +192,7 @@ public sealed class TranscodePipeline(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new JobFailedException(JobErrorCodes.DownloadFailed, $"Downloading the source failed: {e.Message}", permanent: false, e);
+            throw new JobFailedException(JobErrorCodes.DownloadFailed, $"Downloading the source failed: {Detail(e, workDirectory)}", permanent: false, e);
         }
 
         if (new FileInfo(sourcePath).Length == 0)
@@ -187,7 +201,7 @@ public sealed class TranscodePipeline(
         }
     }
 
-    private async Task<MediaProbe> ProbeAsync(string sourcePath, CancellationToken cancellationToken)
+    private async Task<MediaProbe> ProbeAsync(string workDirectory, string sourcePath, CancellationToken cancellationToken)
     {
         MediaProbe probe;
         try
@@ -196,26 +210,27 @@ public sealed class TranscodePipeline(
         }
         catch (Exception e) when (e is ToolFailedException or FormatException)
         {
-            var detail = e is ToolFailedException failed ? failed.ErrorOutput.Replace(sourcePath, "source", StringComparison.Ordinal) : e.Message;
-            throw new JobFailedException(JobErrorCodes.SourceUnreadable, $"The source is not a readable media file: {detail}", permanent: true, e);
+            throw new JobFailedException(JobErrorCodes.SourceUnreadable, $"The source is not a readable media file: {Detail(e, workDirectory)}", permanent: true, e);
         }
 
         if (probe.Video is null && probe.Audio is null)
         {
-            throw new JobFailedException(JobErrorCodes.NoUsableStream, "The source has neither a video nor an audio stream.", permanent: true);
+            throw probe.EmptyStreams is { Count: > 0 } empty
+                ? new JobFailedException(JobErrorCodes.SourceEmpty, $"The source holds nothing to play: {string.Join("; ", empty)}.", permanent: true)
+                : new JobFailedException(JobErrorCodes.NoUsableStream, "The source has neither a video nor an audio stream.", permanent: true);
         }
 
         return probe;
     }
 
     /// <summary>Runs one stage and turns a tool or storage failure into a transient job failure with the stage's code.</summary>
-    private static async Task Step(string code, string message, Func<Task> stage) => await Step(code, message, async () =>
+    private static async Task Step(string workDirectory, string code, string message, Func<Task> stage) => await Step(workDirectory, code, message, async () =>
     {
         await stage();
         return true;
     });
 
-    private static async Task<T> Step<T>(string code, string message, Func<Task<T>> stage)
+    private static async Task<T> Step<T>(string workDirectory, string code, string message, Func<Task<T>> stage)
     {
         try
         {
@@ -223,8 +238,11 @@ public sealed class TranscodePipeline(
         }
         catch (Exception e) when (e is not OperationCanceledException and not JobFailedException)
         {
-            var detail = e is ToolFailedException failed ? failed.ErrorOutput : e.Message;
-            throw new JobFailedException(code, $"{message}: {detail}", permanent: false, e);
+            throw new JobFailedException(code, $"{message}: {Detail(e, workDirectory)}", permanent: false, e);
         }
     }
+
+    /// <summary>What a failure reason says about <paramref name="e"/>: the tool's stderr or the exception's text, made stable.</summary>
+    private static string Detail(Exception e, string workDirectory) =>
+        FailureText.From(e is ToolFailedException failed ? failed.ErrorOutput : e.Message, workDirectory);
 }

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Transcoding.Worker.Probing;
 
-/// <summary>Turns <c>ffprobe -print_format json -show_format -show_streams</c> output into a <see cref="MediaProbe"/>.</summary>
+/// <summary>
+/// Turns <c>ffprobe -print_format json -show_format -show_streams -count_packets -show_optional_fields always</c>
+/// output into a <see cref="MediaProbe"/>. A stream whose packets were counted and found to be none is not used.
+/// </summary>
 public static class FfprobeParser
 {
     /// <exception cref="FormatException">The text is not ffprobe JSON.</exception>
@@ -29,12 +32,19 @@ public static class FfprobeParser
 
             VideoStreamInfo? video = null;
             AudioStreamInfo? audio = null;
+            var emptyStreams = new List<string>();
             double streamDuration = 0;
             if (root.TryGetProperty("streams", out var streams) && streams.ValueKind == JsonValueKind.Array)
             {
                 foreach (var stream in streams.EnumerateArray())
                 {
                     var type = String(stream, "codec_type");
+                    if (type is "video" or "audio" && Packets(stream) == 0)
+                    {
+                        emptyStreams.Add($"the {type} stream (#{(int)Number(stream, "index")}) holds no {(type == "video" ? "frames" : "samples")}");
+                        continue;
+                    }
+
                     if (type == "video" && video is null)
                     {
                         video = ParseVideo(stream);
@@ -53,7 +63,7 @@ public static class FfprobeParser
             }
 
             var formatDuration = root.TryGetProperty("format", out var format) ? Number(format, "duration") : 0;
-            return new MediaProbe(video, audio, formatDuration > 0 ? formatDuration : streamDuration);
+            return new MediaProbe(video, audio, formatDuration > 0 ? formatDuration : streamDuration, emptyStreams);
         }
     }
 
@@ -119,6 +129,16 @@ public static class FfprobeParser
         var quarterTurns = (int)Math.Round((degrees ?? 0) / 90.0);
         return ((quarterTurns % 4) + 4) % 4 * 90;
     }
+
+    /// <summary>
+    /// Packets the demuxer read from the stream (<c>nb_read_packets</c>), or null when they were not counted. Counting
+    /// is the cheapest fact that holds in every container: a demux without decoding, at disk speed (78 MB in 0.2 s of
+    /// CPU). Duration is not enough: an empty WAV has none, and neither has a WebM written to a pipe that is full of
+    /// packets; <c>nb_frames</c> comes from an index only some containers have. ffprobe 5.1 prints "N/A" for a count
+    /// of 0 (and omits it from JSON unless optional fields are shown), later versions print "0"; both mean none.
+    /// </summary>
+    private static long? Packets(JsonElement stream) =>
+        stream.TryGetProperty("nb_read_packets", out var value) ? (long)Number(stream, "nb_read_packets") : null;
 
     private static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -78,4 +78,32 @@ public class FfprobeParserTests
 
         Assert.Equal(expected, FfprobeParser.Parse(json).Video!.Rotation);
     }
+
+    /// <summary>
+    /// <c>nb_read_packets</c> as ffprobe writes it with <c>-count_packets -show_optional_fields always</c>: "N/A" (5.1)
+    /// or "0" (later) for a stream with nothing in it; absent (null here) when packets were not counted.
+    /// </summary>
+    [Theory]
+    [InlineData("N/A", "120", false, true, "the video stream (#0) holds no frames")]
+    [InlineData("0", "120", false, true, "the video stream (#0) holds no frames")]
+    [InlineData("90", "N/A", true, false, "the audio stream (#1) holds no samples")]
+    [InlineData("N/A", "N/A", false, false, "the video stream (#0) holds no frames|the audio stream (#1) holds no samples")]
+    [InlineData("90", "120", true, true, "")]
+    [InlineData(null, null, true, true, "")]
+    public void When_packets_are_counted_a_stream_without_any_is_not_used_and_is_named(string? videoPackets, string? audioPackets, bool hasVideo, bool hasAudio, string empty)
+    {
+        var json = $$$"""
+            {"streams":[
+              {"index":0,"codec_type":"video","codec_name":"h264","width":320,"height":240,"avg_frame_rate":"25/1"{{{Count(videoPackets)}}}},
+              {"index":1,"codec_type":"audio","codec_name":"aac","sample_rate":"44100","channels":1{{{Count(audioPackets)}}}}],
+             "format":{"duration":"N/A"}}
+            """;
+
+        var probe = FfprobeParser.Parse(json);
+
+        Assert.Equal((hasVideo, hasAudio), (probe.Video is not null, probe.Audio is not null));
+        Assert.Equal(empty, string.Join('|', probe.EmptyStreams!));
+
+        static string Count(string? packets) => packets is null ? "" : $",\"nb_read_packets\":\"{packets}\"";
+    }
 }

@@ -46,6 +46,38 @@ public static class Clips
         "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=2", "-f", "lavfi", "-i", "sine=f=440:d=5",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", path));
 
+    /// <summary>A WAV header and no samples (issue 12 kind 7): ffprobe lists the stream and gives it no duration.</summary>
+    public static Task<string> EmptyAudio => Make("empty-audio.wav", path => Ffmpeg(
+        "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono", "-t", "0", "-c:a", "pcm_s16le", path));
+
+    /// <summary>An AVI with a video stream and no frames (kind 7; an MP4 without frames has no stream at all).</summary>
+    public static Task<string> EmptyVideo => Make("empty-video.avi", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-frames:v", "0", "-c:v", "libx264", "-pix_fmt", "yuv420p", path));
+
+    /// <summary>
+    /// 320x240 at 25 fps with a sine, 6 s (kind 8's recipe): an MP4 with its index first (<c>faststart</c>) or last,
+    /// or a stream copy to Matroska.
+    /// </summary>
+    public static Task<string> SixSeconds(string container) => Make($"six-seconds-{container}", async path =>
+    {
+        var mp4 = container == "mkv" ? Path.Combine(Folder, "six-seconds-for-mkv.mp4") : path;
+        await Ffmpeg(
+            "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=6", "-f", "lavfi", "-i", "sine=duration=6",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+            "-movflags", container == "mp4-faststart" ? "+faststart" : "-faststart", "-f", "mp4", mp4);
+        if (container == "mkv")
+        {
+            await Ffmpeg("-i", mp4, "-c", "copy", "-f", "matroska", path);
+        }
+    });
+
+    /// <summary>The first 60 % of the bytes of <see cref="SixSeconds"/> (kind 8): an upload cut short.</summary>
+    public static Task<string> Truncated(string container) => Make($"truncated-{container}", async path =>
+    {
+        var whole = await File.ReadAllBytesAsync(await SixSeconds(container));
+        await File.WriteAllBytesAsync(path, whole[..(whole.Length * 6 / 10)]);
+    });
+
     /// <summary>Text that only pretends to be an MP4.</summary>
     public static Task<string> Corrupt => Make("corrupt.mp4", path => File.WriteAllTextAsync(path, "this is not a video, only text with a video's name\n"));
 
