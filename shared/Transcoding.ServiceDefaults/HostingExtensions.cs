@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -56,10 +57,7 @@ public static class HostingExtensions
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
-        // The hosting diagnostics write raw request paths (see RedactedRequestLogging, which logs requests instead); the
-        // endpoint matcher writes an unmatched path at Debug.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
+        builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, RawPathLogFilter>();
         builder.Services.AddHttpLogging(logging =>
         {
             logging.LoggingFields = RedactedRequestLogging.Fields;

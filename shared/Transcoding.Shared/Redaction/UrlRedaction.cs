@@ -9,8 +9,10 @@ namespace Transcoding.Shared.Redaction;
 /// semantic conventions recommend for <c>url.query</c> (pre-signed S3/R2 URLs carry their signature there).
 /// </summary>
 /// <remarks>
-/// Matching is by whole segments, case-insensitive and ignoring empty segments, so every spelling that ASP.NET Core's
-/// routing would send to the route (or that a client could send while getting it wrong) is redacted, matched or not.
+/// Matching is by whole segments, case-insensitive, after percent-decoding (repeatedly: <c>%2F</c> and <c>%252F</c>
+/// stay encoded in <c>HttpRequest.Path</c>), with <c>/</c> and <c>\</c> as separators, empty and <c>.</c> segments
+/// ignored and <c>;</c> parameters cut off: every spelling that routing would send to the route, and those a client
+/// gets wrong on the way to a 404, is redacted.
 /// </remarks>
 public static class UrlRedaction
 {
@@ -41,7 +43,8 @@ public static class UrlRedaction
         return path;
     }
 
-    /// <summary>A query string with or without its leading <c>?</c>: names kept, every value <c>*</c>.</summary>
+    /// <summary>A query string with or without its leading <c>?</c>: names kept, every value <c>*</c>; a parameter
+    /// without a value is itself <c>*</c> (a bare query can be a token).</summary>
     public static string Query(string? query)
     {
         if (string.IsNullOrEmpty(query))
@@ -50,7 +53,7 @@ public static class UrlRedaction
         }
 
         var leading = query[0] == '?' ? "?" : "";
-        var pairs = query.TrimStart('?').Split('&').Select(pair => pair.Split('=', 2) is [var name, _] ? name + "=*" : pair);
+        var pairs = query.TrimStart('?').Split('&').Select(pair => pair.Split('=', 2) is [var name, _] ? name + "=*" : pair.Length == 0 ? pair : "*");
         return leading + string.Join('&', pairs);
     }
 
@@ -85,13 +88,21 @@ public static class UrlRedaction
         return Path(Uri.UnescapeDataString(path)) + (query < 0 ? "" : Query(withoutFragment[query..]));
     }
 
-    private static string[] Segments(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Segments(string path)
+    {
+        for (var i = 0; i < 3 && path.Contains('%'); i++)
+        {
+            path = Uri.UnescapeDataString(path);
+        }
+
+        return path.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).Where(segment => segment != ".").ToArray();
+    }
 
     private static int IndexOf(string[] segments, string[] prefix)
     {
         for (var start = 0; start + prefix.Length <= segments.Length; start++)
         {
-            if (prefix.Select((segment, i) => string.Equals(segment, segments[start + i], StringComparison.OrdinalIgnoreCase)).All(same => same))
+            if (prefix.Select((segment, i) => string.Equals(segment, segments[start + i].Split(';')[0], StringComparison.OrdinalIgnoreCase)).All(same => same))
             {
                 return start;
             }

@@ -27,6 +27,9 @@ public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAs
     {
         var settings = GatewayHost.Settings(_secret, _tokenKey);
         settings["Webhooks:DedupConnectionString"] = _database.ConnectionString;
+
+        // What an operator sets to tune one log sink: a provider's own rule, which outranks category rules for all.
+        settings["Logging:Fake:LogLevel:Default"] = "Trace";
         var tokens = new RunPodWebhookToken(Convert.FromBase64String(_tokenKey));
         var mediaId = Guid.NewGuid();
         var forbidden = new List<string> { _secret, _secret["whsec_".Length..], _tokenKey };
@@ -35,6 +38,12 @@ public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAs
         var logs = host.Logs;
         await using (host)
         {
+            string Add(string token)
+            {
+                forbidden.Add(token);
+                return token;
+            }
+
             async Task Post(string path, int attempt, string body = """{"id":"job-1","status":"FAILED","error":"worker lost"}""")
             {
                 var token = tokens.Create(mediaId, attempt);
@@ -48,6 +57,9 @@ public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAs
             await Post($"/webhooks/runpod/not-a-guid/4/{{token}}", 4);
             await Post($"/WEBHOOKS/RunPod/{mediaId}/5/{{token}}/extra", 5);
             await Post($"/webhooks/runpod/{mediaId}/6/{{token}}", 6, """{"id":"job-1","status":"EXPLODED"}""");
+            await Post($"/webhooks%2Frunpod/{mediaId}/8/{{token}}", 8);
+            await Post($"/webhooks/runpod;x/{mediaId}/9/{{token}}", 9);
+            answers.Add(await SendMalformedAsync(host.Client.BaseAddress!, $"POST /webhooks/runpod/{mediaId}/10/{Add(tokens.Create(mediaId, 10))}%00 HTTP/1.1"));
             await _database.RefuseConnectionsAsync();
             await Post($"/webhooks/runpod/{mediaId}/7/{{token}}", 7);
         }
@@ -55,7 +67,8 @@ public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAs
         HttpStatusCode[] expected =
         [
             HttpStatusCode.NoContent, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.NotFound,
-            HttpStatusCode.UnprocessableEntity, HttpStatusCode.ServiceUnavailable,
+            HttpStatusCode.UnprocessableEntity, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest,
+            HttpStatusCode.ServiceUnavailable,
         ];
         Assert.Equal(expected, answers);
         logs.AssertNoneLogged(forbidden);
@@ -63,12 +76,25 @@ public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAs
 
         // The paths are there, redacted: the request log, the database-down error and the spans name the template.
         var requestLines = logs.GetSnapshot().Where(record => record.Category == "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware").ToList();
-        Assert.Equal(answers.Count, requestLines.Count(record => record.FullText().Contains("Path=" + WebhookRoutes.RunPodTemplate, StringComparison.Ordinal)));
+        var routed = answers.Count(answer => answer != HttpStatusCode.BadRequest);
+        Assert.Equal(routed, requestLines.Count(record => record.FullText().Contains("Path=" + WebhookRoutes.RunPodTemplate, StringComparison.Ordinal)));
         var unavailable = Assert.Single(logs.GetSnapshot(), record => record.Category == typeof(ServiceDefaults.DatabaseUnavailableFilter).FullName);
         Assert.Contains(WebhookRoutes.RunPodTemplate, unavailable.Message, StringComparison.Ordinal);
         // Activity listeners are process-wide: the capture also holds spans of gateways that other tests run meanwhile.
         var port = host.Client.BaseAddress!.Port;
         var paths = _telemetry.Spans.Where(span => span.GetTagItem("server.port") is int p && p == port).Select(span => span.GetTagItem("url.path")).ToList();
-        Assert.Equal(Enumerable.Repeat(WebhookRoutes.RunPodTemplate, answers.Count), paths);
+        Assert.Equal(Enumerable.Repeat(WebhookRoutes.RunPodTemplate, routed), paths);
+    }
+
+    /// <summary>A request line Kestrel refuses (400) before any middleware runs, sent over a raw connection.</summary>
+    private static async Task<HttpStatusCode> SendMalformedAsync(Uri server, string requestLine)
+    {
+        using var connection = new System.Net.Sockets.TcpClient();
+        await connection.ConnectAsync(server.Host, server.Port);
+        var stream = connection.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"{requestLine}\r\nHost: {server.Authority}\r\nContent-Length: 0\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync() ?? "";
+        return (HttpStatusCode)int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

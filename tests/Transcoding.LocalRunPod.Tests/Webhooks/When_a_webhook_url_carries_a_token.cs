@@ -5,7 +5,10 @@ namespace Transcoding.LocalRunPod.Tests.Webhooks;
 
 /// <summary>
 /// The dispatcher's job webhooks are gateway URLs with a per-job token in the path. Delivering one (refused first,
-/// then accepted) and answering about the job leave it in no log line at Trace level, span or metric.
+/// then accepted) and answering about the job leave it in no log line at Trace level and no exported span or metric.
+/// The delivery's own client span is made outside any operation and so is not sampled; where a client span is
+/// exported, its <c>url.full</c> is redacted (<c>When_a_service_is_traced</c>, and the end-to-end one-trace test, whose
+/// listener records every span, this one included).
 /// </summary>
 public sealed class When_a_webhook_url_carries_a_token
 {

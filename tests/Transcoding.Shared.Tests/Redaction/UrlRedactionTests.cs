@@ -19,6 +19,13 @@ public sealed class UrlRedactionTests
     [InlineData("/webhooks/transcode", "/webhooks/transcode")]
     [InlineData("/media/5b0e6f57-2a47-4c50-9d0c-0c1f0f1c2a3b", "/media/5b0e6f57-2a47-4c50-9d0c-0c1f0f1c2a3b")]
     [InlineData("/runpod/webhooks/a", "/runpod/webhooks/a")]
+    [InlineData("/webhooks%2Frunpod/m/1/" + Token, Template)]
+    [InlineData("/webhooks/runpod%2Fm/1/" + Token, Template)]
+    [InlineData("/webhooks%252Frunpod/m/1/" + Token, Template)]
+    [InlineData("/webhooks/runpod;x/m/1/" + Token, Template)]
+    [InlineData("/webhooks\\runpod\\m\\1\\" + Token, Template)]
+    [InlineData("/webhooks/./runpod/m/1/" + Token, Template)]
+    [InlineData("/webhooks/../webhooks/runpod/m/1/" + Token, "/webhooks/.." + Template)]
     [InlineData("", "")]
     [InlineData(null, "")]
     public void A_path_below_a_credential_route_is_replaced_by_its_template(string? path, string expected) =>
@@ -31,7 +38,8 @@ public sealed class UrlRedactionTests
     [InlineData("https://acct.r2.cloudflarestorage.com/media/k.mp4?X-Amz-Credential=AKIDEXAMPLE%2F20261130&X-Amz-Signature=abcdef&X-Amz-Expires=900",
         "https://acct.r2.cloudflarestorage.com/media/k.mp4?X-Amz-Credential=*&X-Amz-Signature=*&X-Amz-Expires=*")]
     [InlineData("https://api.runpod.ai/v2/abc123/run", "https://api.runpod.ai/v2/abc123/run")]
-    [InlineData("/webhooks/runpod/m/1/" + Token + "?a=b&flag", Template + "?a=*&flag")]
+    [InlineData("/webhooks/runpod/m/1/" + Token + "?a=b&flag", Template + "?a=*&*")]
+    [InlineData("http://h/x?" + Token, "http://h/x?*")]
     [InlineData("webhooks/runpod/m/1/" + Token, Template)]
     [InlineData("/webhooks/run%70od/m/1/" + Token, Template)]
     public void A_url_keeps_its_server_and_loses_credentials_in_path_user_info_and_query(string url, string expected)
@@ -43,7 +51,7 @@ public sealed class UrlRedactionTests
     [Theory]
     [InlineData("?token=abc&b=", "?token=*&b=*")]
     [InlineData("a=1", "a=*")]
-    [InlineData("?flag", "?flag")]
+    [InlineData("?flag", "?*")]
     [InlineData("", "")]
     public void Every_query_value_becomes_a_star(string query, string expected) => Assert.Equal(expected, UrlRedaction.Query(query));
 }
