@@ -20,7 +20,7 @@ public sealed class When_a_replay_is_interrupted : FaultyServiceTest
         string output;
         using (var replay = OpsProcess.Start(["faults", "replay", "--all", "--rate", SlowReplayRate, .. Host.CliOptions]))
         {
-            await Eventually.True(() => Service.Ledger.Processed.Count >= 3 || replay.HasExited, "the replay under way");
+            await Eventually.True(() => Service.Ledger.Processed.Count >= 1 || replay.HasExited, "the replay under way");
             replay.Interrupt();
             exitCode = await replay.WaitForExitAsync(TimeSpan.FromSeconds(30));
             output = replay.Output;
@@ -30,7 +30,7 @@ public sealed class When_a_replay_is_interrupted : FaultyServiceTest
         await Service.WaitUntilConsumedAsync();
         var processed = Service.Ledger.DistinctProcessed;
         var left = (await Host.DrainAsync(FaultyService.ErrorQueue)).Select(m => Guid.Parse(m.BasicProperties.MessageId!)).ToList();
-        Assert.InRange(left.Count, 1, Count - 3);
+        Assert.InRange(left.Count, 1, Count - 1);
         Assert.Equal(before.Order(), processed.Union(left).Order());
         Assert.Equal(before.Where(left.Contains), left);
     }
