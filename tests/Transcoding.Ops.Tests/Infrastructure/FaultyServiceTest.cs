@@ -5,9 +5,8 @@ public abstract class FaultyServiceTest : IAsyncLifetime
 {
     /// <summary>
     /// For tests that stop a replay mid-way (messages per second). They see the run through the consumer, whose lag
-    /// grows with the machine's load, while the CLI's pace is wall-clock (a pause between messages): under make test
-    /// with a CPU burner the consumer fell 15 s behind and a 2/s run had ended before the interruption. At 0.5/s a run
-    /// of 30 or more lasts a minute, longer than any wait here allows for the first consumptions.
+    /// grows with the machine's load, while the CLI's pace is wall-clock (a pause between messages): at 0.5/s a run of
+    /// 30 or more lasts a minute, far longer than the consumer can lag behind the first messages it replayed.
     /// </summary>
     protected const string SlowReplayRate = "0.5";
 

@@ -51,11 +51,25 @@ public sealed class OpsProcess : IDisposable
     }
 
     /// <summary>SIGINT, as Ctrl+C at a terminal.</summary>
+    /// <exception cref="Xunit.Sdk.XunitException">The CLI ignores SIGINT: it inherited that from the test run, as every
+    /// process started as a background job of a non-interactive shell does, and .NET keeps an inherited ignore.</exception>
     public void Interrupt()
     {
+        if (IgnoresSigint(_process.Id))
+        {
+            throw new Xunit.Sdk.XunitException(
+                "SIGINT is ignored in this process tree (the test run was started as a background job of a non-interactive shell), so Ctrl+C cannot be tested: run make test in the foreground or with job control (set -m).");
+        }
+
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]);
         kill.WaitForExit();
     }
+
+    /// <summary>Bit 2 (SIGINT) of the SigIgn mask in <c>/proc/PID/status</c>.</summary>
+    private static bool IgnoresSigint(int pid) => File.ReadLines($"/proc/{pid}/status")
+        .Where(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))
+        .Select(line => Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16))
+        .Any(mask => (mask & (1UL << 1)) != 0);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
