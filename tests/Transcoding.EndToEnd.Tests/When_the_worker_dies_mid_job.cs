@@ -24,7 +24,13 @@ public sealed class When_the_worker_dies_mid_job(Pipeline pipeline) : IClassFixt
         Assert.True(status.State == "ready", $"state {status.State}: {status.Failure}");
         Assert.Equal(2, status.AttemptsUsed);
         Assert.Contains(status.History, h => h.From == "failed" && h.To == "uploaded" && h.Reason!.Contains("automatic retry"));
-        var jobs = (await pipeline.RunPod.GetFromJsonAsync<JsonElement>("/v2/e2e/health", JsonDefaults.Web)).GetProperty("jobs");
+        // The item is ready once the worker's signed callback is through, which is before its job-done reaches the
+        // endpoint: wait for both jobs to have ended there before counting them.
+        var jobs = await Eventually.Until(
+            async () => (await pipeline.RunPod.GetFromJsonAsync<JsonElement>("/v2/e2e/health", JsonDefaults.Web)).GetProperty("jobs"),
+            j => j.GetProperty("inQueue").GetInt32() + j.GetProperty("inProgress").GetInt32() == 0 && j.GetProperty("completed").GetInt32() + j.GetProperty("failed").GetInt32() >= 2,
+            "both jobs ended at the local RunPod endpoint",
+            describe: j => j.GetRawText());
         Assert.Equal(1, jobs.GetProperty("completed").GetInt32());
         Assert.Equal(1, jobs.GetProperty("failed").GetInt32());
     }
