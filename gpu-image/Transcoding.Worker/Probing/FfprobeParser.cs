@@ -31,7 +31,7 @@ public static class FfprobeParser
             }
 
             VideoStreamInfo? video = null;
-            AudioStreamInfo? audio = null;
+            var audio = new List<AudioStreamInfo>();
             var emptyStreams = new List<string>();
             double streamDuration = 0;
             if (root.TryGetProperty("streams", out var streams) && streams.ValueKind == JsonValueKind.Array)
@@ -49,9 +49,9 @@ public static class FfprobeParser
                     {
                         video = ParseVideo(stream);
                     }
-                    else if (type == "audio" && audio is null)
+                    else if (type == "audio")
                     {
-                        audio = ParseAudio(stream);
+                        audio.Add(ParseAudio(stream));
                     }
                     else
                     {
@@ -96,14 +96,40 @@ public static class FfprobeParser
             height,
             Rotation(stream),
             sar > 0 ? sar : 1,
-            fps is > 0 and <= 240 ? fps : 0);
+            fps is > 0 and <= 240 ? fps : 0)
+        {
+            FrameRate = FrameRate.Parse(String(stream, "r_frame_rate")),
+            PixelFormat = Known(String(stream, "pix_fmt")),
+            ColorTransfer = Known(String(stream, "color_transfer")),
+            ColorPrimaries = Known(String(stream, "color_primaries")),
+            ColorSpace = Known(String(stream, "color_space")),
+            ColorRange = Known(String(stream, "color_range")),
+            FieldOrder = Known(String(stream, "field_order")),
+            EndSeconds = EndSeconds(stream),
+        };
     }
 
     private static AudioStreamInfo ParseAudio(JsonElement stream) => new(
         (int)Number(stream, "index"),
         String(stream, "codec_name") ?? "",
         (int)Number(stream, "sample_rate"),
-        (int)Number(stream, "channels"));
+        (int)Number(stream, "channels"))
+    {
+        IsDefault = stream.TryGetProperty("disposition", out var disposition) && Number(disposition, "default") == 1,
+        Language = stream.TryGetProperty("tags", out var tags) ? Known(String(tags, "language")) : null,
+        Title = stream.TryGetProperty("tags", out var titled) ? String(titled, "title") : null,
+        ChannelLayout = Known(String(stream, "channel_layout")),
+        EndSeconds = EndSeconds(stream),
+    };
+
+    /// <summary>ffprobe's placeholders for "not said": <c>unknown</c>, <c>und</c> (language), empty.</summary>
+    private static string? Known(string? value) => value is null or "" or "unknown" or "und" ? null : value;
+
+    private static double EndSeconds(JsonElement stream)
+    {
+        var duration = Number(stream, "duration");
+        return duration > 0 ? Math.Max(0, Number(stream, "start_time")) + duration : 0;
+    }
 
     /// <summary>Clockwise rotation: the display matrix (counter-clockwise degrees) wins over the older <c>rotate</c> tag.</summary>
     private static int Rotation(JsonElement stream)

@@ -49,7 +49,43 @@ public class FfprobeParserTests
     [InlineData("landscape_h264_aac", 1, "aac", 44100, 1)]
     public void When_audio_is_probed_its_stream_index_and_format_are_read(string fixture, int index, string codec, int sampleRate, int channels)
     {
-        Assert.Equal(new AudioStreamInfo(index, codec, sampleRate, channels), Fixture(fixture).Audio);
+        var audio = Fixture(fixture).Audio!;
+
+        Assert.Equal((index, codec, sampleRate, channels), (audio.Index, audio.Codec, audio.SampleRate, audio.Channels));
+    }
+
+    [Theory]
+    [InlineData("hdr10_pq", "yuv420p10le", "smpte2084", "bt2020", "bt2020nc", "progressive")]
+    [InlineData("interlaced_tff", "yuv420p", null, null, null, "tt")]
+    [InlineData("landscape_h264_aac", "yuv420p", null, null, null, "progressive")]
+    public void When_a_video_is_probed_its_pixel_format_colour_and_field_order_are_read(
+        string fixture, string pixelFormat, string? transfer, string? primaries, string? matrix, string fieldOrder)
+    {
+        var video = Fixture(fixture).Video!;
+
+        Assert.Equal((pixelFormat, transfer, primaries, matrix, fieldOrder), (video.PixelFormat, video.ColorTransfer, video.ColorPrimaries, video.ColorSpace, video.FieldOrder));
+    }
+
+    [Theory]
+    [InlineData("interlaced_tff", 30000, 1001, 3.003)]
+    [InlineData("landscape_h264_aac", 30, 1, 3.0)]
+    public void When_a_video_is_probed_its_exact_rate_and_end_are_read(string fixture, long numerator, long denominator, double end)
+    {
+        var video = Fixture(fixture).Video!;
+
+        Assert.Equal(new FrameRate(numerator, denominator), video.FrameRate);
+        Assert.Equal(end, video.EndSeconds, precision: 3);
+    }
+
+    [Fact]
+    public void When_a_source_has_several_audio_tracks_all_are_kept_in_order_and_the_default_one_is_the_main_track()
+    {
+        var probe = Fixture("two_audio");
+
+        Assert.Equal(
+            [(1, false, "eng", "Commentary"), (2, true, "fra", null)],
+            probe.AudioStreams.Select(a => (a.Index, a.IsDefault, a.Language, a.Title)).ToArray());
+        Assert.Equal(2, probe.Audio!.Index);
     }
 
     [Theory]
