@@ -75,9 +75,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Start-up budget: a .NET service on a saturated two-core machine was seen to stay silent for 90 s.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
+
     private async Task WaitUntilReadyAsync()
     {
-        var ready = await Readiness.WaitAsync(Url, TimeSpan.FromSeconds(90), () =>
+        var ready = await Readiness.WaitAsync(Url, StartupTimeout, () =>
         {
             if (_process.HasExited)
             {
@@ -86,7 +89,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         });
         if (!ready)
         {
-            throw new TimeoutException($"{Url} was not ready in 90 s:{Environment.NewLine}{Output}");
+            throw new TimeoutException($"{Url} was not ready in {StartupTimeout.TotalSeconds} s:{Environment.NewLine}{Output}");
         }
     }
 
