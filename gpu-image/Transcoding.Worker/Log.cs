@@ -60,4 +60,7 @@ internal static partial class Log
 
     [LoggerMessage(19, LogLevel.Error, "Job file {Path} could not be read: {Reason}")]
     public static partial void JobFileUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(30, LogLevel.Information, "Media {MediaId} source conditioning: deinterlace {Deinterlace}, frame rate {FrameRate}, dynamic range {DynamicRange}, last picture held {HoldSeconds} s")]
+    public static partial void ConditioningPlanned(ILogger logger, Guid mediaId, string deinterlace, string frameRate, string dynamicRange, double holdSeconds);
 }

@@ -32,6 +32,10 @@ public sealed class WorkerOptions : IValidatableObject
     [Range(1, 20)]
     public int SegmentSeconds { get; set; } = 4;
 
+    /// <summary>Fastest frame rate written; faster sources keep every n-th frame (120 -> 60, 119.88 -> 59.94).</summary>
+    [Range(1, 240)]
+    public int MaxFramesPerSecond { get; set; } = 60;
+
     [Range(32, 512)]
     public int AudioBitrateKbps { get; set; } = 128;
 

@@ -12,4 +12,7 @@ public record TranscodeOutputs
     /// <summary>The video encoder that ran (<c>h264_nvenc</c> or <c>libx264</c>), empty for audio-only.</summary>
     public string Encoder { get; init; } = "";
     public string ManifestKey { get; init; } = "";
+
+    /// <summary>What the source was (dynamic range, field order, frame rate); null for audio-only.</summary>
+    public SourceDescription? Source { get; init; }
 }

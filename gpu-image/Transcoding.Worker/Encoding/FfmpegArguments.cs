@@ -1,16 +1,20 @@
 using System.Globalization;
+using Transcoding.Worker.Conditioning;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
 
 namespace Transcoding.Worker.Encoding;
 
 /// <summary>Every ffprobe/ffmpeg command line the worker runs, built as argument lists (no shell quoting involved).</summary>
-public static class FfmpegArguments
+public static partial class FfmpegArguments
 {
     /// <summary>Codecs NVDEC decodes on every GPU generation RunPod offers; others are decoded on the CPU.</summary>
     private static readonly HashSet<string> NvdecCodecs = ["h264", "hevc", "mpeg2video", "vp9"];
 
     private static readonly string[] Common = ["-hide_banner", "-nostdin", "-y", "-v", "error"];
+
+    /// <summary>Frames <c>idet</c> looks at: several seconds, so a static opening does not outvote the rest.</summary>
+    private const int InterlaceDetectionFrames = 200;
 
     /// <summary>Format and streams as JSON, with each stream's packets counted (see <see cref="FfprobeParser"/> for why).</summary>
     public static IReadOnlyList<string> Ffprobe(string inputPath) =>
@@ -27,12 +31,18 @@ public static class FfmpegArguments
         var settings = request.Settings;
         var video = probe.Video;
         var audio = probe.Audio;
-        var gpuFrames = video is not null && KeepsFramesOnGpu(request.Encoder, video);
+        var conditioning = request.Conditioning ?? VideoConditioning.None;
+        var gpuFrames = video is not null && KeepsFramesOnGpu(request.Encoder, video, conditioning);
 
         var args = new List<string>(Common) { "-nostats", "-progress", "pipe:1" };
         if (gpuFrames)
         {
             args.AddRange(["-hwaccel", "cuda", "-hwaccel_output_format", "cuda"]);
+        }
+        else if (video is not null && DecodesOnGpu(request.Encoder, video))
+        {
+            // NVDEC still decodes; ffmpeg copies each frame to system memory for the CPU filters.
+            args.AddRange(["-hwaccel", "cuda"]);
         }
 
         args.AddRange(["-i", request.InputPath]);
@@ -45,7 +55,7 @@ public static class FfmpegArguments
         }
         else
         {
-            args.AddRange(["-filter_complex", LadderFilter(video, request.Rungs, gpuFrames)]);
+            args.AddRange(["-filter_complex", LadderFilter(video, request.Rungs, conditioning, gpuFrames)]);
             for (var i = 0; i < request.Rungs.Count; i++)
             {
                 args.AddRange(["-map", $"[v{i}]"]);
@@ -57,7 +67,7 @@ public static class FfmpegArguments
                 variants.Add(audio is null ? $"v:{i},name:{request.Rungs[i].Name}" : $"v:{i},a:{i},name:{request.Rungs[i].Name}");
             }
 
-            args.AddRange(VideoCodec(request, video, gpuFrames));
+            args.AddRange(VideoCodec(request, video, conditioning, gpuFrames));
         }
 
         if (audio is not null)
@@ -108,6 +118,23 @@ public static class FfmpegArguments
         return args;
     }
 
+    /// <summary>
+    /// <c>idet</c> over the first frames of the video, logging its summary at info level on stderr (read by
+    /// <see cref="Conditioning.InterlaceDetection"/>).
+    /// </summary>
+    public static IReadOnlyList<string> InterlaceDetection(string inputPath, VideoStreamInfo video) =>
+    [
+        "-hide_banner", "-nostdin", "-nostats", "-v", "info", "-i", inputPath,
+        "-map", $"0:{video.Index}", "-vf", "idet", "-frames:v", Invariant(InterlaceDetectionFrames), "-f", "null", "-",
+    ];
+
+    /// <summary>
+    /// Reads every packet without decoding (disk speed) and reports the last <c>out_time</c> on stdout: the length of a
+    /// source whose container does not state one, e.g. a WebM written to a pipe by a browser's MediaRecorder.
+    /// </summary>
+    public static IReadOnlyList<string> DemuxDuration(string inputPath) =>
+        [.. Common, "-nostats", "-progress", "pipe:1", "-i", inputPath, "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-f", "null", "-"];
+
     /// <summary>Raw signed 16-bit little-endian mono PCM on stdout, at the source's own sample rate.</summary>
     public static IReadOnlyList<string> WaveformPcm(string inputPath, AudioStreamInfo audio) =>
         [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-ac", "1", "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"];
@@ -132,23 +159,78 @@ public static class FfmpegArguments
         _ => [.. Common, "-f", "lavfi", "-i", "color=c=black:s=256x144:r=25:d=0.2", "-c:v", VideoEncoderNames.Libx264, "-f", "null", "-"],
     };
 
-    /// <summary>The GPU path decodes and scales on the GPU; rotated sources and codecs NVDEC may not handle go through system memory.</summary>
-    internal static bool KeepsFramesOnGpu(VideoEncoder encoder, VideoStreamInfo video) =>
-        encoder == VideoEncoder.H264Nvenc && video.Rotation == 0 && NvdecCodecs.Contains(video.Codec);
+    /// <summary>
+    /// The GPU path decodes, scales and encodes on the GPU. Rotated sources (the rotation filter) and sources that need
+    /// deinterlacing or tone mapping (CPU filters) are decoded by NVDEC into system memory; codecs NVDEC may not handle
+    /// are decoded by the CPU.
+    /// </summary>
+    internal static bool KeepsFramesOnGpu(VideoEncoder encoder, VideoStreamInfo video, VideoConditioning conditioning) =>
+        DecodesOnGpu(encoder, video) && video.Rotation == 0 && !conditioning.NeedsSystemMemory;
 
-    private static string LadderFilter(VideoStreamInfo video, IReadOnlyList<PlannedRung> rungs, bool gpuFrames)
+    private static bool DecodesOnGpu(VideoEncoder encoder, VideoStreamInfo video) =>
+        encoder == VideoEncoder.H264Nvenc && NvdecCodecs.Contains(video.Codec);
+
+    /// <summary>
+    /// The source's conditioning (<see cref="ConditioningFilters"/>), then <c>split</c> into one scaler per rung.
+    /// </summary>
+    private static string LadderFilter(VideoStreamInfo video, IReadOnlyList<PlannedRung> rungs, VideoConditioning conditioning, bool gpuFrames)
     {
         var splits = string.Concat(Enumerable.Range(0, rungs.Count).Select(i => $"[s{i}]"));
         var scalers = rungs.Select((rung, i) => gpuFrames
             ? $"[s{i}]scale_cuda=w={rung.Width}:h={rung.Height}:format=nv12,setsar=1[v{i}]"
             : $"[s{i}]scale=w={rung.Width}:h={rung.Height},setsar=1[v{i}]");
-        return $"[0:{video.Index}]split={rungs.Count}{splits};" + string.Join(';', scalers);
+        var chain = ConditioningFilters(video, conditioning, rungs[0]).Append($"split={rungs.Count}{splits}");
+        return $"[0:{video.Index}]{string.Join(',', chain)};" + string.Join(';', scalers);
     }
 
-    private static List<string> VideoCodec(HlsEncodeRequest request, VideoStreamInfo video, bool gpuFrames)
+    /// <summary>
+    /// Deinterlace first (it needs the original fields; <c>bwdif</c> one frame per frame, so the rate is kept), then
+    /// drop frames to the capped rate before the costly steps, then tone map, then hold the last picture. Tone mapping
+    /// (zscale to linear light, Hable curve, back to BT.709) also scales to the top rung, so the float stage runs at
+    /// that size rather than at the source's (4x fewer pixels for a 4K source and a 1080p ladder).
+    /// </summary>
+    private static IEnumerable<string> ConditioningFilters(VideoStreamInfo video, VideoConditioning conditioning, PlannedRung top)
+    {
+        if (conditioning.Deinterlace is { } parity)
+        {
+            // To 4:2:0 first, field by field (interl=1): bwdif on 4:2:2 chroma followed by the encoder's 4:2:0
+            // conversion leaves the chroma combed (ffmpeg 5.1, measured with idet on each plane).
+            yield return $"scale=interl=1,format={(HighBitDepth().IsMatch(video.PixelFormat ?? "") ? "yuv420p10le" : "yuv420p")}";
+            yield return $"bwdif=mode=send_frame:parity={(parity == FieldParity.TopFirst ? "tff" : "bff")}:deint=all";
+        }
+
+        if (conditioning.FrameRate is { } rate)
+        {
+            yield return $"fps={rate}";
+        }
+
+        if (conditioning.ToneMaps)
+        {
+            var transfer = conditioning.DynamicRange == DynamicRange.Pq ? "smpte2084" : "arib-std-b67";
+            yield return $"zscale=w={top.Width}:h={top.Height}:tin={transfer}:pin={ZscaleName(video.ColorPrimaries, "bt2020")}"
+                + $":min={ZscaleName(video.ColorSpace, "bt2020nc")}:rin={ZscaleName(video.ColorRange, "tv")}:t=linear:npl=100";
+            yield return "format=gbrpf32le";
+            yield return "zscale=p=bt709";
+            yield return "tonemap=tonemap=hable:desat=0";
+            yield return "zscale=t=bt709:m=bt709:r=tv";
+            yield return "format=yuv420p";
+        }
+
+        if (conditioning.HoldLastSeconds > 0)
+        {
+            yield return $"tpad=stop_mode=clone:stop_duration={Invariant(conditioning.HoldLastSeconds)}";
+        }
+    }
+
+    /// <summary>zscale takes ffprobe's names for these; a value it does not know falls back to what HDR sources use.</summary>
+    private static string ZscaleName(string? probed, string fallback) =>
+        probed is "bt2020" or "bt2020nc" or "bt2020c" or "bt709" or "tv" or "pc" ? probed : fallback;
+
+    private static List<string> VideoCodec(HlsEncodeRequest request, VideoStreamInfo video, VideoConditioning conditioning, bool gpuFrames)
     {
         var settings = request.Settings;
-        var gop = Invariant(Math.Max(1, (int)Math.Round((video.FramesPerSecond > 0 ? video.FramesPerSecond : 30) * settings.SegmentSeconds)));
+        var framesPerSecond = conditioning.FrameRate?.PerSecond ?? video.FramesPerSecond;
+        var gop = Invariant(Math.Max(1, (int)Math.Round((framesPerSecond > 0 ? framesPerSecond : 30) * settings.SegmentSeconds)));
         var args = new List<string>();
         if (request.Encoder == VideoEncoder.H264Nvenc)
         {
@@ -189,6 +271,12 @@ public static class FfmpegArguments
         }
 
         args.AddRange(["-force_key_frames", $"expr:gte(t,n_forced*{Invariant(settings.SegmentSeconds)})"]);
+        if (conditioning.ToneMaps)
+        {
+            // Without the tags players would read the tone-mapped pictures as the source's BT.2020 and wash them out.
+            args.AddRange(["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv"]);
+        }
+
         return args;
     }
 
@@ -204,6 +292,10 @@ public static class FfmpegArguments
         ['p', >= '1' and <= '7'] => preset,
         _ => "p5",
     };
+
+    /// <summary>Pixel formats of more than 8 bits per sample: <c>yuv420p10le</c>, <c>p010le</c>, <c>yuv422p12be</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("1[0-6](le|be)$")]
+    private static partial System.Text.RegularExpressions.Regex HighBitDepth();
 
     private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,9 @@ public sealed class FfmpegProgressParser(double durationSeconds)
 {
     private double _outTimeSeconds;
 
+    /// <summary>The last <c>out_time</c> read, seconds: after the run, how much was written.</summary>
+    public double OutTimeSeconds => _outTimeSeconds;
+
     /// <summary>Returns the percentage when <paramref name="line"/> closes a block, otherwise null.</summary>
     public double? Feed(string line)
     {

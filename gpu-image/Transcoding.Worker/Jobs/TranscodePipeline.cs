@@ -6,6 +6,7 @@ using Transcoding.Contracts;
 using Transcoding.Shared;
 using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Storage;
+using Transcoding.Worker.Conditioning;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
@@ -43,12 +44,17 @@ public sealed class TranscodePipeline(
 
         await DownloadAsync(workDirectory, input.SourceKey, sourcePath, cancellationToken);
         var probe = await ProbeAsync(workDirectory, sourcePath, cancellationToken);
+        if (probe.DurationSeconds <= 0)
+        {
+            probe = probe with { DurationSeconds = await DemuxedDurationAsync(workDirectory, sourcePath, cancellationToken) };
+        }
 
+        var conditioning = probe.Video is null ? null : await ConditioningAsync(workDirectory, sourcePath, probe, input.MediaId, cancellationToken);
         var rungs = probe.Video is null ? [] : new LadderPlanner(settings.EffectiveLadder).Plan(probe.Video);
         VideoEncoder? encoder = probe.Video is null ? null : await encoders.SelectAsync();
         Log.EncodeStarting(logger, input.MediaId, encoder?.FfmpegName() ?? "none (audio only)", string.Join(',', rungs.Select(r => $"{r.Name}={r.Width}x{r.Height}")));
 
-        var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings);
+        var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings, conditioning);
         var parser = new FfmpegProgressParser(probe.DurationSeconds);
         var encodeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var encodeErrors = await Step(workDirectory, JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
@@ -71,7 +77,7 @@ public sealed class TranscodePipeline(
                 permanent: true);
         }
 
-        await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video?.FramesPerSecond, cancellationToken);
+        await MasterPlaylist.CompleteFileAsync(hlsDirectory, conditioning?.FrameRate?.PerSecond ?? probe.Video?.FramesPerSecond, cancellationToken);
 
         WaveformOutput? waveform = null;
         if (probe.Audio is not null)
@@ -104,6 +110,7 @@ public sealed class TranscodePipeline(
             Waveform = waveform,
             Encoder = encoder?.FfmpegName() ?? "",
             ManifestKey = prefix + OutputObjectPolicy.ManifestName,
+            Source = probe.Video is null ? null : conditioning!.Describe(probe.Video),
         };
         await using (var manifest = File.Create(Path.Combine(outputDirectory, OutputObjectPolicy.ManifestName)))
         {
@@ -223,14 +230,44 @@ public sealed class TranscodePipeline(
         return probe;
     }
 
-    /// <summary>Runs one stage and turns a tool or storage failure into a transient job failure with the stage's code.</summary>
-    private static async Task Step(string workDirectory, string code, string message, Func<Task> stage) => await Step(workDirectory, code, message, async () =>
+    /// <summary>
+    /// The source's length when its container does not state it: read from the timestamps of every packet, so the
+    /// progress bar, the truncation check and the manifest have a real duration. 0 when there are no timestamps.
+    /// </summary>
+    private async Task<double> DemuxedDurationAsync(string workDirectory, string sourcePath, CancellationToken cancellationToken)
+    {
+        var demux = new FfmpegProgressParser(0);
+        await Step(workDirectory, JobErrorCodes.SourceUnreadable, "Reading the source failed", () => tools.RunFfmpegAsync(
+            FfmpegArguments.DemuxDuration(sourcePath), line => demux.Feed(line), cancellationToken), permanent: true);
+        return demux.OutTimeSeconds;
+    }
+
+    /// <summary>Deinterlacing, frame-rate cap, tone mapping and held last picture for this source; idet runs only when the stream does not say it is interlaced.</summary>
+    private async Task<VideoConditioning> ConditioningAsync(string workDirectory, string sourcePath, MediaProbe probe, Guid mediaId, CancellationToken cancellationToken)
+    {
+        var video = probe.Video!;
+        FieldParity? detected = null;
+        if (VideoConditioningPlanner.NeedsDetection(video))
+        {
+            var idetLog = await Step(workDirectory, JobErrorCodes.SourceUnreadable, "Decoding the source failed", () => tools.RunFfmpegAsync(
+                FfmpegArguments.InterlaceDetection(sourcePath, video), onOutputLine: null, cancellationToken), permanent: true);
+            detected = InterlaceDetection.Parse(idetLog);
+        }
+
+        var conditioning = VideoConditioningPlanner.Plan(probe, detected, options.Value.MaxFramesPerSecond);
+        Log.ConditioningPlanned(
+            logger, mediaId, conditioning.Deinterlace?.ToString() ?? "no", conditioning.FrameRate?.ToString() ?? "as source", conditioning.DynamicRange.ToString(), conditioning.HoldLastSeconds);
+        return conditioning;
+    }
+
+    /// <summary>Runs one stage and turns a tool or storage failure into a job failure (transient unless said) with the stage's code.</summary>
+    private static async Task Step(string workDirectory, string code, string message, Func<Task> stage, bool permanent = false) => await Step(workDirectory, code, message, async () =>
     {
         await stage();
         return true;
-    });
+    }, permanent);
 
-    private static async Task<T> Step<T>(string workDirectory, string code, string message, Func<Task<T>> stage)
+    private static async Task<T> Step<T>(string workDirectory, string code, string message, Func<Task<T>> stage, bool permanent = false)
     {
         try
         {
@@ -238,7 +275,7 @@ public sealed class TranscodePipeline(
         }
         catch (Exception e) when (e is not OperationCanceledException and not JobFailedException)
         {
-            throw new JobFailedException(code, $"{message}: {Detail(e, workDirectory)}", permanent: false, e);
+            throw new JobFailedException(code, $"{message}: {Detail(e, workDirectory)}", permanent, e);
         }
     }
 

@@ -125,9 +125,20 @@ public static class FfprobeParser
     /// <summary>ffprobe's placeholders for "not said": <c>unknown</c>, <c>und</c> (language), empty.</summary>
     private static string? Known(string? value) => value is null or "" or "unknown" or "und" ? null : value;
 
+    /// <summary>
+    /// Matroska keeps a stream's own duration only as a <c>DURATION</c> tag ("00:00:05.000000000"); ffprobe may fill
+    /// <c>duration</c> with the file's (a one-frame video beside 3 s of audio showed 3.023), so the tag wins.
+    /// </summary>
     private static double EndSeconds(JsonElement stream)
     {
         var duration = Number(stream, "duration");
+        if (stream.TryGetProperty("tags", out var tags)
+            && String(tags, "DURATION") is { } tagged
+            && TimeSpan.TryParse(tagged.Length > 16 ? tagged[..16] : tagged, CultureInfo.InvariantCulture, out var span))
+        {
+            duration = span.TotalSeconds;
+        }
+
         return duration > 0 ? Math.Max(0, Number(stream, "start_time")) + duration : 0;
     }
 

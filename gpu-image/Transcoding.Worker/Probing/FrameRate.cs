@@ -37,7 +37,8 @@ public readonly record struct FrameRate(long Numerator, long Denominator)
     public override string ToString() =>
         Denominator == 1 ? Numerator.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}");
 
-    private FrameRate Reduced()
+    /// <summary>The same rate in lowest terms (60000/1000 -> 60).</summary>
+    public FrameRate Reduced()
     {
         var divisor = (long)System.Numerics.BigInteger.GreatestCommonDivisor(Numerator, Denominator);
         return new FrameRate(Numerator / divisor, Denominator / divisor);

@@ -1,3 +1,4 @@
+using Transcoding.Worker.Conditioning;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
@@ -16,11 +17,12 @@ public class FfmpegArgumentsTests
         new("360p", 640, 360, 600),
     ];
 
-    private static string Hls(VideoEncoder encoder, VideoStreamInfo? video = null, AudioStreamInfo? audio = null, EncodeSettings? settings = null, bool withAudio = true) =>
+    private static string Hls(
+        VideoEncoder encoder, VideoStreamInfo? video = null, AudioStreamInfo? audio = null, EncodeSettings? settings = null, bool withAudio = true, VideoConditioning? conditioning = null) =>
         string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
             "/w/source", "/w/out/hls",
             new MediaProbe(video ?? Landscape, withAudio ? audio ?? Stereo : null, 10),
-            TwoRungs, encoder, settings ?? Settings)));
+            TwoRungs, encoder, settings ?? Settings, conditioning)));
 
     [Theory]
     [InlineData(VideoEncoder.Libx264, "-filter_complex [0:0]split=2[s0][s1];[s0]scale=w=1280:h=720,setsar=1[v0];[s1]scale=w=640:h=360,setsar=1[v1]")]
@@ -56,18 +58,95 @@ public class FfmpegArgumentsTests
     }
 
     [Theory]
-    [InlineData("h264", 90)]
-    [InlineData("h264", 270)]
-    [InlineData("prores", 0)]
-    [InlineData("av1", 0)]
-    public void When_nvenc_gets_a_rotated_or_non_nvdec_source_frames_go_through_system_memory(string codec, int rotation)
+    [InlineData("h264", 90, "-hwaccel cuda -i")]
+    [InlineData("hevc", 270, "-hwaccel cuda -i")]
+    [InlineData("prores", 0, "-v error -nostats -progress pipe:1 -i")]
+    [InlineData("av1", 0, "-v error -nostats -progress pipe:1 -i")]
+    public void When_nvenc_gets_a_rotated_or_non_nvdec_source_frames_go_through_system_memory(string codec, int rotation, string decode)
     {
         var args = Hls(VideoEncoder.H264Nvenc, video: new VideoStreamInfo(0, codec, 1920, 1080, rotation, 1, 30));
 
-        Assert.DoesNotContain("-hwaccel", args);
+        Assert.Contains(decode + " /w/source", args);
+        Assert.DoesNotContain("-hwaccel_output_format", args);
         Assert.Contains("[s0]scale=w=1280:h=720,setsar=1[v0]", args);
         Assert.Contains("-c:v h264_nvenc", args);
         Assert.Contains("-pix_fmt yuv420p", args);
+    }
+
+    public static TheoryData<VideoConditioning, string> Conditionings => new()
+    {
+        { new(FieldParity.TopFirst, new FrameRate(30000, 1001), DynamicRange.Sdr, 0), "scale=interl=1,format=yuv420p,bwdif=mode=send_frame:parity=tff:deint=all,fps=30000/1001,split=2" },
+        { new(FieldParity.BottomFirst, null, DynamicRange.Sdr, 0), "scale=interl=1,format=yuv420p,bwdif=mode=send_frame:parity=bff:deint=all,split=2" },
+        { new(null, new FrameRate(60, 1), DynamicRange.Sdr, 3), "fps=60,tpad=stop_mode=clone:stop_duration=3,split=2" },
+        {
+            new(null, new FrameRate(30, 1), DynamicRange.Pq, 0),
+            "fps=30,zscale=w=1280:h=720:tin=smpte2084:pin=bt2020:min=bt2020nc:rin=tv:t=linear:npl=100,format=gbrpf32le,zscale=p=bt709," +
+            "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=2"
+        },
+        {
+            new(null, null, DynamicRange.Hlg, 0.5),
+            "zscale=w=1280:h=720:tin=arib-std-b67:pin=bt2020:min=bt2020nc:rin=tv:t=linear:npl=100,format=gbrpf32le,zscale=p=bt709," +
+            "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,tpad=stop_mode=clone:stop_duration=0.5,split=2"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Conditionings))]
+    public void When_a_source_needs_conditioning_it_runs_once_before_the_split_in_a_fixed_order(VideoConditioning conditioning, string chain)
+    {
+        Assert.Contains("-filter_complex [0:0]" + chain + "[s0][s1];[s0]scale=w=1280:h=720,setsar=1[v0]", Hls(VideoEncoder.Libx264, conditioning: conditioning));
+    }
+
+    [Theory]
+    [InlineData("yuv420p10le", "format=yuv420p10le,bwdif")]
+    [InlineData("p010le", "format=yuv420p10le,bwdif")]
+    [InlineData("yuv422p", "format=yuv420p,bwdif")]
+    [InlineData(null, "format=yuv420p,bwdif")]
+    public void When_an_interlaced_source_is_deinterlaced_its_bit_depth_is_kept_until_the_encoder(string? pixelFormat, string chain)
+    {
+        var args = Hls(VideoEncoder.Libx264, video: Landscape with { PixelFormat = pixelFormat }, conditioning: new(FieldParity.TopFirst, null, DynamicRange.Sdr, 0));
+
+        Assert.Contains(chain, args);
+    }
+
+    [Theory]
+    [InlineData(VideoEncoder.Libx264, DynamicRange.Pq, true)]
+    [InlineData(VideoEncoder.H264Nvenc, DynamicRange.Hlg, true)]
+    [InlineData(VideoEncoder.Libx264, DynamicRange.Sdr, false)]
+    [InlineData(VideoEncoder.H264Nvenc, DynamicRange.Sdr, false)]
+    public void When_hdr_is_tone_mapped_every_rendition_is_tagged_bt709_on_both_encoders(VideoEncoder encoder, DynamicRange range, bool tagged)
+    {
+        var args = Hls(encoder, conditioning: new(null, null, range, 0));
+
+        Assert.Equal(tagged, args.Contains("-color_primaries bt709 -color_trc bt709 -colorspace bt709 -color_range tv -c:a aac"));
+        Assert.Equal(tagged, args.Contains("tonemap=tonemap=hable"));
+    }
+
+    [Theory]
+    [InlineData(DynamicRange.Pq, null, false)]
+    [InlineData(DynamicRange.Sdr, FieldParity.TopFirst, false)]
+    [InlineData(DynamicRange.Sdr, null, true)]
+    public void When_nvenc_gets_a_source_needing_cpu_filters_nvdec_decodes_into_system_memory(DynamicRange range, FieldParity? parity, bool onGpu)
+    {
+        var args = Hls(VideoEncoder.H264Nvenc, conditioning: new(parity, new FrameRate(30, 1), range, 1));
+
+        Assert.Equal(onGpu, args.Contains("-hwaccel cuda -hwaccel_output_format cuda -i /w/source"));
+        Assert.Equal(!onGpu, args.Contains("-hwaccel cuda -i /w/source"));
+        Assert.Equal(onGpu, args.Contains("fps=30,tpad=stop_mode=clone:stop_duration=1,split=2[s0][s1];[s0]scale_cuda=w=1280:h=720"));
+    }
+
+    [Theory]
+    [InlineData(120, 60, 4, "240")]
+    [InlineData(119.88, 59.94, 2, "120")]
+    public void When_the_rate_is_capped_the_gop_follows_the_written_rate(double source, double written, int segmentSeconds, string gop)
+    {
+        var args = Hls(
+            VideoEncoder.Libx264,
+            video: Landscape with { FramesPerSecond = source },
+            settings: Settings with { SegmentSeconds = segmentSeconds },
+            conditioning: new(null, new FrameRate((long)Math.Round(written * 1000), 1000), DynamicRange.Sdr, 0));
+
+        Assert.Contains($"-g {gop} -keyint_min {gop} ", args);
     }
 
     [Theory]

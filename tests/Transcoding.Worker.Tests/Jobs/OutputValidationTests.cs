@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Transcoding.Worker.Tests.Jobs;
 
-/// <summary>Issue 12 kinds 5, 6 and 10 through the real pipeline, each checked by its right value and by the validator.</summary>
+/// <summary>Issue 12 kinds 3, 5, 6 and 10 through the real pipeline, each checked by its right value and by the validator.</summary>
 public sealed class OutputValidationTests(ITestOutputHelper output)
 {
     [Theory]
@@ -55,14 +55,45 @@ public sealed class OutputValidationTests(ITestOutputHelper output)
     [Fact]
     public async Task When_the_output_fails_validation_the_job_fails_and_nothing_is_left()
     {
-        await using var harness = await WorkerHarness.StartAsync();
-        var (mediaId, result) = await RunAsync(harness, await Clips.AudioLongerThanVideo);
+        // Real ffmpeg, then the first segment emptied, as a full disk or a crashed muxer would leave it.
+        var ffmpeg = Path.Combine(Directory.CreateTempSubdirectory("ffmpeg-emptying-").FullName, "ffmpeg");
+        await File.WriteAllTextAsync(ffmpeg, """
+            #!/bin/sh
+            ffmpeg "$@" || exit $?
+            for last in "$@"; do :; done
+            case "$last" in */index.m3u8) : > "$(ls "$(dirname "$(dirname "$last")")"/*/segment_00000.ts | head -n 1)" ;; esac
+            """);
+        await Tool.RunAsync("chmod", ["+x", ffmpeg]);
+        await using var harness = await WorkerHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:FfmpegPath"] = ffmpeg });
+        var (mediaId, result) = await RunAsync(harness, await Clips.VideoWithAudio);
 
         Assert.False(result.Succeeded);
         Assert.Equal((JobErrorCodes.OutputInvalid, false), (result.Error!.Code, result.Error.Permanent));
-        Assert.StartsWith("The written output is invalid (1 problem(s)): duration_mismatch hls/180p/index.m3u8: EXTINF sum 2", result.Error.Message);
+        Assert.StartsWith("The written output is invalid (", result.Error.Message);
+        Assert.Matches(@"segment_empty hls/\d+p/segment_00000\.ts: 0 bytes", result.Error.Message);
         Assert.DoesNotContain(harness.WorkDir, result.Error.Message);
         Assert.Empty(harness.Outputs(mediaId));
+    }
+
+    [Fact]
+    public async Task When_audio_runs_longer_than_video_the_last_picture_is_held_to_the_end_of_the_program()
+    {
+        await using var harness = await WorkerHarness.StartAsync();
+        var (mediaId, result) = await RunAsync(harness, await Clips.AudioLongerThanVideo);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        var playlist = harness.OutputPath(mediaId, "hls/180p/index.m3u8");
+        var segments = Hls.Segments(playlist);
+        var written = Path.Combine(Directory.CreateTempSubdirectory("audio-longer-").FullName, "all.ts");
+        await Tool.RunAsync("ffmpeg", ["-v", "error", "-i", playlist, "-c", "copy", written]);
+        var video = await Hls.StreamDurationAsync(written, "v:0");
+        var audio = await Hls.StreamDurationAsync(written, "a:0");
+        output.WriteLine($"EXTINF sum {segments.Sum(s => s.Duration)}, manifest {result.Outputs!.DurationSeconds}, video {video}, audio {audio}");
+        Assert.Equal(5.0, segments.Sum(s => s.Duration), 0.1);
+        Assert.Equal(5.0, result.Outputs.DurationSeconds, 0.1);
+        Assert.Equal(5.0, video, 0.1);
+        Assert.Equal(5.0, audio, 0.1);
+        Assert.Empty(Validate(harness, mediaId, result.Outputs.DurationSeconds));
     }
 
     private static async Task<(Guid MediaId, JobResult Result)> RunAsync(WorkerHarness harness, string source)

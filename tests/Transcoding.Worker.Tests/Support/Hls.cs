@@ -62,4 +62,21 @@ public static class Hls
         var text = await Tool.OutputAsync("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path);
         return double.Parse(text.Trim(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>One stream's duration in seconds by its specifier (<c>v:0</c>, <c>a:0</c>), measured from its packets.</summary>
+    public static async Task<double> StreamDurationAsync(string path, string stream)
+    {
+        var text = await Tool.OutputAsync("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries", "packet=pts_time,duration_time", "-of", "csv=p=0", path);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(','))
+            .Where(fields => fields.Length == 2 && fields.All(f => double.TryParse(f, CultureInfo.InvariantCulture, out _)))
+            .Max(fields => double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture))
+            - await StartAsync(path);
+    }
+
+    private static async Task<double> StartAsync(string path)
+    {
+        var text = await Tool.OutputAsync("ffprobe", "-v", "error", "-show_entries", "format=start_time", "-of", "csv=p=0", path);
+        return double.Parse(text.Trim(), CultureInfo.InvariantCulture);
+    }
 }
