@@ -37,32 +37,41 @@ public static class FfmpegArguments
 
         args.AddRange(["-i", request.InputPath]);
 
+        // a:{k} counts audio outputs in the order they are mapped.
         var variants = new List<string>();
-        if (video is null)
-        {
-            args.AddRange(["-map", $"0:{audio!.Index}"]);
-            variants.Add($"a:0,name:{HlsEncodeRequest.AudioRenditionName}");
-        }
-        else
+        var audioOutputs = new List<AudioStreamInfo>();
+        var group = request.AudioGroup ? $",agroup:{AudioRendition.GroupName}" : "";
+        if (video is not null)
         {
             args.AddRange(["-filter_complex", LadderFilter(video, request.Rungs, gpuFrames)]);
             for (var i = 0; i < request.Rungs.Count; i++)
             {
                 args.AddRange(["-map", $"[v{i}]"]);
-                if (audio is not null)
+                if (audio is not null && !request.AudioGroup)
                 {
                     args.AddRange(["-map", $"0:{audio.Index}"]);
+                    variants.Add($"v:{i},a:{audioOutputs.Count},name:{request.Rungs[i].Name}");
+                    audioOutputs.Add(audio);
                 }
-
-                variants.Add(audio is null ? $"v:{i},name:{request.Rungs[i].Name}" : $"v:{i},a:{i},name:{request.Rungs[i].Name}");
+                else
+                {
+                    variants.Add($"v:{i}{group},name:{request.Rungs[i].Name}");
+                }
             }
 
             args.AddRange(VideoCodec(request, video, gpuFrames));
         }
 
+        foreach (var rendition in request.AudioPlaylists)
+        {
+            args.AddRange(["-map", $"0:{rendition.Stream.Index}"]);
+            variants.Add($"a:{audioOutputs.Count}{group}{(request.AudioGroup && rendition.IsDefault ? ",default:yes" : "")},name:{rendition.Name}");
+            audioOutputs.Add(rendition.Stream);
+        }
+
         if (audio is not null)
         {
-            args.AddRange(["-c:a", "aac", "-b:a", $"{settings.AudioBitrateKbps}k", "-ac", "2"]);
+            args.AddRange(["-c:a", "aac", "-b:a", $"{settings.AudioBitrateKbps}k", "-ac", Invariant(AudioRendition.Channels)]);
         }
 
         var output = request.OutputDirectory;
