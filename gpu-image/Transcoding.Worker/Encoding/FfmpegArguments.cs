@@ -37,7 +37,7 @@ public static class FfmpegArguments
 
         args.AddRange(["-i", request.InputPath]);
 
-        // a:{k} counts audio outputs in the order they are mapped.
+        // a:{k} counts audio outputs in the order they are mapped; each one gets its source track's downmix below.
         var variants = new List<string>();
         var audioOutputs = new List<AudioStreamInfo>();
         var group = request.AudioGroup ? $",agroup:{AudioRendition.GroupName}" : "";
@@ -72,6 +72,13 @@ public static class FfmpegArguments
         if (audio is not null)
         {
             args.AddRange(["-c:a", "aac", "-b:a", $"{settings.AudioBitrateKbps}k", "-ac", Invariant(AudioRendition.Channels)]);
+            for (var k = 0; k < audioOutputs.Count; k++)
+            {
+                if (AudioDownmix.Stereo(audioOutputs[k]) is { } downmix)
+                {
+                    args.AddRange([$"-filter:a:{k}", downmix]);
+                }
+            }
         }
 
         var output = request.OutputDirectory;
@@ -117,13 +124,16 @@ public static class FfmpegArguments
         return args;
     }
 
-    /// <summary>Raw signed 16-bit little-endian mono PCM on stdout, at the source's own sample rate.</summary>
+    /// <summary>
+    /// Raw signed 16-bit little-endian mono PCM on stdout, at the source's own sample rate: the mean of the stereo that
+    /// plays (<see cref="AudioDownmix.Mono"/>).
+    /// </summary>
     public static IReadOnlyList<string> WaveformPcm(string inputPath, AudioStreamInfo audio) =>
-        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-ac", "1", "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"];
+        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-af", AudioDownmix.Mono(audio), "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"];
 
-    /// <summary>WAV on stdout, for <c>audiowaveform</c>, which cannot read MP4 itself.</summary>
+    /// <summary>The same as WAV on stdout, for <c>audiowaveform</c>, which cannot read MP4 itself.</summary>
     public static IReadOnlyList<string> WaveformWav(string inputPath, AudioStreamInfo audio) =>
-        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-ac", "1", "-f", "wav", "-acodec", "pcm_s16le", "pipe:1"];
+        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-af", AudioDownmix.Mono(audio), "-f", "wav", "-acodec", "pcm_s16le", "pipe:1"];
 
     /// <summary>
     /// A tiny real encode. For NVENC it also uploads to the GPU and scales there, so "works" means the whole GPU

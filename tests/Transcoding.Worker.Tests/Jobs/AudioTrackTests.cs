@@ -5,7 +5,7 @@ using Transcoding.Worker.Validation;
 
 namespace Transcoding.Worker.Tests.Jobs;
 
-/// <summary>Issue 12 kind 4 through the real pipeline: which audio plays, and what else is offered.</summary>
+/// <summary>Issue 12 kind 4 and the 5.1 waveform through the real pipeline: which audio plays, and how loud.</summary>
 public sealed class AudioTrackTests
 {
     [Fact]
@@ -40,6 +40,26 @@ public sealed class AudioTrackTests
         Assert.True(await Hls.MaxVolumeAsync(harness.OutputPath(mediaId, "hls/audio-2/index.m3u8")) < -80, "the commentary track is silent");
         Assert.True(await WaveformPeakAsync(harness.OutputPath(mediaId, "waveform.json")) >= 8, "the waveform is drawn from the audible main track");
         Assert.Empty(HlsOutputValidator.Validate(harness.OutputPath(mediaId, ""), prefix, result.Outputs.DurationSeconds));
+    }
+
+    /// <summary>
+    /// A sine at amplitude 0.2 on every channel plays, downmixed by ITU-R BS.775 (L = FL + 0.707·FC + 0.707 per surround
+    /// pair member), at 0.2 · (1 + 0.707 · 2) = -6.3 dBFS from 5.1 and 0.2 · (1 + 0.707 · 3) = -4.1 dBFS from 7.1.
+    /// </summary>
+    [Theory]
+    [InlineData("5.1", -6.3)]
+    [InlineData("7.1", -4.1)]
+    public async Task When_a_surround_source_is_transcoded_the_waveform_peaks_where_the_stereo_audio_plays(string layout, double expectedDb)
+    {
+        await using var harness = await WorkerHarness.StartAsync();
+        var (mediaId, result) = await harness.RunAsync(await Clips.Surround(layout));
+        Assert.True(result.Succeeded, result.Error?.Message);
+
+        var plays = await Hls.MaxVolumeAsync(harness.OutputPath(mediaId, "hls/audio/index.m3u8"));
+        var drawn = 20 * Math.Log10(await WaveformPeakAsync(harness.OutputPath(mediaId, "waveform.json")) / 128.0);
+
+        Assert.InRange(plays, expectedDb - 1, expectedDb + 1);
+        Assert.InRange(drawn, plays - 1, plays + 1);
     }
 
     /// <summary>The largest absolute 8-bit value in waveform.json's min/max data.</summary>

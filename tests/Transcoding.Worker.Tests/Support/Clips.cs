@@ -93,6 +93,17 @@ public static class Clips
     public static Task<string> CommentaryFirstAudioOnly => Make("commentary-first.mka", async path =>
         await Ffmpeg("-i", await CommentaryFirst, "-map", "0:a", "-c", "copy", path));
 
+    /// <summary>
+    /// 3 s of audio only, PCM in WAV, in <paramref name="layout"/> (<c>5.1</c>, <c>7.1</c>): the same 440 Hz sine at
+    /// amplitude 0.2 on every channel.
+    /// </summary>
+    public static Task<string> Surround(string layout) => Make($"surround-{layout}.wav", path =>
+    {
+        var channels = layout == "7.1" ? 8 : 6;
+        var sine = string.Join('|', Enumerable.Repeat("0.2*sin(2*PI*440*t)", channels));
+        return Ffmpeg("-f", "lavfi", "-i", $"aevalsrc={sine}:c={layout}:s=48000:d=3", "-c:a", "pcm_s16le", path);
+    });
+
     /// <summary>Text that only pretends to be an MP4.</summary>
     public static Task<string> Corrupt => Make("corrupt.mp4", path => File.WriteAllTextAsync(path, "this is not a video, only text with a video's name\n"));
 
