@@ -8,7 +8,7 @@ namespace Transcoding.Worker.Encoding;
 /// <c>AVERAGE-BANDWIDTH</c> or <c>FRAME-RATE</c>, which players use to pick a rung; they are added here. Its
 /// <c>BANDWIDTH</c> is the configured rate plus an allowance, which segments of a capped-CRF encode can exceed; it
 /// is raised to the peak segment bit rate actually written (RFC 8216 section 4.3.4.2). For an audio group it writes
-/// <c>NAME="audio_0"</c>, no <c>AUTOSELECT</c>, and lists every audio-only stream as a variant of its own; the
+/// <c>NAME="audio_N"</c>, no <c>AUTOSELECT</c>, and lists every audio-only stream as a variant of its own; the
 /// <c>EXT-X-MEDIA</c> tags are rewritten from the <see cref="AudioRendition"/>s and only the default's variant is kept.
 /// </summary>
 public static partial class MasterPlaylist

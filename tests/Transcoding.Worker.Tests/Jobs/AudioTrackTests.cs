@@ -44,15 +44,17 @@ public sealed class AudioTrackTests
 
     /// <summary>
     /// A sine at amplitude 0.2 on every channel plays, downmixed by ITU-R BS.775 (L = FL + 0.707·FC + 0.707 per surround
-    /// pair member), at 0.2 · (1 + 0.707 · 2) = -6.3 dBFS from 5.1 and 0.2 · (1 + 0.707 · 3) = -4.1 dBFS from 7.1.
+    /// pair member), at 0.2 · (1 + 0.707 · 2) = -6.3 dBFS from 5.1 and 0.2 · (1 + 0.707 · 3) = -4.1 dBFS from 7.1; mono
+    /// is copied to both sides, at its own 0.2 = -14.0 dBFS.
     /// </summary>
     [Theory]
+    [InlineData("mono", -14.0)]
     [InlineData("5.1", -6.3)]
     [InlineData("7.1", -4.1)]
-    public async Task When_a_surround_source_is_transcoded_the_waveform_peaks_where_the_stereo_audio_plays(string layout, double expectedDb)
+    public async Task When_a_mono_or_surround_source_is_transcoded_it_plays_at_player_levels_and_the_waveform_peaks_there(string layout, double expectedDb)
     {
         await using var harness = await WorkerHarness.StartAsync();
-        var (mediaId, result) = await harness.RunAsync(await Clips.Surround(layout));
+        var (mediaId, result) = await harness.RunAsync(await Clips.SineOnEveryChannel(layout));
         Assert.True(result.Succeeded, result.Error?.Message);
 
         var plays = await Hls.MaxVolumeAsync(harness.OutputPath(mediaId, "hls/audio/index.m3u8"));

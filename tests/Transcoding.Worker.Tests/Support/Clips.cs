@@ -94,12 +94,12 @@ public static class Clips
         await Ffmpeg("-i", await CommentaryFirst, "-map", "0:a", "-c", "copy", path));
 
     /// <summary>
-    /// 3 s of audio only, PCM in WAV, in <paramref name="layout"/> (<c>5.1</c>, <c>7.1</c>): the same 440 Hz sine at
-    /// amplitude 0.2 on every channel.
+    /// 3 s of audio only, PCM in WAV, in <paramref name="layout"/> (<c>mono</c>, <c>5.1</c>, <c>7.1</c>): the same 440 Hz
+    /// sine at amplitude 0.2 on every channel.
     /// </summary>
-    public static Task<string> Surround(string layout) => Make($"surround-{layout}.wav", path =>
+    public static Task<string> SineOnEveryChannel(string layout) => Make($"sine-{layout}.wav", path =>
     {
-        var channels = layout == "7.1" ? 8 : 6;
+        var channels = layout switch { "mono" => 1, "7.1" => 8, _ => 6 };
         var sine = string.Join('|', Enumerable.Repeat("0.2*sin(2*PI*440*t)", channels));
         return Ffmpeg("-f", "lavfi", "-i", $"aevalsrc={sine}:c={layout}:s=48000:d=3", "-c:a", "pcm_s16le", path);
     });
