@@ -47,32 +47,50 @@ public static partial class FfmpegArguments
 
         args.AddRange(["-i", request.InputPath]);
 
+        // a:{k} counts audio outputs in the order they are mapped; each one gets its source track's downmix below.
         var variants = new List<string>();
-        if (video is null)
-        {
-            args.AddRange(["-map", $"0:{audio!.Index}"]);
-            variants.Add($"a:0,name:{HlsEncodeRequest.AudioRenditionName}");
-        }
-        else
+        var audioOutputs = new List<AudioStreamInfo>();
+        var group = request.AudioGroup ? $",agroup:{AudioRendition.GroupName}" : "";
+        if (video is not null)
         {
             args.AddRange(["-filter_complex", LadderFilter(video, request.Rungs, conditioning, gpuFrames)]);
             for (var i = 0; i < request.Rungs.Count; i++)
             {
                 args.AddRange(["-map", $"[v{i}]"]);
-                if (audio is not null)
+                if (audio is not null && !request.AudioGroup)
                 {
                     args.AddRange(["-map", $"0:{audio.Index}"]);
+                    variants.Add($"v:{i},a:{audioOutputs.Count},name:{request.Rungs[i].Name}");
+                    audioOutputs.Add(audio);
                 }
-
-                variants.Add(audio is null ? $"v:{i},name:{request.Rungs[i].Name}" : $"v:{i},a:{i},name:{request.Rungs[i].Name}");
+                else
+                {
+                    variants.Add($"v:{i}{group},name:{request.Rungs[i].Name}");
+                }
             }
 
             args.AddRange(VideoCodec(request, video, conditioning, gpuFrames));
         }
 
+        foreach (var rendition in request.AudioPlaylists)
+        {
+            args.AddRange(["-map", $"0:{rendition.Stream.Index}"]);
+            variants.Add($"a:{audioOutputs.Count}{group}{(request.AudioGroup && rendition.IsDefault ? ",default:yes" : "")},name:{rendition.Name}");
+            audioOutputs.Add(rendition.Stream);
+        }
+
         if (audio is not null)
         {
-            args.AddRange(["-c:a", "aac", "-b:a", $"{settings.AudioBitrateKbps}k", "-ac", "2"]);
+            args.AddRange(["-c:a", "aac", "-b:a", $"{settings.AudioBitrateKbps}k", "-ac", Invariant(AudioRendition.Channels)]);
+            for (var k = 0; k < audioOutputs.Count; k++)
+            {
+                var filters = new[] { AudioDownmix.Stereo(audioOutputs[k]), request.AudioGroup ? PadToProgram(audioOutputs[k], probe.DurationSeconds) : null }
+                    .OfType<string>().ToList();
+                if (filters.Count > 0)
+                {
+                    args.AddRange([$"-filter:a:{k}", string.Join(',', filters)]);
+                }
+            }
         }
 
         var output = request.OutputDirectory;
@@ -135,13 +153,16 @@ public static partial class FfmpegArguments
     public static IReadOnlyList<string> DemuxDuration(string inputPath) =>
         [.. Common, "-nostats", "-progress", "pipe:1", "-i", inputPath, "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-f", "null", "-"];
 
-    /// <summary>Raw signed 16-bit little-endian mono PCM on stdout, at the source's own sample rate.</summary>
+    /// <summary>
+    /// Raw signed 16-bit little-endian mono PCM on stdout, at the source's own sample rate: the mean of the stereo that
+    /// plays (<see cref="AudioDownmix.Mono"/>).
+    /// </summary>
     public static IReadOnlyList<string> WaveformPcm(string inputPath, AudioStreamInfo audio) =>
-        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-ac", "1", "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"];
+        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-af", AudioDownmix.Mono(audio), "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"];
 
-    /// <summary>WAV on stdout, for <c>audiowaveform</c>, which cannot read MP4 itself.</summary>
+    /// <summary>The same as WAV on stdout, for <c>audiowaveform</c>, which cannot read MP4 itself.</summary>
     public static IReadOnlyList<string> WaveformWav(string inputPath, AudioStreamInfo audio) =>
-        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-ac", "1", "-f", "wav", "-acodec", "pcm_s16le", "pipe:1"];
+        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-af", AudioDownmix.Mono(audio), "-f", "wav", "-acodec", "pcm_s16le", "pipe:1"];
 
     /// <summary>
     /// A tiny real encode. For NVENC it also uploads to the GPU and scales there, so "works" means the whole GPU
@@ -158,6 +179,15 @@ public static partial class FfmpegArguments
         ],
         _ => [.. Common, "-f", "lavfi", "-i", "color=c=black:s=256x144:r=25:d=0.2", "-c:v", VideoEncoderNames.Libx264, "-f", "null", "-"],
     };
+
+    /// <summary>
+    /// Silence after a track that ends before the program (a commentary that stops early): an alternate rendition's
+    /// playlist must cover the whole program like the others, or players switching to it run out. Null when it does.
+    /// </summary>
+    private static string? PadToProgram(AudioStreamInfo track, double programSeconds) =>
+        programSeconds > 0 && track.EndSeconds > 0 && track.EndSeconds < programSeconds - 0.05
+            ? $"apad=whole_dur={Invariant(Math.Round(programSeconds, 3))}"
+            : null;
 
     /// <summary>
     /// The GPU path decodes, scales and encodes on the GPU. Rotated sources (the rotation filter) and sources that need

@@ -17,7 +17,18 @@ public sealed record HlsEncodeRequest(
     EncodeSettings Settings,
     VideoConditioning? Conditioning = null)
 {
-    public const string AudioRenditionName = "audio";
     public const string MasterPlaylistName = "master.m3u8";
     public const string RenditionPlaylistName = "index.m3u8";
+
+    /// <summary>Every usable audio track, main first (<see cref="AudioRendition.Plan"/>).</summary>
+    public IReadOnlyList<AudioRendition> AudioRenditions => AudioRendition.Plan(Probe);
+
+    /// <summary>
+    /// Several audio tracks: one <c>EXT-X-MEDIA</c> audio group, and video variants with no audio of their own. With one
+    /// track its audio is muxed into every video variant, as before.
+    /// </summary>
+    public bool AudioGroup => AudioRenditions.Count > 1;
+
+    /// <summary>The audio renditions with a playlist of their own: the group's, or the one of an audio-only source.</summary>
+    public IReadOnlyList<AudioRendition> AudioPlaylists => AudioGroup || Probe.Video is null ? AudioRenditions : [];
 }

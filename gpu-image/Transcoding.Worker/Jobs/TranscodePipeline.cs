@@ -77,7 +77,7 @@ public sealed class TranscodePipeline(
                 permanent: true);
         }
 
-        await MasterPlaylist.CompleteFileAsync(hlsDirectory, conditioning?.FrameRate?.PerSecond ?? probe.Video?.FramesPerSecond, cancellationToken);
+        await MasterPlaylist.CompleteFileAsync(hlsDirectory, conditioning?.FrameRate?.PerSecond ?? probe.Video?.FramesPerSecond, request.AudioRenditions, cancellationToken);
 
         WaveformOutput? waveform = null;
         if (probe.Audio is not null)
@@ -104,7 +104,7 @@ public sealed class TranscodePipeline(
         var outputs = new TranscodeOutputs
         {
             MasterPlaylistKey = prefix + "hls/" + HlsEncodeRequest.MasterPlaylistName,
-            Renditions = Renditions(prefix, probe, rungs, settings.AudioBitrateKbps),
+            Renditions = Renditions(prefix, request),
             DurationSeconds = Math.Round(probe.DurationSeconds, 3),
             PosterKey = posterKey,
             Waveform = waveform,
@@ -166,23 +166,35 @@ public sealed class TranscodePipeline(
         return prefix.EndsWith('/') ? prefix : prefix + "/";
     }
 
-    private static IReadOnlyList<Rendition> Renditions(string prefix, MediaProbe probe, IReadOnlyList<PlannedRung> rungs, int audioKbps)
+    /// <summary>
+    /// The video rungs, then the audio renditions with playlists of their own (<see cref="HlsEncodeRequest.AudioPlaylists"/>).
+    /// A rung's AudioBitrateKbps is that of the audio muxed into it, 0 when it plays an audio group or there is no audio.
+    /// </summary>
+    private static IReadOnlyList<Rendition> Renditions(string prefix, HlsEncodeRequest request)
     {
-        var audioBitrate = probe.Audio is null ? 0 : audioKbps;
-        if (probe.IsAudioOnly)
-        {
-            return [new Rendition { Name = HlsEncodeRequest.AudioRenditionName, AudioBitrateKbps = audioBitrate, PlaylistKey = PlaylistKey(HlsEncodeRequest.AudioRenditionName) }];
-        }
-
-        return [.. rungs.Select(rung => new Rendition
-        {
-            Name = rung.Name,
-            Width = rung.Width,
-            Height = rung.Height,
-            VideoBitrateKbps = rung.VideoBitrateKbps,
-            AudioBitrateKbps = audioBitrate,
-            PlaylistKey = PlaylistKey(rung.Name),
-        })];
+        var audioKbps = request.Settings.AudioBitrateKbps;
+        var muxedKbps = request.AudioRenditions.Count == 1 ? audioKbps : 0;
+        return
+        [
+            .. request.Rungs.Select(rung => new Rendition
+            {
+                Name = rung.Name,
+                Width = rung.Width,
+                Height = rung.Height,
+                VideoBitrateKbps = rung.VideoBitrateKbps,
+                AudioBitrateKbps = muxedKbps,
+                PlaylistKey = PlaylistKey(rung.Name),
+            }),
+            .. request.AudioPlaylists.Select(audio => new Rendition
+            {
+                Name = audio.Name,
+                AudioBitrateKbps = audioKbps,
+                PlaylistKey = PlaylistKey(audio.Name),
+                Label = audio.Label,
+                Language = audio.Language,
+                IsDefault = audio.IsDefault,
+            }),
+        ];
 
         string PlaylistKey(string name) => $"{prefix}hls/{name}/{HlsEncodeRequest.RenditionPlaylistName}";
     }

@@ -9,8 +9,9 @@ namespace Transcoding.Worker.Validation;
 
 /// <summary>
 /// Checks a job's output folder (the layout of <c>../shared/conventions.md</c> under the media prefix) before the
-/// worker says <c>completed</c>: manifest.json, the master playlist, every variant playlist and its segments.
-/// Reads files only; returns every problem found, in a stable order (manifest, master, then variants in master order).
+/// worker says <c>completed</c>: manifest.json, the master playlist, every variant's and every <c>EXT-X-MEDIA</c>
+/// rendition's playlist and its segments. Reads files only; returns every problem found, in a stable order (manifest,
+/// master, then playlists in master order: renditions, then variants).
 /// </summary>
 public static class HlsOutputValidator
 {
@@ -50,16 +51,41 @@ public static class HlsOutputValidator
         var masterFolder = masterRelative[..(masterRelative.LastIndexOf('/') + 1)];
         var masterText = File.ReadAllText(LocalPath(outputDirectory, masterRelative));
         var variants = MasterPlaylist.Parse(masterText);
+        var media = MasterPlaylist.ParseMedia(masterText);
         if (!masterText.StartsWith("#EXTM3U", StringComparison.Ordinal) || variants.Count == 0)
         {
             problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, masterRelative, "no #EXTM3U first or no #EXT-X-STREAM-INF"));
             return problems;
         }
 
-        CheckRenditions(outputs, prefix, masterFolder, variants, problems);
+        CheckRenditions(outputs, prefix, masterFolder, variants, media, problems);
+        CheckAudioGroups(masterRelative, variants, media, problems);
+
+        // Whether each playlist was found whole (every segment written), by URI relative to the master; each is read once.
+        var whole = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var uri in media.Select(m => m.Uri).OfType<string>().Distinct())
+        {
+            whole[uri] = CheckPlaylist(outputDirectory, masterFolder + uri, probedDurationSeconds, problems);
+        }
+
         foreach (var variant in variants)
         {
-            CheckVariant(outputDirectory, masterRelative, variant, probedDurationSeconds, problems);
+            if (variant.Uri is null || variant.Bandwidth is null || !variant.Attributes.ContainsKey("CODECS"))
+            {
+                problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, masterRelative, $"a variant lacks {(variant.Uri is null ? "its URI" : variant.Bandwidth is null ? "BANDWIDTH" : "CODECS")}"));
+                continue;
+            }
+
+            if (!whole.ContainsKey(variant.Uri))
+            {
+                whole[variant.Uri] = CheckPlaylist(outputDirectory, masterFolder + variant.Uri, probedDurationSeconds, problems);
+            }
+
+            var played = MasterPlaylist.AudioGroup(variant, media).Select(m => m.Uri).OfType<string>().Append(variant.Uri);
+            if (played.All(uri => whole[uri]))
+            {
+                CheckBandwidth(MasterPlaylist.Played(variant, media, uri => VariantSize.Measure(LocalPath(outputDirectory, masterFolder + uri))), variant, masterFolder + variant.Uri, problems);
+            }
         }
 
         return problems;
@@ -101,8 +127,12 @@ public static class HlsOutputValidator
         }
     }
 
-    /// <summary>Each rendition of the manifest is a variant of the master, with its RESOLUTION (none for audio-only).</summary>
-    private static void CheckRenditions(TranscodeOutputs outputs, string prefix, string masterFolder, IReadOnlyList<MasterPlaylist.Variant> variants, List<OutputProblem> problems)
+    /// <summary>
+    /// Each rendition of the manifest is in the master: a video rung as a variant with its RESOLUTION; an audio
+    /// rendition as a variant without one (audio-only) or as an <c>EXT-X-MEDIA</c> audio rendition whose NAME, LANGUAGE
+    /// and DEFAULT are the manifest's.
+    /// </summary>
+    private static void CheckRenditions(TranscodeOutputs outputs, string prefix, string masterFolder, IReadOnlyList<MasterPlaylist.Variant> variants, IReadOnlyList<MasterPlaylist.Media> media, List<OutputProblem> problems)
     {
         foreach (var rendition in outputs.Renditions)
         {
@@ -110,7 +140,16 @@ public static class HlsOutputValidator
             var variant = variants.FirstOrDefault(v => v.Uri == uri);
             var expected = rendition.Width is { } width && rendition.Height is { } height ? $"{width}x{height}" : null;
             var written = variant?.Attributes.GetValueOrDefault("RESOLUTION");
-            if (variant is null || written != expected)
+            if (expected is null && media.FirstOrDefault(m => m.Type == "AUDIO" && m.Uri == uri) is { } audio)
+            {
+                var listed = $"NAME={rendition.Label}, LANGUAGE={rendition.Language}, DEFAULT={(rendition.IsDefault == true ? "YES" : "NO")}";
+                var master = $"NAME={audio.Attributes.GetValueOrDefault("NAME")}, LANGUAGE={audio.Attributes.GetValueOrDefault("LANGUAGE")}, DEFAULT={(audio.IsDefault ? "YES" : "NO")}";
+                if (listed != master)
+                {
+                    problems.Add(new OutputProblem(OutputProblem.RenditionMismatch, masterFolder + uri, $"master says {master}, manifest {listed}"));
+                }
+            }
+            else if (variant is null || written != expected)
             {
                 problems.Add(new OutputProblem(OutputProblem.ResolutionMismatch, masterFolder + uri,
                     variant is null ? "rendition not in the master playlist" : $"master says {written ?? "no RESOLUTION"}, rendition is {expected ?? "audio only"}"));
@@ -118,20 +157,45 @@ public static class HlsOutputValidator
         }
     }
 
-    private static void CheckVariant(string outputDirectory, string masterRelative, MasterPlaylist.Variant variant, double probedDurationSeconds, List<OutputProblem> problems)
+    /// <summary>
+    /// RFC 8216 section 4.3.4.1.1 and 4.3.4.2: the AUDIO group a variant names exists, has exactly one DEFAULT=YES, and the
+    /// variant's CODECS lists the audio codec it plays with the video (the worker writes AAC, <c>mp4a</c>).
+    /// </summary>
+    private static void CheckAudioGroups(string masterRelative, IReadOnlyList<MasterPlaylist.Variant> variants, IReadOnlyList<MasterPlaylist.Media> media, List<OutputProblem> problems)
     {
-        var subject = masterRelative[..(masterRelative.LastIndexOf('/') + 1)] + variant.Uri;
-        if (variant.Uri is null || variant.Bandwidth is null || !variant.Attributes.ContainsKey("CODECS"))
+        foreach (var variant in variants.Where(v => v.Attributes.ContainsKey("AUDIO")))
         {
-            problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, masterRelative, $"a variant lacks {(variant.Uri is null ? "its URI" : variant.Bandwidth is null ? "BANDWIDTH" : "CODECS")}"));
-            return;
-        }
+            var name = variant.Attributes["AUDIO"];
+            var group = MasterPlaylist.AudioGroup(variant, media);
+            var defaults = group.Count(m => m.IsDefault);
+            if (group.Count == 0)
+            {
+                problems.Add(new OutputProblem(OutputProblem.AudioGroupMissing, masterRelative, $"{variant.Uri} names AUDIO=\"{name}\", no EXT-X-MEDIA has it"));
+            }
+            else if (defaults != 1)
+            {
+                problems.Add(new OutputProblem(OutputProblem.AudioDefaultNotOne, masterRelative, $"AUDIO group \"{name}\" has {defaults} DEFAULT=YES"));
+            }
 
+            if (variant.Attributes.TryGetValue("CODECS", out var codecs) && !codecs.Split(',').Any(c => c.Trim().StartsWith("mp4a.", StringComparison.Ordinal)))
+            {
+                problems.Add(new OutputProblem(OutputProblem.CodecsMismatch, masterRelative, $"{variant.Uri} plays AUDIO=\"{name}\" but CODECS=\"{codecs}\" lists no audio codec"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// One media playlist, <paramref name="subject"/> relative to the output folder: it exists and parses, TARGETDURATION
+    /// covers its segments, every segment is written and not empty, and its EXTINF sum is the probed duration. True when
+    /// every segment is there (its bit rates can be measured).
+    /// </summary>
+    private static bool CheckPlaylist(string outputDirectory, string subject, double probedDurationSeconds, List<OutputProblem> problems)
+    {
         var path = LocalPath(outputDirectory, subject);
         if (!File.Exists(path))
         {
             problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, subject, "missing"));
-            return;
+            return false;
         }
 
         var playlist = MediaPlaylist.Parse(File.ReadAllText(path));
@@ -139,7 +203,7 @@ public static class HlsOutputValidator
         if (playlist.Segments.Count == 0)
         {
             problems.Add(new OutputProblem(OutputProblem.PlaylistUnparsable, subject, "lists no segment"));
-            return;
+            return false;
         }
 
         var required = MediaPlaylist.RequiredTargetDuration(playlist.Segments.Select(s => s.Seconds));
@@ -148,15 +212,15 @@ public static class HlsOutputValidator
             problems.Add(new OutputProblem(OutputProblem.TargetDurationTooSmall, subject, $"#EXT-X-TARGETDURATION:{target}, segments need {required} (RFC 8216 4.3.3.1)"));
         }
 
-        var variantFolder = subject[..(subject.LastIndexOf('/') + 1)];
+        var folder = subject[..(subject.LastIndexOf('/') + 1)];
         var whole = true;
         foreach (var segment in playlist.Segments)
         {
-            var length = FileLength(outputDirectory, variantFolder + segment.Uri);
+            var length = FileLength(outputDirectory, folder + segment.Uri);
             if (length is not > 0)
             {
                 whole = false;
-                problems.Add(new OutputProblem(length is null ? OutputProblem.SegmentMissing : OutputProblem.SegmentEmpty, variantFolder + segment.Uri, length is null ? "not written" : "0 bytes"));
+                problems.Add(new OutputProblem(length is null ? OutputProblem.SegmentMissing : OutputProblem.SegmentEmpty, folder + segment.Uri, length is null ? "not written" : "0 bytes"));
             }
         }
 
@@ -167,19 +231,19 @@ public static class HlsOutputValidator
                 string.Create(CultureInfo.InvariantCulture, $"EXTINF sum {seconds:0.###} s, source {probedDurationSeconds:0.###} s (tolerance {DurationToleranceSeconds} s)")));
         }
 
-        if (whole)
-        {
-            CheckBandwidth(VariantSize.Measure(path), variant, subject, problems);
-        }
+        return whole;
     }
 
-    /// <summary>RFC 8216 section 4.3.4.2: BANDWIDTH is at least the peak segment bit rate; AVERAGE-BANDWIDTH is not above it.</summary>
-    private static void CheckBandwidth(VariantSize size, MasterPlaylist.Variant variant, string subject, List<OutputProblem> problems)
+    /// <summary>
+    /// RFC 8216 section 4.3.4.2: BANDWIDTH is at least the peak segment bit rate of what the variant plays (with its audio
+    /// group's largest rendition, <see cref="MasterPlaylist.Played"/>); AVERAGE-BANDWIDTH is not above it.
+    /// </summary>
+    private static void CheckBandwidth(BitRates played, MasterPlaylist.Variant variant, string subject, List<OutputProblem> problems)
     {
         var bandwidth = variant.Bandwidth!.Value;
-        if (bandwidth < size.PeakBitsPerSecond)
+        if (bandwidth < played.Peak)
         {
-            problems.Add(new OutputProblem(OutputProblem.BandwidthBelowPeak, subject, $"BANDWIDTH={bandwidth}, peak segment {size.PeakBitsPerSecond} bit/s"));
+            problems.Add(new OutputProblem(OutputProblem.BandwidthBelowPeak, subject, $"BANDWIDTH={bandwidth}, peak segment {played.Peak} bit/s"));
         }
 
         if (variant.AverageBandwidth is { } average && average > bandwidth)

@@ -15,6 +15,10 @@ public sealed record OutputProblem(string Code, string Subject, string Detail)
     public const string BandwidthBelowPeak = "bandwidth_below_peak";
     public const string AverageAboveBandwidth = "average_bandwidth_above_bandwidth";
     public const string ResolutionMismatch = "resolution_mismatch";
+    public const string RenditionMismatch = "rendition_mismatch";
+    public const string AudioGroupMissing = "audio_group_missing";
+    public const string AudioDefaultNotOne = "audio_default_not_one";
+    public const string CodecsMismatch = "codecs_mismatch";
 
     public override string ToString() => $"{Code} {Subject}: {Detail}";
 }

@@ -11,6 +11,16 @@ public class FfmpegArgumentsTests
     private static readonly AudioStreamInfo Stereo = new(1, "aac", 48000, 2);
     private static readonly EncodeSettings Settings = new("medium", 23, 4, 128);
 
+    private const string Surround = "aresample=ochl=stereo:clev=0.7071:slev=0.7071:lfe_mix_level=0:rematrix_maxval=1000";
+    private const string Mean = "pan=mono|c0=0.5*c0+0.5*c1";
+
+    /// <summary>A silent commentary first (#1, not default) and the programme's 5.1 track second (#2, default).</summary>
+    private static readonly AudioStreamInfo[] TwoTracks =
+    [
+        new(1, "aac", 48000, 2) { Title = "Commentary", Language = "fre" },
+        new(2, "ac3", 48000, 6) { IsDefault = true, Language = "eng" },
+    ];
+
     private static readonly PlannedRung[] TwoRungs =
     [
         new("720p", 1280, 720, 2500),
@@ -228,11 +238,49 @@ public class FfmpegArgumentsTests
         Assert.EndsWith(expected, string.Join(' ', FfmpegArguments.EncoderProbe(encoder)));
     }
 
-    [Fact]
-    public void When_a_waveform_is_built_ffmpeg_writes_mono_pcm_to_stdout()
+    [Theory]
+    [InlineData(2, Mean)]
+    [InlineData(1, "pan=stereo|c0=c0|c1=c0," + Mean)]
+    [InlineData(6, Surround + "," + Mean)]
+    [InlineData(8, Surround + "," + Mean)]
+    public void When_a_waveform_is_built_ffmpeg_writes_the_mean_of_the_stereo_that_plays_as_mono_pcm_to_stdout(int channels, string filter)
     {
-        Assert.EndsWith(
-            "-i /w/source -map 0:1 -ac 1 -f s16le -acodec pcm_s16le pipe:1",
-            string.Join(' ', FfmpegArguments.WaveformPcm("/w/source", Stereo)));
+        var audio = Stereo with { Channels = channels };
+
+        Assert.EndsWith($"-i /w/source -map 0:1 -af {filter} -f s16le -acodec pcm_s16le pipe:1", string.Join(' ', FfmpegArguments.WaveformPcm("/w/source", audio)));
+        Assert.EndsWith($"-i /w/source -map 0:1 -af {filter} -f wav -acodec pcm_s16le pipe:1", string.Join(' ', FfmpegArguments.WaveformWav("/w/source", audio)));
+    }
+
+    [Theory]
+    [InlineData(2, "-ac 2 -f hls")]
+    [InlineData(1, "-ac 2 -filter:a:0 pan=stereo|c0=c0|c1=c0 -filter:a:1 pan=stereo|c0=c0|c1=c0 -f hls")]
+    [InlineData(6, $"-ac 2 -filter:a:0 {Surround} -filter:a:1 {Surround} -f hls")]
+    public void When_the_audio_is_not_stereo_each_audio_output_is_downmixed_at_player_levels(int channels, string expected)
+    {
+        Assert.Contains("-c:a aac -b:a 128k " + expected, Hls(VideoEncoder.Libx264, audio: Stereo with { Channels = channels }));
+    }
+
+    [Fact]
+    public void When_the_source_has_several_audio_tracks_each_is_an_audio_rendition_the_video_variants_play()
+    {
+        var args = string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
+            "/w/source", "/w/out/hls", new MediaProbe(Landscape, TwoTracks, 10), TwoRungs, VideoEncoder.Libx264, Settings)));
+
+        Assert.Contains("-map [v0] -map [v1] -c:v libx264", args);
+        Assert.Contains($"-map 0:2 -map 0:1 -c:a aac -b:a 128k -ac 2 -filter:a:0 {Surround} -f hls", args);
+        Assert.Contains(
+            "-var_stream_map v:0,agroup:audio,name:720p v:1,agroup:audio,name:360p a:0,agroup:audio,default:yes,name:audio a:1,agroup:audio,name:audio-2 ",
+            args);
+    }
+
+    [Fact]
+    public void When_an_audio_only_source_has_several_tracks_the_default_is_the_audio_rendition_and_the_others_join_its_group()
+    {
+        var args = string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
+            "/w/source", "/w/out/hls", new MediaProbe(null, TwoTracks, 10), [], VideoEncoder.Libx264, Settings)));
+
+        Assert.Contains($"-i /w/source -map 0:2 -map 0:1 -c:a aac -b:a 128k -ac 2 -filter:a:0 {Surround} -f hls", args);
+        Assert.Contains("-var_stream_map a:0,agroup:audio,default:yes,name:audio a:1,agroup:audio,name:audio-2 ", args);
+        Assert.DoesNotContain("-filter_complex", args);
     }
 }

@@ -1,4 +1,5 @@
 using Transcoding.Worker.Encoding;
+using Transcoding.Worker.Probing;
 
 namespace Transcoding.Worker.Tests.Encoding;
 
@@ -84,6 +85,81 @@ public sealed class MasterPlaylistTests
 
         Assert.StartsWith("#EXT-X-STREAM-INF:" + bandwidth, line);
         Assert.Contains(average, line);
+    }
+
+    /// <summary>What ffmpeg 5.1 writes for <c>-var_stream_map "v:0,agroup:audio,name:720p ... a:0,agroup:audio,default:yes,name:audio a:1,agroup:audio,name:audio-2"</c>.</summary>
+    private const string FfmpegGroupedMaster = """
+        #EXTM3U
+        #EXT-X-VERSION:6
+        #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="group_audio",NAME="audio_0",DEFAULT=YES,URI="audio/index.m3u8"
+        #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="group_audio",NAME="audio_1",DEFAULT=NO,URI="audio-2/index.m3u8"
+        #EXT-X-STREAM-INF:BANDWIDTH=2890800,RESOLUTION=1280x720,CODECS="avc1.64001f,mp4a.40.2",AUDIO="group_audio"
+        720p/index.m3u8
+
+        #EXT-X-STREAM-INF:BANDWIDTH=800800,RESOLUTION=640x360,CODECS="avc1.64001e,mp4a.40.2",AUDIO="group_audio"
+        360p/index.m3u8
+
+        """;
+
+    /// <summary>What it writes for the same audio map without video: each track a variant, and in the group.</summary>
+    private const string FfmpegGroupedAudioOnlyMaster = """
+        #EXTM3U
+        #EXT-X-VERSION:3
+        #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="group_audio",NAME="audio_0",DEFAULT=YES,URI="audio/index.m3u8"
+        #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="group_audio",NAME="audio_1",DEFAULT=NO,URI="audio-2/index.m3u8"
+        #EXT-X-STREAM-INF:BANDWIDTH=140800,CODECS="mp4a.40.2",AUDIO="group_audio"
+        audio/index.m3u8
+
+        #EXT-X-STREAM-INF:BANDWIDTH=140800,CODECS="mp4a.40.2",AUDIO="group_audio"
+        audio-2/index.m3u8
+
+        """;
+
+    private static readonly AudioRendition[] TwoTracks =
+    [
+        new(new AudioStreamInfo(2, "aac", 48000, 2), "audio", "English", "en", IsDefault: true),
+        new(new AudioStreamInfo(1, "aac", 48000, 2), "audio-2", "Commentary", null, IsDefault: false),
+    ];
+
+    /// <summary>Video variants 3 Mbit/s peak, 2 Mbit/s average; "audio" 150/120 kbit/s; "audio-2" 160/110 kbit/s.</summary>
+    private static VariantSize Measured(string uri) => uri switch
+    {
+        "audio/index.m3u8" => new VariantSize(60_000, 4, 150_000),
+        "audio-2/index.m3u8" => new VariantSize(55_000, 4, 160_000),
+        _ => new VariantSize(1_000_000, 4, 3_000_000),
+    };
+
+    [Fact]
+    public void When_the_audio_is_a_group_each_track_gets_its_name_language_default_and_autoselect()
+    {
+        var result = MasterPlaylist.Complete(FfmpegGroupedMaster, Measured, 25, TwoTracks);
+
+        Assert.Equal(
+            ["#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"group_audio\",NAME=\"English\",LANGUAGE=\"en\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio/index.m3u8\"",
+             "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"group_audio\",NAME=\"Commentary\",DEFAULT=NO,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio-2/index.m3u8\""],
+            result.Split('\n').Where(l => l.StartsWith("#EXT-X-MEDIA:", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("720p/index.m3u8")]
+    [InlineData("360p/index.m3u8")]
+    public void When_a_variant_plays_an_audio_group_its_bandwidth_adds_the_groups_largest_rendition(string uri)
+    {
+        var line = StreamInfOf(MasterPlaylist.Complete(FfmpegGroupedMaster, Measured, 25, TwoTracks), uri);
+
+        // Peak 3,000,000 + 160,000 (audio-2's); average 2,000,000 + 120,000 (audio's).
+        Assert.StartsWith("#EXT-X-STREAM-INF:BANDWIDTH=3160000,", line);
+        Assert.Contains(",AUDIO=\"group_audio\",AVERAGE-BANDWIDTH=2120000,FRAME-RATE=25.000", line);
+    }
+
+    [Fact]
+    public void When_an_audio_only_source_has_a_group_only_the_default_tracks_variant_stays_and_its_bandwidth_is_the_largest_tracks()
+    {
+        var result = MasterPlaylist.Complete(FfmpegGroupedAudioOnlyMaster, Measured, framesPerSecond: null, TwoTracks);
+
+        Assert.Equal(["audio/index.m3u8"], MasterPlaylist.Parse(result).Select(v => v.Uri));
+        Assert.Equal("#EXT-X-STREAM-INF:BANDWIDTH=160000,CODECS=\"mp4a.40.2\",AUDIO=\"group_audio\",AVERAGE-BANDWIDTH=120000", StreamInfOf(result, "audio/index.m3u8"));
+        Assert.Equal(2, MasterPlaylist.ParseMedia(result).Count);
     }
 
     private static string StreamInfOf(string master, string uri)

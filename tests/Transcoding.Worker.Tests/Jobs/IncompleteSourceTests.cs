@@ -18,7 +18,7 @@ public sealed class IncompleteSourceTests
     public async Task When_a_stream_holds_nothing_the_job_fails_permanently_before_encoding_and_names_it(string source, string message)
     {
         await using var harness = await WorkerHarness.StartAsync();
-        var (mediaId, result) = await RunAsync(harness, source == "empty-audio" ? await Clips.EmptyAudio : await Clips.EmptyVideo);
+        var (mediaId, result) = await harness.RunAsync(source == "empty-audio" ? await Clips.EmptyAudio : await Clips.EmptyVideo);
 
         Assert.Equal(new(JobErrorCodes.SourceEmpty, message, true), result.Error);
         Assert.Empty(harness.Outputs(mediaId));
@@ -31,7 +31,7 @@ public sealed class IncompleteSourceTests
     public async Task When_the_upload_was_cut_short_the_job_fails_permanently_saying_how_much_was_decodable(string container, string ffmpegSays)
     {
         await using var harness = await WorkerHarness.StartAsync();
-        var (mediaId, result) = await RunAsync(harness, await Clips.Truncated(container));
+        var (mediaId, result) = await harness.RunAsync(await Clips.Truncated(container));
 
         Assert.Equal((JobErrorCodes.SourceTruncated, true), (result.Error!.Code, result.Error.Permanent));
         Assert.Matches(@"^The source ends before its stated duration \(an incomplete upload\?\): decodable: 3\.\d s of 6\.0 s\. ffmpeg: ", result.Error.Message);
@@ -45,7 +45,7 @@ public sealed class IncompleteSourceTests
     public async Task When_an_mp4_is_cut_before_its_index_it_is_unreadable_with_a_stable_reason()
     {
         await using var harness = await WorkerHarness.StartAsync();
-        var (mediaId, result) = await RunAsync(harness, await Clips.Truncated("mp4"));
+        var (mediaId, result) = await harness.RunAsync(await Clips.Truncated("mp4"));
 
         Assert.Equal(
             new(JobErrorCodes.SourceUnreadable, "The source is not a readable media file: [mov,mp4,m4a,3gp,3g2,mj2] moov atom not found | source: Invalid data found when processing input", true),
@@ -59,17 +59,10 @@ public sealed class IncompleteSourceTests
     public async Task When_the_whole_upload_is_there_the_same_source_is_ready(string container)
     {
         await using var harness = await WorkerHarness.StartAsync();
-        var (mediaId, result) = await RunAsync(harness, await Clips.SixSeconds(container));
+        var (mediaId, result) = await harness.RunAsync(await Clips.SixSeconds(container));
 
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(6.0, result.Outputs!.DurationSeconds, 0.1);
         Assert.Empty(HlsOutputValidator.Validate(harness.OutputPath(mediaId, ""), $"media/{mediaId:D}/", result.Outputs.DurationSeconds));
-    }
-
-    private static async Task<(Guid MediaId, JobResult Result)> RunAsync(WorkerHarness harness, string source)
-    {
-        var mediaId = Guid.NewGuid();
-        var result = await harness.Executor.ExecuteAsync("job-" + Path.GetFileNameWithoutExtension(source), WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(source)), null, CancellationToken.None);
-        return (mediaId, result);
     }
 }

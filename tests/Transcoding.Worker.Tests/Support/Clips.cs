@@ -78,6 +78,32 @@ public static class Clips
         await File.WriteAllBytesAsync(path, whole[..(whole.Length * 6 / 10)]);
     });
 
+    /// <summary>
+    /// 320x180, 3 s, in Matroska with two audio tracks (issue 12 kind 4): first a silent stereo track titled
+    /// "Commentary" in French, not default; then an audible sine in English, the default.
+    /// </summary>
+    public static Task<string> CommentaryFirst => Make("commentary-first.mkv", path => Ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=3", "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo:d=3",
+        "-f", "lavfi", "-i", "sine=f=440:d=3:sample_rate=48000",
+        "-map", "0:v", "-map", "1:a", "-map", "2:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+        "-metadata:s:a:0", "title=Commentary", "-metadata:s:a:0", "language=fra", "-metadata:s:a:1", "language=eng",
+        "-disposition:a:0", "0", "-disposition:a:1", "default", "-shortest", path));
+
+    /// <summary>The two audio tracks of <see cref="CommentaryFirst"/> without its video, in Matroska audio.</summary>
+    public static Task<string> CommentaryFirstAudioOnly => Make("commentary-first.mka", async path =>
+        await Ffmpeg("-i", await CommentaryFirst, "-map", "0:a", "-c", "copy", path));
+
+    /// <summary>
+    /// 3 s of audio only, PCM in WAV, in <paramref name="layout"/> (<c>mono</c>, <c>5.1</c>, <c>7.1</c>): the same 440 Hz
+    /// sine at amplitude 0.2 on every channel.
+    /// </summary>
+    public static Task<string> SineOnEveryChannel(string layout) => Make($"sine-{layout}.wav", path =>
+    {
+        var channels = layout switch { "mono" => 1, "7.1" => 8, _ => 6 };
+        var sine = string.Join('|', Enumerable.Repeat("0.2*sin(2*PI*440*t)", channels));
+        return Ffmpeg("-f", "lavfi", "-i", $"aevalsrc={sine}:c={layout}:s=48000:d=3", "-c:a", "pcm_s16le", path);
+    });
+
     /// <summary>Text that only pretends to be an MP4.</summary>
     public static Task<string> Corrupt => Make("corrupt.mp4", path => File.WriteAllTextAsync(path, "this is not a video, only text with a video's name\n"));
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Transcoding.Worker.Tests.Support;
 
 /// <summary>Reads HLS outputs back with ffprobe/ffmpeg, the way a player would see them.</summary>
-public static class Hls
+public static partial class Hls
 {
     public sealed record Segment(double Duration, string Uri);
 
@@ -79,4 +80,16 @@ public static class Hls
         var text = await Tool.OutputAsync("ffprobe", "-v", "error", "-show_entries", "format=start_time", "-of", "csv=p=0", path);
         return double.Parse(text.Trim(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>ffmpeg <c>volumedetect</c>'s <c>max_volume</c> of all the audio <paramref name="path"/> plays, in dBFS (-91 is digital silence).</summary>
+    public static async Task<double> MaxVolumeAsync(string path)
+    {
+        var result = await Tool.RunAsync("ffmpeg", ["-nostdin", "-hide_banner", "-i", path, "-map", "0:a", "-af", "volumedetect", "-f", "null", "-"]);
+        var match = MaxVolume().Match(result.StandardError);
+        Assert.True(result.ExitCode == 0 && match.Success, $"volumedetect on {path} said: {result.StandardError}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"max_volume: (-?[0-9.]+) dB")]
+    private static partial Regex MaxVolume();
 }

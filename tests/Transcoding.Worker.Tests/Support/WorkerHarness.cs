@@ -78,6 +78,14 @@ public sealed class WorkerHarness : IAsyncDisposable
         return key;
     }
 
+    /// <summary>Uploads <paramref name="source"/> and runs one job on it to the end, for a new media id.</summary>
+    public async Task<(Guid MediaId, JobResult Result)> RunAsync(string source)
+    {
+        var mediaId = Guid.NewGuid();
+        var result = await Executor.ExecuteAsync("job-" + Path.GetFileNameWithoutExtension(source), Input(mediaId, await UploadSourceAsync(source)), null, CancellationToken.None);
+        return (mediaId, result);
+    }
+
     public static Shared.Jobs.WorkerJobInput Input(Guid mediaId, string sourceKey, string callbackUrl = "") => new()
     {
         MediaId = mediaId,

@@ -4,6 +4,9 @@ namespace Transcoding.Worker.Tests.Validation;
 
 public sealed class HlsOutputValidatorTests
 {
+    /// <summary>Video 8000 bit/s and two audio renditions of 800 bit/s each (declared first: <see cref="Cases"/> uses it).</summary>
+    private static readonly SyntheticOutput Grouped = new() { AudioTracks = ["audio", "audio-2"], Bandwidth = 8800, AverageBandwidth = 8800 };
+
     private static readonly Dictionary<string, SyntheticOutput> Cases = new()
     {
         ["valid"] = new(),
@@ -25,7 +28,16 @@ public sealed class HlsOutputValidatorTests
         ["AVERAGE-BANDWIDTH above BANDWIDTH"] = new() { Bandwidth = 8000, AverageBandwidth = 8001 },
         ["RESOLUTION not the rendition's"] = new() { Resolution = "640x480" },
         ["a variant without CODECS"] = new() { Codecs = null },
+        ["an audio group of two"] = Grouped,
+        ["BANDWIDTH without the audio group's"] = Grouped with { Bandwidth = 8000, AverageBandwidth = 8000 },
+        ["an audio rendition not written"] = Grouped with { LastAudioTrackWritten = false },
+        ["no DEFAULT=YES in the group"] = Grouped with { DefaultTracks = 0 },
+        ["two DEFAULT=YES in the group"] = Grouped with { DefaultTracks = 2 },
+        ["AUDIO naming no group"] = Grouped with { VariantAudioGroup = "group_other" },
+        ["CODECS without the group's audio"] = Grouped with { Codecs = "avc1.64001e" },
+        ["a manifest label not the master's NAME"] = Grouped with { ManifestLabel = "Commentary" },
     };
+
 
     public static TheoryData<string, string?> Expectations => new()
     {
@@ -48,6 +60,14 @@ public sealed class HlsOutputValidatorTests
         { "AVERAGE-BANDWIDTH above BANDWIDTH", OutputProblem.AverageAboveBandwidth },
         { "RESOLUTION not the rendition's", OutputProblem.ResolutionMismatch },
         { "a variant without CODECS", OutputProblem.PlaylistUnparsable },
+        { "an audio group of two", null },
+        { "BANDWIDTH without the audio group's", OutputProblem.BandwidthBelowPeak },
+        { "an audio rendition not written", OutputProblem.PlaylistUnparsable },
+        { "no DEFAULT=YES in the group", OutputProblem.AudioDefaultNotOne },
+        { "two DEFAULT=YES in the group", OutputProblem.AudioDefaultNotOne },
+        { "AUDIO naming no group", OutputProblem.AudioGroupMissing },
+        { "CODECS without the group's audio", OutputProblem.CodecsMismatch },
+        { "a manifest label not the master's NAME", OutputProblem.RenditionMismatch },
     };
 
     [Theory]
