@@ -12,6 +12,9 @@ public static class VideoConditioningPlanner
         new(48, 1), new(50, 1), new(60000, 1001), new(60, 1), new(100, 1), new(120000, 1001), new(120, 1),
     ];
 
+    /// <summary>Codecs with no interlaced coding tools, used for progressive web and image sources.</summary>
+    private static readonly HashSet<string> ProgressiveOnlyCodecs = ["vp8", "vp9", "av1", "gif", "apng", "png", "webp", "theora"];
+
     /// <summary>Shortest audio overhang worth padding: below a frame's duration at 24 fps nothing is lost.</summary>
     private const double MinimumHoldSeconds = 0.042;
 
@@ -44,12 +47,12 @@ public static class VideoConditioningPlanner
     };
 
     /// <summary>
-    /// True when the stream does not say how it is scanned (MPEG-4 Part 2 in AVI, MJPEG, VP8/VP9), so the pictures are
-    /// inspected. A stated order is trusted: idet also finds "interlaced" frames in progressive pictures with fast
-    /// motion over fine horizontal detail (all 201 frames of a 120 fps testsrc2 clip), so it is not run on streams that
-    /// say progressive.
+    /// True when the stream does not say how it is scanned (MPEG-4 Part 2 in AVI, MJPEG) and its codec can carry
+    /// interlaced pictures, so the pictures are inspected. idet also finds "interlaced" frames in progressive pictures
+    /// with fast motion over fine horizontal detail (all 201 frames of a 120 fps testsrc2 clip), so it is not run on
+    /// streams that say progressive, nor on codecs made for progressive web video, which never state a field order.
     /// </summary>
-    public static bool NeedsDetection(VideoStreamInfo video) => video.FieldOrder is null;
+    public static bool NeedsDetection(VideoStreamInfo video) => video.FieldOrder is null && !ProgressiveOnlyCodecs.Contains(video.Codec);
 
     /// <summary>
     /// The rate the renditions are written at. ffmpeg times frames at <c>r_frame_rate</c> (so a variable-rate source

@@ -44,12 +44,17 @@ public class VideoConditioningPlannerTests
     }
 
     [Theory]
-    [InlineData("progressive", false)]
-    [InlineData("tt", false)]
-    [InlineData(null, true)]
-    public void When_the_stream_does_not_say_how_it_is_scanned_the_pictures_are_inspected(string? fieldOrder, bool detect)
+    [InlineData("h264", "progressive", false)]
+    [InlineData("h264", "tt", false)]
+    [InlineData("h264", null, true)]
+    [InlineData("mpeg4", null, true)]
+    [InlineData("mjpeg", null, true)]
+    [InlineData("vp9", null, false)]
+    [InlineData("av1", null, false)]
+    [InlineData("gif", null, false)]
+    public void When_the_stream_does_not_say_how_it_is_scanned_the_pictures_are_inspected_unless_the_codec_is_progressive_only(string codec, string? fieldOrder, bool detect)
     {
-        Assert.Equal(detect, VideoConditioningPlanner.NeedsDetection(Progressive with { FieldOrder = fieldOrder }));
+        Assert.Equal(detect, VideoConditioningPlanner.NeedsDetection(Progressive with { Codec = codec, FieldOrder = fieldOrder }));
     }
 
     [Theory]

@@ -36,8 +36,8 @@ public sealed class AudioTrackTests
 
         var videoSegment = Hls.Segments(harness.OutputPath(mediaId, "hls/180p/index.m3u8"))[0].Uri;
         Assert.Equal(["video"], await Hls.StreamTypesAsync(harness.OutputPath(mediaId, "hls/180p/" + videoSegment)));
-        Assert.InRange(await Hls.MaxVolumeAsync(harness.OutputPath(mediaId, "hls/audio/index.m3u8")), -25, 0);
-        Assert.True(await Hls.MaxVolumeAsync(harness.OutputPath(mediaId, "hls/audio-2/index.m3u8")) < -80, "the commentary track is silent");
+        Assert.InRange((await Measure.VolumeAsync(harness.OutputPath(mediaId, "hls/audio/index.m3u8"))).Max, -25, 0);
+        Assert.True((await Measure.VolumeAsync(harness.OutputPath(mediaId, "hls/audio-2/index.m3u8"))).Max < -80, "the commentary track is silent");
         Assert.True(await WaveformPeakAsync(harness.OutputPath(mediaId, "waveform.json")) >= 8, "the waveform is drawn from the audible main track");
         Assert.Empty(HlsOutputValidator.Validate(harness.OutputPath(mediaId, ""), prefix, result.Outputs.DurationSeconds));
     }
@@ -57,7 +57,7 @@ public sealed class AudioTrackTests
         var (mediaId, result) = await harness.RunAsync(await Clips.SineOnEveryChannel(layout));
         Assert.True(result.Succeeded, result.Error?.Message);
 
-        var plays = await Hls.MaxVolumeAsync(harness.OutputPath(mediaId, "hls/audio/index.m3u8"));
+        var plays = (await Measure.VolumeAsync(harness.OutputPath(mediaId, "hls/audio/index.m3u8"))).Max;
         var drawn = 20 * Math.Log10(await WaveformPeakAsync(harness.OutputPath(mediaId, "waveform.json")) / 128.0);
 
         Assert.InRange(plays, expectedDb - 1, expectedDb + 1);

@@ -1,6 +1,6 @@
 namespace Transcoding.Worker.Tests.Support;
 
-/// <summary>Tiny generated sources (testsrc2 + sine), made once per test run and shared.</summary>
+/// <summary>Tiny generated sources (mostly testsrc2 + sine), made once per test run and shared; the corpus's recipes too.</summary>
 public static class Clips
 {
     private static readonly string Folder = Directory.CreateTempSubdirectory("worker-clips-").FullName;
@@ -17,7 +17,7 @@ public static class Clips
     /// <summary>640x360 stored with a 90° display matrix (set on a stream copy: encoding drops it), shown as 360x640.</summary>
     public static Task<string> Rotated => Make("rotated.mp4", async path =>
     {
-        var stored = Path.Combine(Folder, "rotated-stored.mp4");
+        var stored = Scratch("rotated-stored.mp4");
         await Ffmpeg(
             "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=2", "-f", "lavfi", "-i", "sine=f=330:d=2",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", stored);
@@ -60,7 +60,7 @@ public static class Clips
     /// </summary>
     public static Task<string> SixSeconds(string container) => Make($"six-seconds-{container}", async path =>
     {
-        var mp4 = container == "mkv" ? Path.Combine(Folder, "six-seconds-for-mkv.mp4") : path;
+        var mp4 = container == "mkv" ? Scratch("six-seconds-for-mkv.mp4") : path;
         await Ffmpeg(
             "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=6", "-f", "lavfi", "-i", "sine=duration=6",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
@@ -109,9 +109,16 @@ public static class Clips
 
     public static Task<string> Empty => Make("empty.mp4", path => File.WriteAllTextAsync(path, ""));
 
+    /// <summary>A clip made by one ffmpeg run: <paramref name="arguments"/> then the clip's path as the output.</summary>
+    public static Task<string> Recipe(string name, params string[] arguments) => Make(name, path => Ffmpeg([.. arguments, path]));
+
     private static Task Ffmpeg(params string[] arguments) => Tool.OutputAsync("ffmpeg", ["-v", "error", "-y", .. arguments]);
 
-    private static Task<string> Make(string name, Func<string, Task> write)
+    /// <summary>A path for an intermediate file of a clip's recipe, in the clips' folder.</summary>
+    public static string Scratch(string name) => Path.Combine(Folder, name);
+
+    /// <summary>The clip <paramref name="name"/>, written once by <paramref name="write"/> (given its path) and shared.</summary>
+    public static Task<string> Make(string name, Func<string, Task> write)
     {
         lock (Made)
         {

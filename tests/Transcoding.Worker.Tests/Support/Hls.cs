@@ -64,16 +64,12 @@ public static partial class Hls
         return double.Parse(text.Trim(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>One stream's duration in seconds by its specifier (<c>v:0</c>, <c>a:0</c>), measured from its packets.</summary>
-    public static async Task<double> StreamDurationAsync(string path, string stream)
-    {
-        var text = await Tool.OutputAsync("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries", "packet=pts_time,duration_time", "-of", "csv=p=0", path);
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(','))
-            .Where(fields => fields.Length == 2 && fields.All(f => double.TryParse(f, CultureInfo.InvariantCulture, out _)))
-            .Max(fields => double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture))
-            - await StartAsync(path);
-    }
+    /// <summary>
+    /// One stream's duration in seconds by its specifier (<c>v:0</c>, <c>a:0</c>), measured from its packets: from the
+    /// start of the file (or playlist) to the end of the stream's last packet.
+    /// </summary>
+    public static async Task<double> StreamDurationAsync(string path, string stream) =>
+        (await Measure.PacketsAsync(path, stream)).Max(p => p.Pts + p.Duration) - await StartAsync(path);
 
     private static async Task<double> StartAsync(string path)
     {
@@ -81,15 +77,18 @@ public static partial class Hls
         return double.Parse(text.Trim(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>ffmpeg <c>volumedetect</c>'s <c>max_volume</c> of all the audio <paramref name="path"/> plays, in dBFS (-91 is digital silence).</summary>
-    public static async Task<double> MaxVolumeAsync(string path)
+    /// <summary>
+    /// ffprobe's fields of the first stream matching <paramref name="selector"/> (<c>v:0</c>, <c>a:0</c>) as text:
+    /// <c>codec_name</c>, <c>pix_fmt</c>, <c>color_transfer</c>, <c>r_frame_rate</c>, <c>channels</c>... A field ffprobe
+    /// leaves out (an unknown colour tag) is absent.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> StreamAsync(string path, string selector)
     {
-        var result = await Tool.RunAsync("ffmpeg", ["-nostdin", "-hide_banner", "-i", path, "-map", "0:a", "-af", "volumedetect", "-f", "null", "-"]);
-        var match = MaxVolume().Match(result.StandardError);
-        Assert.True(result.ExitCode == 0 && match.Success, $"volumedetect on {path} said: {result.StandardError}");
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        using var json = JsonDocument.Parse(await Tool.OutputAsync("ffprobe", "-v", "error", "-select_streams", selector, "-show_streams", "-of", "json", path));
+        var streams = json.RootElement.GetProperty("streams");
+        Assert.True(streams.GetArrayLength() > 0, $"{path} has no stream {selector}");
+        return streams[0].EnumerateObject()
+            .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
     }
-
-    [GeneratedRegex(@"max_volume: (-?[0-9.]+) dB")]
-    private static partial Regex MaxVolume();
 }

@@ -25,4 +25,16 @@ public static class Tool
         Assert.True(result.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} exited {result.ExitCode}: {result.StandardError}");
         return result.StandardOutput;
     }
+
+    /// <summary>Runs the tool with its standard output written to <paramref name="path"/> (as a shell's <c>&gt; file</c>), failing the test when it fails.</summary>
+    public static async Task ToFileAsync(string tool, string path, params string[] arguments)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var stderr = new System.Text.StringBuilder();
+        var result = await Cli.Wrap(tool).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToFile(path))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .ExecuteAsync(cancel.Token);
+        Assert.True(result.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} > {path} exited {result.ExitCode}: {stderr}");
+    }
 }
