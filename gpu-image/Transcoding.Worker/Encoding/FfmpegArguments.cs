@@ -112,10 +112,12 @@ public static partial class FfmpegArguments
     /// <summary>
     /// A representative frame: seek to a tenth of the way in, then let <c>thumbnail</c> pick among the next frames.
     /// <paramref name="fromStart"/> skips the seek, for sources where it lands past the last frame (ffmpeg then exits 0
-    /// without writing anything).
+    /// without writing anything). The pictures get the ladder's deinterlacing and tone mapping, so the poster looks
+    /// like what plays (an HDR poster straight from the source is washed out).
     /// </summary>
-    public static IReadOnlyList<string> Poster(string inputPath, MediaProbe probe, PlannedRung size, string outputPath, bool fromStart = false)
+    public static IReadOnlyList<string> Poster(string inputPath, MediaProbe probe, PlannedRung size, string outputPath, bool fromStart = false, VideoConditioning? conditioning = null)
     {
+        var pictures = (conditioning ?? VideoConditioning.None) with { FrameRate = null, HoldLastSeconds = 0 };
         var video = probe.Video ?? throw new ArgumentException("A poster needs a video stream.", nameof(probe));
         var args = new List<string>(Common);
         if (probe.DurationSeconds > 0 && !fromStart)
@@ -127,7 +129,7 @@ public static partial class FfmpegArguments
         [
             "-i", inputPath,
             "-map", $"0:{video.Index}",
-            "-vf", $"thumbnail=50,scale=w={size.Width}:h={size.Height},setsar=1",
+            "-vf", string.Join(',', ConditioningFilters(video, pictures, size).Append($"thumbnail=50,scale=w={size.Width}:h={size.Height},setsar=1")),
             "-frames:v", "1",
             "-q:v", "3",
             "-update", "1",

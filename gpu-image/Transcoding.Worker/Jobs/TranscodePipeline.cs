@@ -99,7 +99,7 @@ public sealed class TranscodePipeline(
 
         progress(EncodeShare + 5);
 
-        var posterKey = probe.Video is null ? null : await PosterAsync(workDirectory, sourcePath, probe, rungs[0], Path.Combine(outputDirectory, "poster.jpg"), prefix, cancellationToken);
+        var posterKey = probe.Video is null ? null : await PosterAsync(workDirectory, sourcePath, probe, conditioning, rungs[0], Path.Combine(outputDirectory, "poster.jpg"), prefix, cancellationToken);
 
         var outputs = new TranscodeOutputs
         {
@@ -136,12 +136,12 @@ public sealed class TranscodePipeline(
     /// source) ffmpeg exits 0 without a file, so the first frames are tried: a player shows a poster before playback
     /// and any real frame beats a blank tile. A key is only returned for a non-empty file.
     /// </summary>
-    private async Task<string?> PosterAsync(string workDirectory, string sourcePath, MediaProbe probe, PlannedRung size, string posterPath, string prefix, CancellationToken cancellationToken)
+    private async Task<string?> PosterAsync(string workDirectory, string sourcePath, MediaProbe probe, VideoConditioning? conditioning, PlannedRung size, string posterPath, string prefix, CancellationToken cancellationToken)
     {
         foreach (var fromStart in new[] { false, true })
         {
             await Step(workDirectory, JobErrorCodes.PosterFailed, "Extracting the poster failed", () => tools.RunFfmpegAsync(
-                FfmpegArguments.Poster(sourcePath, probe, size, posterPath, fromStart),
+                FfmpegArguments.Poster(sourcePath, probe, size, posterPath, fromStart, conditioning),
                 onOutputLine: null,
                 cancellationToken));
             if (new FileInfo(posterPath) is { Exists: true, Length: > 0 })

@@ -126,19 +126,21 @@ public static class FfprobeParser
     private static string? Known(string? value) => value is null or "" or "unknown" or "und" ? null : value;
 
     /// <summary>
-    /// Matroska keeps a stream's own duration only as a <c>DURATION</c> tag ("00:00:05.000000000"); ffprobe may fill
-    /// <c>duration</c> with the file's (a one-frame video beside 3 s of audio showed 3.023), so the tag wins.
+    /// Where a stream ends on the container's timeline, seconds (0 when unknown): start time plus duration, except in
+    /// Matroska, whose <c>DURATION</c> tag ("00:00:05.000000000") is already the track's end (an audio track starting at
+    /// 2 s and ending at 5 s says 5) and is the only per-track figure it keeps; ffprobe may fill <c>duration</c> with the
+    /// file's (a one-frame video beside 3 s of audio showed 3.023).
     /// </summary>
     private static double EndSeconds(JsonElement stream)
     {
-        var duration = Number(stream, "duration");
         if (stream.TryGetProperty("tags", out var tags)
             && String(tags, "DURATION") is { } tagged
-            && TimeSpan.TryParse(tagged.Length > 16 ? tagged[..16] : tagged, CultureInfo.InvariantCulture, out var span))
+            && TimeSpan.TryParse(tagged.Length > 16 ? tagged[..16] : tagged, CultureInfo.InvariantCulture, out var end))
         {
-            duration = span.TotalSeconds;
+            return end.TotalSeconds;
         }
 
+        var duration = Number(stream, "duration");
         return duration > 0 ? Math.Max(0, Number(stream, "start_time")) + duration : 0;
     }
 

@@ -46,6 +46,11 @@ public sealed class TimingCorpusTests
         ["late-video-start"] = new(() => Clips.Recipe("late-video.mkv", "-f", "lavfi", "-i", "sine=f=440:d=4", "-itsoffset", "1", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=3",
             "-map", "1:v", "-map", "0:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"), job => Lasts(job, 4)),
 
+        // Video 0-3 s, audio 2-5 s in Matroska, whose DURATION tag is a track's end, not its length: the last picture is
+        // held to 5 s, not to 7.
+        ["late-audio-start-matroska"] = new(() => Clips.Recipe("late-audio.mkv", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=3", "-itsoffset", "2", "-f", "lavfi", "-i", "sine=f=440:d=3",
+            "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"), job => Lasts(job, 5)),
+
         // A broadcast capture's timeline starts far from 0 (here about 601 s).
         ["transport-stream-start-offset"] = new(() => Clips.Recipe("offset.ts", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=3", "-f", "lavfi", "-i", "sine=d=3",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-output_ts_offset", "600", "-f", "mpegts"), job => Lasts(job, 3)),

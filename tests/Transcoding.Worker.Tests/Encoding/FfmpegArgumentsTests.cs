@@ -219,6 +219,20 @@ public class FfmpegArgumentsTests
     }
 
     [Theory]
+    [InlineData(DynamicRange.Pq, null, "zscale=w=1280:h=720:tin=smpte2084:", "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,thumbnail=50,")]
+    [InlineData(DynamicRange.Sdr, FieldParity.BottomFirst, "-vf scale=interl=1,format=yuv420p,bwdif=mode=send_frame:parity=bff:deint=all,thumbnail=50,", "thumbnail=50,scale=w=1280:h=720,setsar=1")]
+    public void When_a_poster_is_taken_its_picture_is_deinterlaced_and_tone_mapped_like_the_ladder(DynamicRange range, FieldParity? parity, string first, string then)
+    {
+        var args = string.Join(' ', FfmpegArguments.Poster(
+            "/w/source", new MediaProbe(Landscape, null, 10), TwoRungs[0], "/w/out/poster.jpg", conditioning: new(parity, new FrameRate(30, 1), range, 2)));
+
+        Assert.Contains(first, args);
+        Assert.Contains(then, args);
+        Assert.DoesNotContain("fps=", args);
+        Assert.DoesNotContain("tpad", args);
+    }
+
+    [Theory]
     [InlineData(100, "-ss 10 -i /w/source")]
     [InlineData(3, "-ss 0.3 -i /w/source")]
     [InlineData(0, "-y -v error -i /w/source")]

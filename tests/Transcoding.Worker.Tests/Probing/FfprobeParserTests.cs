@@ -78,6 +78,14 @@ public class FfprobeParserTests
     }
 
     [Fact]
+    public void When_a_matroska_track_starts_late_its_duration_tag_is_its_end()
+    {
+        var probe = Fixture("late_audio_matroska");
+
+        Assert.Equal((3.0, 5.0), (probe.Video!.EndSeconds, probe.Audio!.EndSeconds));
+    }
+
+    [Fact]
     public void When_a_source_has_several_audio_tracks_all_are_kept_in_order_and_the_default_one_is_the_main_track()
     {
         var probe = Fixture("two_audio");
