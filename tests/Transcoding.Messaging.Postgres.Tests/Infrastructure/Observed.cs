@@ -8,15 +8,19 @@ public sealed record ObservedMessage(object Message, Guid? MessageId, Guid? Corr
 
 /// <summary>
 /// Messages the test observer consumed, in the order it consumed them, and how many messages of each type any endpoint
-/// finished consuming successfully; shared by every host of one test.
+/// finished consuming, successfully or with a fault; shared by every host of one test.
 /// </summary>
 public sealed class Observed : IConsumeObserver
 {
     readonly ConcurrentQueue<ObservedMessage> _messages = new();
     readonly ConcurrentDictionary<Type, int> _consumed = new();
+    readonly ConcurrentDictionary<Type, int> _faulted = new();
 
     /// <summary>Consumptions of <typeparamref name="T"/> that completed, the saga's save included.</summary>
     public int Consumed<T>() => _consumed.GetValueOrDefault(typeof(T));
+
+    /// <summary>Consumptions of <typeparamref name="T"/> that faulted once every retry was spent (bound for <c>_error</c>).</summary>
+    public int Faulted<T>() => _faulted.GetValueOrDefault(typeof(T));
 
     public void Add(ObservedMessage message) => _messages.Enqueue(message);
 
@@ -36,5 +40,9 @@ public sealed class Observed : IConsumeObserver
         return Task.CompletedTask;
     }
 
-    Task IConsumeObserver.ConsumeFault<T>(ConsumeContext<T> context, Exception exception) => Task.CompletedTask;
+    Task IConsumeObserver.ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
+    {
+        _faulted.AddOrUpdate(typeof(T), 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
 }

@@ -27,8 +27,13 @@ public sealed class When_the_same_saga_is_created_concurrently
         await Task.WhenAll(Enumerable.Range(0, Starts)
             .Select(i => (i % 2 == 0 ? first : second).Send("counter", new StartCounter(id))));
 
-        // Every start consumed (its save committed) before counting: a start applied twice would then show, not hide.
-        await Eventually.Until(() => observed.Consumed<StartCounter>(), x => x >= Starts, $"{Starts} starts consumed", TimeSpan.FromSeconds(60));
+        // Every start finished (its save committed, or faulted with its retries spent) before counting: a start applied
+        // twice would then show, not hide, and a start lost to contention fails here by name rather than as a timeout.
+        await Eventually.Until(
+            () => (Consumed: observed.Consumed<StartCounter>(), Faulted: observed.Faulted<StartCounter>()),
+            x => x.Consumed + x.Faulted >= Starts,
+            $"{Starts} starts consumed or faulted");
+        Assert.Equal(0, observed.Faulted<StartCounter>());
         Assert.Equal(Starts, await first.Query(db => db.Counters.Where(x => x.CorrelationId == id).Select(x => (int?)x.Starts).SingleOrDefaultAsync()));
         Assert.Equal(1, await first.Query(db => db.Counters.CountAsync()));
     }
