@@ -16,6 +16,9 @@ public sealed record VideoConditioning(FieldParity? Deinterlace, FrameRate? Fram
 
     public bool ToneMaps => DynamicRange != DynamicRange.Sdr;
 
+    /// <summary>The rate every rendition is written at, frames per second: the planned one, else the source's average.</summary>
+    public double WrittenFramesPerSecond(VideoStreamInfo video) => FrameRate?.PerSecond ?? video.FramesPerSecond;
+
     /// <summary>The manifest's account of the source and of what was done to it.</summary>
     public SourceDescription Describe(VideoStreamInfo video) => new()
     {
@@ -27,7 +30,7 @@ public sealed record VideoConditioning(FieldParity? Deinterlace, FrameRate? Fram
             _ => "progressive",
         },
         FramesPerSecond = Math.Round(video.FramesPerSecond, 3),
-        OutputFramesPerSecond = Math.Round(FrameRate?.PerSecond ?? video.FramesPerSecond, 3),
+        OutputFramesPerSecond = Math.Round(WrittenFramesPerSecond(video), 3),
     };
 
     /// <summary>Deinterlacing and tone mapping run on the CPU (bwdif, zscale and tonemap have no CUDA form in ffmpeg 5.1).</summary>

@@ -261,7 +261,7 @@ public static partial class FfmpegArguments
     private static List<string> VideoCodec(HlsEncodeRequest request, VideoStreamInfo video, VideoConditioning conditioning, bool gpuFrames)
     {
         var settings = request.Settings;
-        var framesPerSecond = conditioning.FrameRate?.PerSecond ?? video.FramesPerSecond;
+        var framesPerSecond = conditioning.WrittenFramesPerSecond(video);
         var gop = Invariant(Math.Max(1, (int)Math.Round((framesPerSecond > 0 ? framesPerSecond : 30) * settings.SegmentSeconds)));
         var args = new List<string>();
         if (request.Encoder == VideoEncoder.H264Nvenc)

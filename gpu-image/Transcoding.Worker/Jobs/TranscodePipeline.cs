@@ -77,7 +77,7 @@ public sealed class TranscodePipeline(
                 permanent: true);
         }
 
-        await MasterPlaylist.CompleteFileAsync(hlsDirectory, conditioning?.FrameRate?.PerSecond ?? probe.Video?.FramesPerSecond, request.AudioRenditions, cancellationToken);
+        await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video is null ? null : conditioning!.WrittenFramesPerSecond(probe.Video), request.AudioRenditions, cancellationToken);
 
         WaveformOutput? waveform = null;
         if (probe.Audio is not null)
