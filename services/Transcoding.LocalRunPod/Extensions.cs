@@ -40,8 +40,13 @@ public static class Extensions
         api.MapPost("/retry/{jobId}", RunPodApi.Retry);
         api.MapPost("/purge-queue", RunPodApi.PurgeQueue);
         api.MapGet("/health", RunPodApi.Health);
+        api.MapGet("/stream/{jobId}", RunPodApi.ReadStream);
         api.MapGet("/job-take/{workerId}", RunPodApi.TakeAsync);
-        api.MapPost("/job-done/{workerId}/{jobId}", RunPodApi.Done);
+        api.MapGet("/job-take-batch/{workerId}", RunPodApi.TakeBatchAsync);
+        api.MapPost("/job-done/{workerId}/{jobId}", RunPodApi.DoneAsync);
+        api.MapPost("/job-stream/{workerId}/{jobId}", RunPodApi.StreamAsync);
+        api.MapGet("/job-stop/{workerId}", RunPodApi.StopAsync);
+        api.MapGet("/ping/{workerId}", RunPodApi.Ping);
         return app;
     }
 

@@ -36,8 +36,33 @@ public sealed class LocalRunPodOptions : IValidatableObject
 
     public TimeSpan WorkerRestartDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long <c>job-take</c> holds a request open when the queue is empty.</summary>
+    /// <summary>How long <c>job-take</c> holds a request open when the queue is empty; below <see cref="SdkPollBound"/>.</summary>
     public TimeSpan JobTakeWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long <c>job-stop</c> holds a request open when nothing is to stop; below <see cref="SdkPollBound"/>.</summary>
+    public TimeSpan JobStopWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a worker has, once a stop of its job is signalled (cancel, execution timeout), to acknowledge it before a
+    /// spawned worker is killed: a ping no longer naming the job, a <c>job-take</c> with <c>job_in_progress=0</c>, or a
+    /// result for the job.
+    /// </summary>
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A stop not yet acknowledged is answered again on <c>job-stop</c> at most this often: the SDK polls again at once
+    /// after a non-empty answer (<c>rp_scale.py:302-305</c>), and a lost answer must not lose the stop.
+    /// </summary>
+    public TimeSpan StopResendInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Given to workers as <c>RUNPOD_PING_INTERVAL</c> (ms); whole seconds, since the SDK floors it to seconds (<c>rp_ping.py:31</c>).</summary>
+    public TimeSpan WorkerPingInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A worker that has pinged and holds a job is dead after this long without a ping (nor a take): its jobs fail as for a
+    /// crash. More than twice <see cref="WorkerPingInterval"/>, the SDK's own timeout of one ping (<c>rp_ping.py:108</c>).
+    /// </summary>
+    public TimeSpan WorkerPingTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>RunPod's endpoint default when a job has no <c>policy.executionTimeout</c>.</summary>
     public TimeSpan DefaultExecutionTimeout { get; set; } = TimeSpan.FromMinutes(10);
@@ -66,8 +91,43 @@ public sealed class LocalRunPodOptions : IValidatableObject
     /// <summary>How often timeouts and expired results are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>runpod-python gives up on a <c>job-take</c> or <c>job-stop</c> poll after 90 s (<c>rp_scale.py:56,62</c>).</summary>
+    public static readonly TimeSpan SdkPollBound = TimeSpan.FromSeconds(90);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (name, wait) in new[] { (nameof(JobTakeWait), JobTakeWait), (nameof(JobStopWait), JobStopWait) })
+        {
+            if (wait < TimeSpan.Zero || wait >= SdkPollBound)
+            {
+                yield return new ValidationResult(
+                    $"LocalRunPod:{name} must be at least 0 and below 90 s: runpod-python abandons a poll after 90 s (rp_scale.py:56,62), so a longer hold loses the answer.",
+                    [name]);
+            }
+        }
+
+        foreach (var (name, span) in new[] { (nameof(StopGracePeriod), StopGracePeriod), (nameof(StopResendInterval), StopResendInterval) })
+        {
+            if (span <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult($"LocalRunPod:{name} must be positive.", [name]);
+            }
+        }
+
+        if (WorkerPingInterval < TimeSpan.FromSeconds(1) || WorkerPingInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            yield return new ValidationResult(
+                "LocalRunPod:WorkerPingInterval must be whole seconds, at least 1: runpod-python floors RUNPOD_PING_INTERVAL to seconds (rp_ping.py:31), so 1.5 s would ping every 1 s and 0.5 s in a busy loop.",
+                [nameof(WorkerPingInterval)]);
+        }
+
+        if (WorkerPingTimeout <= 2 * WorkerPingInterval)
+        {
+            yield return new ValidationResult(
+                "LocalRunPod:WorkerPingTimeout must exceed twice LocalRunPod:WorkerPingInterval: one ping may take up to 2 intervals (rp_ping.py:108), and a live worker must not be declared dead.",
+                [nameof(WorkerPingTimeout)]);
+        }
+
         if (Workers > 0 && string.IsNullOrWhiteSpace(WorkerCommand))
         {
             yield return new ValidationResult(

@@ -11,6 +11,24 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Ignored a report from worker {WorkerId} on job {JobId}, which is {Status} or no longer its job")]
     public static partial void StaleReport(ILogger logger, string jobId, string workerId, string status);
 
+    [LoggerMessage(4, LogLevel.Information, "Job {JobId} ended {Status} while worker {WorkerId} ran it: stop signalled on its job-stop channel")]
+    public static partial void StopSignalled(ILogger logger, string jobId, string status, string workerId);
+
+    [LoggerMessage(5, LogLevel.Debug, "Sent the stop of job {JobId} to worker {WorkerId}")]
+    public static partial void StopSent(ILogger logger, string jobId, string workerId);
+
+    [LoggerMessage(6, LogLevel.Information, "Worker {WorkerId} let go of stopped job {JobId}")]
+    public static partial void StopAcknowledged(ILogger logger, string workerId, string jobId);
+
+    [LoggerMessage(7, LogLevel.Warning, "Worker {WorkerId} did not acknowledge the stop of job {JobId} within {GracePeriod}: giving the worker up")]
+    public static partial void StopIgnored(ILogger logger, string workerId, string jobId, TimeSpan gracePeriod);
+
+    [LoggerMessage(8, LogLevel.Warning, "Worker {WorkerId} holding job {JobIds} has not pinged for {Silence}: treated as dead")]
+    public static partial void WorkerSilent(ILogger logger, string workerId, string jobIds, TimeSpan silence);
+
+    [LoggerMessage(9, LogLevel.Debug, "Worker {WorkerId} waits on {Route}")]
+    public static partial void LongPollWaiting(ILogger logger, string workerId, string route);
+
     [LoggerMessage(10, LogLevel.Debug, "Webhook of job {JobId} ({Status}) delivered on attempt {Attempt}")]
     public static partial void WebhookDelivered(ILogger logger, string jobId, string status, int attempt);
 
@@ -32,8 +50,11 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Error, "Worker {WorkerId} could not start '{Command}': {Reason}")]
     public static partial void WorkerStartFailed(ILogger logger, string workerId, string command, string reason);
 
-    [LoggerMessage(23, LogLevel.Warning, "Killing worker {WorkerId}: its job timed out or was cancelled")]
+    [LoggerMessage(23, LogLevel.Warning, "Killing worker {WorkerId}: it ignored a stop past the grace period or stopped pinging")]
     public static partial void KillingWorker(ILogger logger, string workerId);
+
+    [LoggerMessage(26, LogLevel.Warning, "Worker {WorkerId} reports itself unhealthy: check {Check}: {Reason}")]
+    public static partial void WorkerUnhealthy(ILogger logger, string workerId, string check, string reason);
 
     [LoggerMessage(24, LogLevel.Information, "[{WorkerId}] {Line}")]
     public static partial void WorkerOutput(ILogger logger, string workerId, string line);

@@ -21,6 +21,9 @@ internal sealed class RunPodJob(string id, JsonElement input, string? webhook, T
     public string? Error { get; set; }
     public int Retries { get; set; }
 
+    /// <summary>Partial outputs posted to <c>job-stream</c> and not yet read from <c>/stream</c>.</summary>
+    public List<StreamChunk> Stream { get; } = [];
+
     /// <summary>Completed when the job reaches a final state; replaced when the job is retried.</summary>
     public TaskCompletionSource Ended { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

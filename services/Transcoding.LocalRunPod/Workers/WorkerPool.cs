@@ -9,8 +9,9 @@ using Transcoding.LocalRunPod.Jobs;
 namespace Transcoding.LocalRunPod.Workers;
 
 /// <summary>
-/// Keeps <c>LocalRunPod:Workers</c> worker processes alive: a worker that exits is replaced, one whose job timed out or
-/// was cancelled is killed (and so replaced), and all are killed when the host stops.
+/// Keeps <c>LocalRunPod:Workers</c> worker processes alive: a worker that exits is replaced, one the store gives up (a
+/// stop left unacknowledged past the grace period, or silent past the ping timeout while holding a job) is killed with
+/// its children (and so replaced), and all are killed when the host stops.
 /// </summary>
 public sealed class WorkerPool(
     JobStore store,
@@ -89,7 +90,7 @@ public sealed class WorkerPool(
             WorkingDirectory = settings.WorkerWorkingDirectory ?? "",
         };
         startInfo.Environment.Clear();
-        var runPod = WorkerEndpoints.Environment(baseUrl, settings.EndpointId, workerId, settings.ApiKey);
+        var runPod = WorkerEndpoints.Environment(baseUrl, settings.EndpointId, workerId, settings.ApiKey, settings.WorkerPingInterval);
         foreach (var (name, value) in WorkerEnvironment.Build(Environment.GetEnvironmentVariables(), settings.WorkerEnvironment, runPod))
         {
             startInfo.Environment[name] = value;

@@ -67,8 +67,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         // The server's clock stands still, so the take's wait never runs out: only the wake-up on enqueue can end it.
         await using var server = await LocalRunPodTestServer.StartAsync(time: new FakeTimeProvider());
         var take = server.TakeAsync("waiting-worker");
-        // The take marks its worker as seen under the same lock in which it finds the queue empty and starts waiting.
-        await Eventually.True(async () => await server.IdleWorkersAsync() == 1, "the take to be waiting on the empty queue");
+        await server.LongPollingAsync("waiting-worker", "job-take");
 
         var jobId = await server.RunAsync(new { n = 1 });
 
@@ -180,24 +179,6 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         Assert.Null(await _server.StatusAsync(first));
         Assert.Null(await _server.StatusAsync(second));
         Assert.Equal("IN_PROGRESS", (await _server.StatusAsync(running))!.Value.GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task When_health_is_asked_it_counts_jobs_by_state_and_the_workers_seen()
-    {
-        var done = await _server.RunAsync(new { n = 1 });
-        await _server.TakeAsync("worker-h1");
-        await _server.DoneAsync("worker-h1", done, new { output = new { ok = true } });
-        await _server.RunAsync(new { n = 2 });
-        await _server.TakeAsync("worker-h2");
-        await _server.RunAsync(new { n = 3 });
-
-        var health = await _server.Api.GetFromJsonAsync<JsonElement>("health");
-
-        var jobs = health.GetProperty("jobs");
-        Assert.Equal((1, 0, 1, 1), (jobs.GetProperty("completed").GetInt32(), jobs.GetProperty("failed").GetInt32(), jobs.GetProperty("inProgress").GetInt32(), jobs.GetProperty("inQueue").GetInt32()));
-        var workers = health.GetProperty("workers");
-        Assert.Equal((1, 1), (workers.GetProperty("idle").GetInt32(), workers.GetProperty("running").GetInt32()));
     }
 
     [Fact]

@@ -2,8 +2,11 @@ namespace Transcoding.LocalRunPod.Tests.Support;
 
 /// <summary>
 /// A stand-in worker process speaking the RunPod worker protocol with curl: by the job's <c>input.mode</c> it echoes
-/// the input as output (with a few variables it was given), crashes after a progress report (or leaving a child behind), or hangs (with a child process). It leaves its pid, and the
-/// hanging child's, in its folder.
+/// the input as output (with a few variables it was given), crashes after a progress report (or leaving a child behind),
+/// hangs (with a child process), pings once naming the job then hangs without pinging again (<c>ping-then-hang</c>), or
+/// works (a child) until the stop channel names the job, then kills its child and takes the next job
+/// (<c>stoppable</c>), as runpod-python does. Otherwise it never pings nor polls the stop channel. It leaves its pid, and
+/// the child's, in its folder.
 /// </summary>
 public sealed class BashWorker : IDisposable
 {
@@ -25,6 +28,14 @@ public sealed class BashWorker : IDisposable
             crash) post '{"status":"IN_PROGRESS","output":{"progress":10}}'; exit 3 ;;
             crash-leaving-child) sleep 600 & echo $! > "$dir/$RUNPOD_POD_ID.child"; exit 4 ;;
             hang) sleep 600 & echo $! > "$dir/$RUNPOD_POD_ID.child"; wait ;;
+            ping-then-hang)
+              curl -sf -H "$auth" "${RUNPOD_WEBHOOK_PING//\$RUNPOD_POD_ID/$RUNPOD_POD_ID}&job_id=$id" >/dev/null
+              sleep 600 & echo $! > "$dir/$RUNPOD_POD_ID.child"; wait ;;
+            stoppable)
+              sleep 600 & child=$!; echo $child > "$dir/$RUNPOD_POD_ID.child"
+              stop="${RUNPOD_WEBHOOK_GET_JOB//\$ID/$RUNPOD_POD_ID}"; stop="${stop/\/job-take\//\/job-stop\/}"
+              until curl -sf -H "$auth" "$stop" | jq -e --arg id "$id" '.jobsToStop | index($id)' >/dev/null; do :; done
+              kill $child ;;
             *) post "$(jq -c --arg w "$RUNPOD_POD_ID" --arg root "${Storage__LocalRoot:-}" --arg leak "${LOCALRUNPOD_TEST_LEAK:-}" '{output: {echo: .input, worker: $w, storageRoot: $root, leaked: $leak}}' <<<"$job")" ;;
           esac
         done

@@ -44,6 +44,20 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
     /// <summary>Everything the server logged: what it did when no reply or status shows it.</summary>
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
+    /// <summary>
+    /// Runs the store's sweep now, on the server's clock: with a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>
+    /// a test knows a sweep has run after it moved the clock, so what did not happen has not happened.
+    /// </summary>
+    public void Sweep() => _app.Services.GetRequiredService<Transcoding.LocalRunPod.Jobs.JobStore>().Sweep();
+
+    /// <summary>The messages logged so far at <paramref name="level"/> or above.</summary>
+    public IReadOnlyList<string> Messages(LogLevel level = LogLevel.Trace) =>
+        [.. Logs.GetSnapshot().Where(record => record.Level >= level).Select(record => record.Message)];
+
+    /// <summary>Waits until <paramref name="workerId"/>'s request on <paramref name="route"/> (<c>job-take</c>, <c>job-stop</c>) found nothing and waits.</summary>
+    public Task LongPollingAsync(string workerId, string route) =>
+        Eventually.True(() => Messages().Contains($"Worker {workerId} waits on {route}"), $"{workerId}'s {route} to be waiting");
+
     /// <param name="time">The server's clock; the system clock when omitted.</param>
     /// <param name="telemetry">Captures what the server's tracer and meter providers export.</param>
     public static async Task<LocalRunPodTestServer> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null, TelemetryCapture? telemetry = null)
@@ -55,6 +69,7 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
             ["LocalRunPod:EndpointId"] = EndpointId,
             ["LocalRunPod:Workers"] = "0",
             ["LocalRunPod:JobTakeWait"] = "00:00:00.200",
+            ["LocalRunPod:JobStopWait"] = "00:00:00.200",
             ["LocalRunPod:SweepInterval"] = "00:00:00.050",
             ["LocalRunPod:WebhookRetryDelay"] = "00:00:00.050",
             ["LocalRunPod:WorkerRestartDelay"] = "00:00:00.100",
@@ -109,14 +124,11 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
         (await Eventually.Until(() => StatusAsync(jobId), body => body?.GetProperty("status").GetString() == status,
             $"job {jobId} to reach {status}", timeout, body => body?.GetRawText() ?? "unknown (404)"))!.Value;
 
-    /// <summary>Workers seen taking jobs (in the last 30 s of the server's clock) that run none.</summary>
-    public async Task<int> IdleWorkersAsync() =>
-        (await Api.GetFromJsonAsync<JsonElement>("health")).GetProperty("workers").GetProperty("idle").GetInt32();
-
     /// <summary>A worker's take; null when the server answered 204 (no job).</summary>
-    public async Task<JsonElement?> TakeAsync(string workerId)
+    /// <param name="jobInProgress">The SDK's <c>job_in_progress</c>: 0 when the worker holds no job.</param>
+    public async Task<JsonElement?> TakeAsync(string workerId, int jobInProgress = 0)
     {
-        using var response = await Worker.GetAsync($"job-take/{workerId}?gpu=local&job_in_progress=0");
+        using var response = await Worker.GetAsync($"job-take/{workerId}?gpu=local&job_in_progress={jobInProgress}");
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
             return null;
@@ -130,6 +142,36 @@ public sealed class LocalRunPodTestServer : IAsyncDisposable
     {
         using var response = await Worker.PostAsJsonAsync($"job-done/{workerId}/{jobId}?gpu=local", body);
         return response.StatusCode;
+    }
+
+    /// <summary>A heartbeat as the SDK sends it: <c>job_id</c> only when the worker runs jobs.</summary>
+    public async Task PingAsync(string workerId, params string[] jobIds)
+    {
+        var jobs = jobIds.Length == 0 ? "" : $"&job_id={string.Join(',', jobIds)}";
+        using var response = await Worker.GetAsync($"ping/{workerId}?gpu=local{jobs}&runpod_version=1.12.0");
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>One poll of the stop channel: the ids to stop, empty on 204.</summary>
+    public async Task<IReadOnlyList<string>> StopSignalsAsync(string workerId)
+    {
+        using var response = await Worker.GetAsync($"job-stop/{workerId}?gpu=local");
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return [];
+        }
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. body.GetProperty("jobsToStop").EnumerateArray().Select(id => id.GetString()!)];
+    }
+
+    /// <summary>The <c>workers</c> of <c>/health</c>.</summary>
+    public async Task<(int Idle, int Running)> WorkersAsync()
+    {
+        var workers = (await Api.GetFromJsonAsync<JsonElement>("health")).GetProperty("workers");
+        return (workers.GetProperty("idle").GetInt32(), workers.GetProperty("running").GetInt32());
     }
 
     public async Task StopAsync()

@@ -21,10 +21,13 @@ public sealed class WorkerEndpointsTests
     [Fact]
     public void When_a_worker_starts_it_gets_the_RunPod_worker_variables_with_the_sdk_placeholders()
     {
-        var environment = WorkerEndpoints.Environment("http://127.0.0.1:5123/", "ep", "local-worker-1-1", "key");
+        var environment = WorkerEndpoints.Environment("http://127.0.0.1:5123/", "ep", "local-worker-1-1", "key", TimeSpan.FromSeconds(10));
 
         Assert.Equal("http://127.0.0.1:5123/v2/ep/job-take/$ID?gpu=local", environment["RUNPOD_WEBHOOK_GET_JOB"]);
         Assert.Equal("http://127.0.0.1:5123/v2/ep/job-done/$RUNPOD_POD_ID/$ID?gpu=local", environment["RUNPOD_WEBHOOK_POST_OUTPUT"]);
+        Assert.Equal("http://127.0.0.1:5123/v2/ep/job-stream/$RUNPOD_POD_ID/$ID?gpu=local", environment["RUNPOD_WEBHOOK_POST_STREAM"]);
+        Assert.Equal("http://127.0.0.1:5123/v2/ep/ping/$RUNPOD_POD_ID?gpu=local", environment["RUNPOD_WEBHOOK_PING"]);
+        Assert.Equal("10000", environment["RUNPOD_PING_INTERVAL"]);
         Assert.Equal("local-worker-1-1", environment["RUNPOD_POD_ID"]);
         Assert.Equal("key", environment["RUNPOD_AI_API_KEY"]);
     }

@@ -88,12 +88,14 @@ public sealed class WorkerPoolTests : IDisposable
     }
 
     [Fact]
-    public async Task When_a_job_times_out_its_worker_and_the_worker_children_are_killed_and_the_worker_is_replaced()
+    public async Task When_a_spawned_worker_ignores_a_stop_it_is_killed_after_the_grace_period()
     {
-        await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+        var settings = _worker.Settings();
+        settings["LocalRunPod:StopGracePeriod"] = "00:00:02";
+        await using var server = await LocalRunPodTestServer.StartAsync(settings);
 
         // Long enough for the worker to start its child before the timeout, even on a loaded machine: the test is
-        // about what the timeout kills, so both processes must exist first.
+        // about what the kill takes, so both processes must exist first. The bash worker never polls job-stop.
         var hung = await server.RunAsync(new { mode = "hang" }, policy: new { executionTimeout = 3000 });
         var child = await Eventually.Until(() => _worker.Pid("local-worker-1-1", "child"), pid => pid is not null, "the hung job's child to write its pid");
         var worker = _worker.Pid("local-worker-1-1");
@@ -105,6 +107,48 @@ public sealed class WorkerPoolTests : IDisposable
         Assert.Equal("local-worker-1-2", completed.GetProperty("output").GetProperty("worker").GetString());
         await WaitForExitAsync(worker);
         await WaitForExitAsync(child);
+        var records = server.Logs.GetSnapshot();
+        var stopped = records.Single(record => record.Message.StartsWith($"Job {hung} ended TIMED_OUT while worker local-worker-1-1 ran it", StringComparison.Ordinal)).Timestamp;
+        var killed = records.Single(record => record.Message.StartsWith("Killing worker local-worker-1-1", StringComparison.Ordinal)).Timestamp;
+        Assert.True(killed - stopped >= TimeSpan.FromSeconds(2), $"killed {(killed - stopped).TotalSeconds:0.000} s after the stop, before the 2 s grace period");
+    }
+
+    [Fact]
+    public async Task When_a_spawned_worker_finds_its_cancelled_job_on_the_stop_channel_it_stops_it_and_takes_the_next_job()
+    {
+        await using var server = await LocalRunPodTestServer.StartAsync(_worker.Settings());
+        var stoppable = await server.RunAsync(new { mode = "stoppable" });
+        var child = await Eventually.Until(() => _worker.Pid("local-worker-1-1", "child"), pid => pid is not null, "the job's child to write its pid");
+
+        (await server.Api.PostAsync($"cancel/{stoppable}", null)).EnsureSuccessStatusCode();
+
+        await WaitForExitAsync(child);
+        var next = await server.RunAsync(new { mode = "echo" });
+        var completed = await server.WaitForStatusAsync(next, "COMPLETED");
+        Assert.Equal("local-worker-1-1", completed.GetProperty("output").GetProperty("worker").GetString());
+        Assert.Contains($"Worker local-worker-1-1 let go of stopped job {stoppable}", server.Messages());
+    }
+
+    [Fact]
+    public async Task When_a_spawned_worker_holding_a_job_stops_pinging_its_job_fails_and_the_worker_is_killed_and_replaced()
+    {
+        var settings = _worker.Settings();
+        settings["LocalRunPod:WorkerPingInterval"] = "00:00:01";
+        settings["LocalRunPod:WorkerPingTimeout"] = "00:00:03";
+        await using var webhook = await WebhookReceiver.StartAsync();
+        await using var server = await LocalRunPodTestServer.StartAsync(settings);
+
+        var silent = await server.RunAsync(new { mode = "ping-then-hang" }, webhook.Url);
+        var child = await Eventually.Until(() => _worker.Pid("local-worker-1-1", "child"), pid => pid is not null, "the job's child to write its pid");
+        var worker = _worker.Pid("local-worker-1-1");
+
+        var failed = await server.WaitForStatusAsync(silent, "FAILED");
+        Assert.Equal("worker stopped pinging", failed.GetProperty("error").GetString());
+        Assert.Equal("worker stopped pinging", (await webhook.WaitForDeliveryAsync()).GetProperty("error").GetString());
+        await WaitForExitAsync(worker);
+        await WaitForExitAsync(child);
+        var next = await server.RunAsync(new { mode = "echo" });
+        Assert.Equal("local-worker-1-2", (await server.WaitForStatusAsync(next, "COMPLETED")).GetProperty("output").GetProperty("worker").GetString());
     }
 
     [Fact]
