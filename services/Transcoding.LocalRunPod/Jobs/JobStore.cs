@@ -212,7 +212,10 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
     /// <summary>A worker's last word before it exits on a failed fitness check (<c>rp_fitness.py:117-155</c>): logged only.</summary>
     public void ReportUnhealthy(string workerId, string? check, string? reason) => Log.WorkerUnhealthy(logger, workerId, check ?? "", reason ?? "");
 
-    /// <summary>Applies a worker's report; false when the job is unknown. Reports on a job that has ended or moved on are ignored.</summary>
+    /// <summary>
+    /// Applies a worker's report; false when the job is unknown. Reports on a job that has ended or moved on are ignored,
+    /// but a result (not progress) from the worker acknowledges a stop it owed for that job.
+    /// </summary>
     public bool Report(string workerId, string jobId, WorkerReport report)
     {
         lock (_lock)
