@@ -28,6 +28,9 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddObjectStorage(builder.Configuration);
         builder.Services.AddSingleton<RunPodRunRequestFactory>();
+        builder.Services.AddSingleton<RunPodConfigurationHealth>();
+        builder.Services.AddHealthChecks().AddCheck<RunPodConfigurationHealth>(
+            RunPodConfigurationHealth.Name, tags: [HostingExtensions.ReadyTag, HostingExtensions.ShowsReasonTag]);
 
         builder.Services.AddHttpClient<RunPodClient>((services, http) =>
             {

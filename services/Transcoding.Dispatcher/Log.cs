@@ -11,6 +11,15 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "RunPod did not answer the {Operation} request ({Failure})")]
     public static partial void RunPodUnreachable(ILogger logger, string operation, string failure);
 
+    [LoggerMessage(4, LogLevel.Warning, "RunPod refused our configuration on the {Operation} request with HTTP {StatusCode}")]
+    public static partial void RunPodConfigurationRefused(ILogger logger, string operation, int statusCode);
+
+    [LoggerMessage(5, LogLevel.Error, "RunPod refuses the dispatcher's configuration; not ready, and no attempt is spent until it is fixed: {Reason}")]
+    public static partial void ConfigurationFaulted(ILogger logger, string reason);
+
+    [LoggerMessage(6, LogLevel.Information, "RunPod accepts the dispatcher's configuration again (refused since {Since:O}); ready")]
+    public static partial void ConfigurationAccepted(ILogger logger, DateTimeOffset since);
+
     [LoggerMessage(10, LogLevel.Information, "Submitted RunPod job {JobId} for media {MediaId} attempt {Attempt}")]
     public static partial void JobSubmitted(ILogger logger, Guid mediaId, int attempt, string jobId);
 
@@ -19,6 +28,9 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Error, "RunPod refused the job of media {MediaId} attempt {Attempt}: {Reason}")]
     public static partial void DispatchRejected(ILogger logger, Guid mediaId, int attempt, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "Media {MediaId} attempt {Attempt} waits for the RunPod configuration to be fixed, no attempt spent: {Reason}")]
+    public static partial void DispatchWaiting(ILogger logger, Guid mediaId, int attempt, string reason);
 
     [LoggerMessage(20, LogLevel.Information, "RunPod job {JobId} of media {MediaId} attempt {Attempt} is still {Status}")]
     public static partial void JobStillRunning(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
@@ -31,6 +43,9 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Warning, "The RunPod job of media {MediaId} attempt {Attempt} is lost: unknown to RunPod and no manifest in storage")]
     public static partial void JobLost(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(24, LogLevel.Warning, "Cannot ask RunPod about the job of media {MediaId} attempt {Attempt} until its configuration is fixed; the saga polls again: {Reason}")]
+    public static partial void PollWaiting(ILogger logger, Guid mediaId, int attempt, string reason);
 
     [LoggerMessage(30, LogLevel.Information, "Cancelled RunPod job {JobId} of media {MediaId} attempt {Attempt}: now {Status}")]
     public static partial void JobCancelled(ILogger logger, Guid mediaId, int attempt, string jobId, string status);

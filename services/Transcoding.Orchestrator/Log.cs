@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Media {MediaId}: no callback for attempt {Attempt} (job {JobId}) before its deadline; polling RunPod")]
     public static partial void DeadlinePassed(ILogger logger, Guid mediaId, int attempt, string jobId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Media {MediaId}: attempt {Attempt} waits, not spent: {Reason}")]
+    public static partial void Waiting(ILogger logger, Guid mediaId, int attempt, string reason);
 }

@@ -19,6 +19,9 @@ public static class HostingExtensions
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>A check whose description, when it fails, is written on the health endpoints: it must hold no secret.</summary>
+    public const string ShowsReasonTag = "shows-reason";
+
     internal const string HealthPath = "/health";
 
     /// <summary>
@@ -77,8 +80,12 @@ public static class HostingExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseHttpLogging();
-        app.MapHealthChecks(HealthPath + "/live", new HealthCheckOptions { Predicate = check => check.Name == "self" });
-        app.MapHealthChecks(HealthPath + "/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Name == "self" });
+        app.MapHealthChecks(HealthPath + "/live", new HealthCheckOptions { Predicate = check => check.Name == "self", ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthPath + "/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag) || check.Name == "self",
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
         return app;
     }
 }

@@ -123,23 +123,45 @@ public class Pipeline : IAsyncLifetime
             ["LocalRunPod:WorkerEnvironment:Worker__Preset"] = "veryfast",
             ["LocalRunPod:WorkerEnvironment:Logging__LogLevel__Default"] = _settings.LogLevel,
         });
-        await Start(common, b => b.AddDispatcher(), _ => { }, new()
+        _dispatcherSettings = new(common)
         {
             ["RunPod:BaseUrl"] = runPod,
             ["RunPod:EndpointId"] = "e2e",
-            ["RunPod:ApiKey"] = apiKey,
+            ["RunPod:ApiKey"] = _settings.DispatcherApiKey ?? apiKey,
             ["RunPod:CallbackBaseUrl"] = gateway,
             ["RunPod:WebhookTokenSecret"] = tokenSecret,
+            ["RunPod:ConfigurationFaultRedeliveryInterval"] = "00:00:02",
             ["ConnectionStrings:DispatchLedger"] = _database.ConnectionString,
-        });
+        };
+        Dispatcher = await Start(_dispatcherSettings, b => b.AddDispatcher(), _ => { });
         await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>().Endpoint(InOrderEndpoint.Configure)), _ => { });
 
+        RunPodApiKey = apiKey;
         Secrets = [callbackSecret, gatewaySecret, tokenSecret, gatewayTokenSecret, apiKey];
         _tokens = new RunPodWebhookToken(Convert.FromBase64String(tokenSecret));
         Orchestrator = new HttpClient { BaseAddress = new Uri(orchestrator) };
         RunPod = new HttpClient { BaseAddress = new Uri(runPod) };
         RunPod.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
         Upstream = _hosts[^1].Services.GetRequiredService<IBus>();
+    }
+
+    /// <summary>The dispatcher's base URL (its <c>/health/ready</c>).</summary>
+    public string Dispatcher { get; private set; } = "";
+
+    /// <summary>The local RunPod endpoint's API key: what the dispatcher is given unless <see cref="PipelineSettings.DispatcherApiKey"/> says otherwise.</summary>
+    public string RunPodApiKey { get; private set; } = "";
+
+    private Dictionary<string, string?> _dispatcherSettings = [];
+
+    /// <summary>Stops the dispatcher and starts a new one with <paramref name="apiKey"/>, as a redeploy with a fixed key does.</summary>
+    public async Task RestartDispatcherAsync(string apiKey)
+    {
+        var old = _hosts.Single(host => host.Urls.Single() == Dispatcher);
+        await old.StopAsync();
+        await old.DisposeAsync();
+        _hosts.Remove(old);
+        _dispatcherSettings["RunPod:ApiKey"] = apiKey;
+        Dispatcher = await Start(_dispatcherSettings, b => b.AddDispatcher(), _ => { });
     }
 
     /// <summary>More settings for the local RunPod endpoint (its <c>LocalRunPod:WorkerEnvironment:*</c>, say).</summary>

@@ -8,15 +8,18 @@ using Transcoding.Dispatcher.RunPod;
 namespace Transcoding.Dispatcher.Consumers;
 
 /// <summary>
-/// Submits the RunPod job of an attempt, once. A rejection (bad key, unknown endpoint, invalid body) fails the attempt
-/// permanently; a RunPod outage faults the message so the endpoint's retry, then the <c>_error</c> queue, keep it:
-/// failing the attempt instead would spend one of the item's two GPU attempts on our supplier's outage.
+/// Submits the RunPod job of an attempt, once. A rejection of the request (400) fails the attempt permanently. Neither
+/// a RunPod outage nor a configuration fault (bad key, unknown endpoint: <see cref="RunPodConfigurationException"/>) is
+/// the item's fault, so neither spends one of its GPU attempts: the message faults and <see cref="RunPodConsumerDefinition{TConsumer}"/>
+/// keeps it (retries then <c>_error</c> for an outage; redelivery until fixed for a configuration fault, reported to the
+/// saga as <see cref="TranscodeWaiting"/>).
 /// </summary>
 public sealed class DispatchTranscodeConsumer(
     IDispatchLedger ledger,
     RunPodClient runPod,
     RunPodRunRequestFactory requests,
     IOptions<RunPodOptions> options,
+    TimeProvider time,
     ILogger<DispatchTranscodeConsumer> logger) : IConsumer<DispatchTranscode>
 {
     public const string RejectedErrorCode = "dispatch_rejected";
@@ -54,6 +57,13 @@ public sealed class DispatchTranscodeConsumer(
                 Permanent = true,
             });
             return;
+        }
+        catch (RunPodConfigurationException e)
+        {
+            await ledger.ReleaseAsync(command.MediaId, command.Attempt, CancellationToken.None);
+            Log.DispatchWaiting(logger, command.MediaId, command.Attempt, e.Message);
+            await context.PublishWaitingAsync(command.MediaId, command.Attempt, null, e, time);
+            throw;
         }
         catch
         {

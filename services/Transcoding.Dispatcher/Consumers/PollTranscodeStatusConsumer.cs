@@ -12,12 +12,16 @@ namespace Transcoding.Dispatcher.Consumers;
 
 /// <summary>
 /// Asks RunPod how the job of an attempt ended, for when its callbacks never came. A job RunPod no longer knows may
-/// still have finished (results expire 30 minutes after the end): the manifest in storage decides.
+/// still have finished (results expire 30 minutes after the end): the manifest in storage decides. When RunPod refuses
+/// our configuration the job is neither lost nor failed: the saga is told the attempt waits (<see cref="TranscodeWaiting"/>)
+/// and the poll ends there, since the saga asks again every poll interval while the attempt lasts (a redelivery as
+/// well would only pile polls up).
 /// </summary>
 public sealed class PollTranscodeStatusConsumer(
     IDispatchLedger ledger,
     RunPodClient runPod,
     IObjectStorage storage,
+    TimeProvider time,
     ILogger<PollTranscodeStatusConsumer> logger) : IConsumer<PollTranscodeStatus>
 {
     public const string JobLostErrorCode = "job_lost";
@@ -26,7 +30,18 @@ public sealed class PollTranscodeStatusConsumer(
     {
         var (mediaId, attempt) = (context.Message.MediaId, context.Message.Attempt);
         var jobId = await ledger.FindJobIdAsync(mediaId, attempt, context.CancellationToken);
-        var job = jobId is null ? null : await runPod.GetStatusAsync(jobId, context.CancellationToken);
+        RunPodJobStatus? job;
+        try
+        {
+            job = jobId is null ? null : await runPod.GetStatusAsync(jobId, context.CancellationToken);
+        }
+        catch (RunPodConfigurationException e)
+        {
+            Log.PollWaiting(logger, mediaId, attempt, e.Message);
+            await context.PublishWaitingAsync(mediaId, attempt, jobId, e, time);
+            return;
+        }
+
         if (job is null)
         {
             await PublishFromStorageAsync(context, jobId ?? "");

@@ -56,6 +56,24 @@ public sealed class RunPodOptions : IValidatableObject
 
     public TimeSpan MessageRetryMaxInterval { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often a command that met a configuration fault (<see cref="RunPodConfigurationException"/>) is delivered
+    /// again: once the key or endpoint id is fixed, waiting items resume within this interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan ConfigurationFaultRedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Redeliveries for a configuration fault before the command goes to the <c>_error</c> queue (1440 = a day at the default interval).</summary>
+    [Range(1, 100_000)]
+    public int ConfigurationFaultRedeliveryLimit { get; set; } = 1440;
+
+    /// <summary>
+    /// On RabbitMQ, the queue of the durable scheduler that keeps those redeliveries: the orchestrator's PostgreSQL
+    /// scheduler (<c>PostgresSchedulerOptions.QueueName</c>, default <c>scheduler</c>). The in-memory bus has its own.
+    /// </summary>
+    [Required, RegularExpression("^[A-Za-z0-9_.:-]+$", ErrorMessage = "RunPod:SchedulerQueue must be a queue name.")]
+    public string SchedulerQueue { get; set; } = "scheduler";
+
     /// <summary>How long a dispatch claim without a job id blocks other deliveries of the same attempt (a crashed dispatcher's claim expires).</summary>
     public TimeSpan DispatchClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -2,9 +2,9 @@ using System.Net;
 
 namespace Transcoding.Dispatcher.RunPod;
 
-/// <summary>RunPod refused a request (4xx other than 408/429): repeating it cannot help.</summary>
-public sealed class RunPodRejectedException(string operation, HttpStatusCode statusCode)
-    : Exception($"RunPod rejected the {operation} request with HTTP {(int)statusCode} ({statusCode}).")
+/// <summary>RunPod refused the request itself (400, other 4xx but 401/403/408/429): repeating it cannot help.</summary>
+public sealed class RunPodRejectedException(RunPodOperation operation, HttpStatusCode statusCode)
+    : Exception($"RunPod rejected the {operation.Segment()} request with HTTP {(int)statusCode} ({statusCode}).")
 {
     public HttpStatusCode StatusCode { get; } = statusCode;
 }

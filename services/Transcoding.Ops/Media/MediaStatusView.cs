@@ -11,5 +11,6 @@ public sealed record MediaStatusView(
     double Progress,
     string? JobId,
     MediaFailureView? Failure,
+    MediaWaitingView? Waiting,
     TranscodeOutputs? Outputs,
     IReadOnlyList<MediaTransitionView>? History);

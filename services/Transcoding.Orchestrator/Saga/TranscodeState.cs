@@ -39,6 +39,12 @@ public class TranscodeState : SagaStateMachineInstance
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Why the current attempt waits without being spent (RunPod refuses the dispatcher's configuration); null when it does not.</summary>
+    public string? WaitingReason { get; set; }
+
+    /// <summary>When the current attempt started waiting (the first <c>TranscodeWaiting</c>); null when it does not wait.</summary>
+    public DateTimeOffset? WaitingSince { get; set; }
+
     /// <summary>Token of the scheduled <see cref="AttemptDeadlineExpired"/> of the current attempt.</summary>
     public Guid? DeadlineTokenId { get; set; }
 

@@ -27,6 +27,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         Event(() => Completed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => AttemptFailed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => RetryRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => Waiting, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Schedule(() => AttemptDeadline, x => x.DeadlineTokenId, s =>
         {
             s.Delay = settings.Value.AttemptTimeout;
@@ -95,7 +96,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 .Publish(c => AbandonOf(c.Message))
                 .Publish(c => FailureOf(c.Saga, time))
                 .TransitionTo(Failed),
-            When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt))
+            When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt) && !IsDispatchBlocked(c.Saga))
                 .Then(c => Log.DeadlinePassed(logger, c.Saga.CorrelationId, c.Saga.Attempt, c.Saga.JobId ?? "-"))
                 .Publish(c => new PollTranscodeStatus { MediaId = c.Saga.CorrelationId, Attempt = c.Saga.Attempt })
                 .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga), _ => settings.Value.PollInterval));
@@ -113,6 +114,29 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 .TransitionTo(Transcoding),
             When(RetryRequested, c => !c.Saga.HasAttemptsLeft)
                 .Then(c => Log.Refused(logger, c.Saga.CorrelationId, nameof(RetryTranscode), MediaStates.Failed, MaxAttemptsReached)));
+
+        // An attempt RunPod cannot take yet because it refuses the dispatcher's configuration (key, endpoint id) waits
+        // without being spent: shown with its reason, and cleared when its job is dispatched or it ends (Record). While
+        // its job does not exist a deadline polls nothing (a poll would call the job lost): the wait is the dispatcher's
+        // redelivery, and the attempt's clock starts again when the job is dispatched. A job that exists is polled as usual.
+        During(Transcoding,
+            When(Waiting, c => IsCurrent(c.Saga, c.Message.Attempt))
+                .Then(c =>
+                {
+                    c.Saga.WaitingReason = c.Message.Reason;
+                    c.Saga.WaitingSince ??= c.Message.Since;
+                    c.Saga.JobId ??= c.Message.JobId is { Length: > 0 } jobId ? jobId : null;
+                    Log.Waiting(logger, c.Saga.CorrelationId, c.Saga.Attempt, c.Message.Reason);
+                }),
+            When(Dispatched, c => IsCurrent(c.Saga, c.Message.Attempt) && c.Saga.WaitingSince is not null)
+                .Then(c => ClearWaiting(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga)),
+            When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt) && IsDispatchBlocked(c.Saga))
+                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga), _ => settings.Value.PollInterval),
+            Refuse(Waiting, c => !IsCurrent(c.Saga, c.Message.Attempt), c => StaleReason(c.Saga, c.Message.Attempt)));
+
+        During(Ready, Failed,
+            Refuse(Waiting, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
 
         // Everything not handled above is an invalid transition or a stale/duplicate event: refused, with the reason
         // logged. Filters are complementary to the accepted ones so that exactly one behaviour runs per event.
@@ -166,6 +190,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
         void Record(TranscodeState saga, string? from, string to, string reason)
         {
+            ClearWaiting(saga);
             saga.UpdatedAt = time.GetUtcNow();
             saga.History.Add(new TransitionRecord(from, to, saga.UpdatedAt, saga.Attempt, reason));
             _metrics.Transition(from, to);
@@ -201,6 +226,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
     public Event<RetryTranscode> RetryRequested { get; private set; } = null!;
 
+    public Event<TranscodeWaiting> Waiting { get; private set; } = null!;
+
     public Schedule<TranscodeState, AttemptDeadlineExpired> AttemptDeadline { get; private set; } = null!;
 
     /// <summary>Maps MassTransit's state names to the conventions' names.</summary>
@@ -223,6 +250,15 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
     /// <summary>The message that dispatched the current attempt comes back after a crash, and no job id was reported yet.</summary>
     private static bool NeedsRepair(BehaviorContext<TranscodeState> context, bool dispatchedCurrentAttempt) =>
         dispatchedCurrentAttempt && context.Saga.JobId is null && Redelivered(context);
+
+    /// <summary>The attempt waits on a configuration fault and has no RunPod job yet: nothing to poll.</summary>
+    private static bool IsDispatchBlocked(TranscodeState saga) => saga.WaitingSince is not null && saga.JobId is null;
+
+    private static void ClearWaiting(TranscodeState saga)
+    {
+        saga.WaitingReason = null;
+        saga.WaitingSince = null;
+    }
 
     private static string StaleReason(TranscodeState saga, int attempt) => attempt == saga.Attempt
         ? $"not valid in {StateOf(saga)}"

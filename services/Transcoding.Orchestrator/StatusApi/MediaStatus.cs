@@ -3,7 +3,10 @@ using Transcoding.Orchestrator.Saga;
 
 namespace Transcoding.Orchestrator.StatusApi;
 
-/// <summary>The answer of <c>GET /media/{id}</c>.</summary>
+/// <summary>
+/// The answer of <c>GET /media/{id}</c>. <see cref="Waiting"/> is set while the current attempt cannot go on for a
+/// reason that is not the item's (RunPod refuses the dispatcher's configuration) and spends nothing.
+/// </summary>
 public sealed record MediaStatus(
     Guid MediaId,
     string State,
@@ -12,6 +15,7 @@ public sealed record MediaStatus(
     double Progress,
     string? JobId,
     MediaFailure? Failure,
+    MediaWaiting? Waiting,
     TranscodeOutputs? Outputs,
     IReadOnlyList<TransitionRecord> History)
 {
@@ -23,6 +27,7 @@ public sealed record MediaStatus(
         saga.Progress,
         saga.JobId,
         saga.FailureCode is null ? null : new MediaFailure(saga.FailureCode, saga.FailureMessage ?? "", saga.FailurePermanent),
+        saga.WaitingSince is { } since ? new MediaWaiting(saga.WaitingReason ?? "", since) : null,
         saga.Outputs,
         saga.History);
 }

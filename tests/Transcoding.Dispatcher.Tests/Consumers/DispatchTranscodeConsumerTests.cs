@@ -46,9 +46,9 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
     }
 
     [Fact]
-    public async Task When_RunPod_refuses_the_key_the_attempt_fails_permanently_with_dispatch_rejected()
+    public async Task When_RunPod_rejects_the_request_the_attempt_fails_permanently_with_dispatch_rejected()
     {
-        RunPod.Script("run", new ScriptedResponse(401));
+        RunPod.Script("run", new ScriptedResponse(400, """{"error":"input is required and must be a JSON object"}"""));
         var command = Command();
 
         await DeliverAsync(command);
@@ -59,9 +59,53 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
         Assert.Equal(command.Attempt, failed.Attempt);
         Assert.Equal(DispatchTranscodeConsumer.RejectedErrorCode, failed.ErrorCode);
         Assert.True(failed.Permanent);
-        Assert.Contains("401", failed.ErrorMessage);
-        Assert.DoesNotContain(Host.ApiKey, failed.ErrorMessage);
+        Assert.Contains("400", failed.ErrorMessage);
         Assert.False(Host.Harness.Published.Select<TranscodeDispatched>().Any());
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    public async Task When_run_answers_a_configuration_fault_no_attempt_is_spent_and_the_command_is_redelivered_until_RunPod_accepts_it(int status)
+    {
+        // The first delivery and one redelivery meet the fault; the second redelivery meets a fixed configuration.
+        RunPod.Script("run", new ScriptedResponse(status), new ScriptedResponse(status), ScriptedResponse.Job("job-after-fix"));
+        var command = Command();
+
+        await Host.Harness.Bus.Publish(command);
+
+        await Eventually.True(() => Host.Harness.Published.Select<TranscodeDispatched>().Any(), "TranscodeDispatched after the fix");
+        Assert.Equal("job-after-fix", Host.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId);
+        Assert.Equal(3, RunPod.Calls("run").Count);
+        Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
+        Assert.False(Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any());
+        var waiting = Host.Harness.Published.Select<TranscodeWaiting>().Select(message => message.Context.Message).ToList();
+        Assert.Equal(2, waiting.Count);
+        Assert.All(waiting, message =>
+        {
+            Assert.Equal((command.MediaId, command.Attempt, ""), (message.MediaId, message.Attempt, message.JobId));
+            Assert.Contains($"HTTP {status} on run", message.Reason);
+            Assert.DoesNotContain(Host.ApiKey, message.Reason);
+        });
+    }
+
+    [Fact]
+    public async Task When_the_configuration_fault_outlasts_the_redeliveries_the_command_faults_for_replay_and_no_attempt_is_spent()
+    {
+        // RunPod:ConfigurationFaultRedeliveryLimit is 2 in these tests: three deliveries, then the _error queue.
+        RunPod.Script("run", new ScriptedResponse(401), new ScriptedResponse(401), new ScriptedResponse(401), ScriptedResponse.Job("job-replayed"));
+        var command = Command();
+
+        await Host.Harness.Bus.Publish(command);
+
+        await Eventually.True(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any(), "the command faulted");
+        Assert.Equal(3, RunPod.Calls("run").Count);
+        Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
+
+        // Replayed from the error queue once the key is fixed: the released claim lets it through.
+        await DeliverAsync(command);
+        Assert.Equal("job-replayed", Host.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
     {
         var mediaId = await DispatchedAsync("job-expired");
         RunPod.Script("status", new ScriptedResponse(404, """{"error":"request does not exist"}"""));
+        RunPod.Script("health", ScriptedResponse.Healthy);
         var storage = Host.Services.GetRequiredService<IObjectStorage>();
         await storage.UploadAsync(MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Outputs, JsonDefaults.Web)), "application/json", null, CancellationToken.None);
 
@@ -60,6 +61,7 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
     {
         var mediaId = await DispatchedAsync("job-vanished");
         RunPod.Script("status", new ScriptedResponse(404));
+        RunPod.Script("health", ScriptedResponse.Healthy);
 
         await PollAsync(mediaId);
 
@@ -67,6 +69,29 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         Assert.Equal(PollTranscodeStatusConsumer.JobLostErrorCode, failed.ErrorCode);
         Assert.Equal("job-vanished", failed.JobId);
         Assert.False(failed.Permanent);
+        Assert.False(Host.Harness.Published.Select<TranscodeCompleted>().Any());
+    }
+
+    [Theory]
+    [InlineData(401, null)]
+    [InlineData(403, null)]
+    [InlineData(404, 404)]
+    [InlineData(404, 401)]
+    public async Task When_RunPod_refuses_the_configuration_on_status_the_attempt_waits_and_is_neither_lost_nor_failed(int status, int? health)
+    {
+        var mediaId = await DispatchedAsync("job-running");
+        RunPod.Script("status", new ScriptedResponse(status));
+        if (health is { } healthStatus)
+        {
+            RunPod.Script("health", new ScriptedResponse(healthStatus));
+        }
+
+        await PollAsync(mediaId);
+
+        var waiting = Host.Harness.Published.Select<TranscodeWaiting>().Single().Context.Message;
+        Assert.Equal((mediaId, 1, "job-running"), (waiting.MediaId, waiting.Attempt, waiting.JobId));
+        Assert.Contains($"HTTP {health ?? status} on {(health is null ? "status" : "health")}", waiting.Reason);
+        Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
         Assert.False(Host.Harness.Published.Select<TranscodeCompleted>().Any());
     }
 

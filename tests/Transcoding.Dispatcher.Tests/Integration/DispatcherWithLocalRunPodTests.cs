@@ -5,8 +5,13 @@ using MassTransit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Transcoding.Contracts;
+using Transcoding.Dispatcher.Consumers;
+using Transcoding.Dispatcher.Ledger;
+using Transcoding.Dispatcher.RunPod;
 using Transcoding.Dispatcher.Tests.Support;
 using Transcoding.LocalRunPod;
 using Transcoding.Shared;
@@ -99,6 +104,44 @@ public sealed class DispatcherWithLocalRunPodTests : IAsyncLifetime
         Assert.True(new RunPodWebhookToken(Convert.FromBase64String(_dispatcher.TokenSecret)).IsValid(command.MediaId, 1, path[prefix.Length..]));
         using var webhook = JsonDocument.Parse(body);
         Assert.Equal((jobId, "COMPLETED"), (webhook.RootElement.GetProperty("id").GetString(), webhook.RootElement.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task When_status_answers_404_and_health_answers_200_the_job_is_lost()
+    {
+        var mediaId = Guid.NewGuid();
+        await _dispatcher.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 1, "job-the-endpoint-never-had", CancellationToken.None);
+
+        await _dispatcher.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = mediaId, Attempt = 1 });
+
+        await Eventually.True(() => _dispatcher.Harness.Published.Select<TranscodeFailed>(m => m.Context.Message.MediaId == mediaId).Any(), "TranscodeFailed published");
+        var failed = _dispatcher.Harness.Published.Select<TranscodeFailed>(m => m.Context.Message.MediaId == mediaId).Single().Context.Message;
+        Assert.Equal((PollTranscodeStatusConsumer.JobLostErrorCode, "job-the-endpoint-never-had", false), (failed.ErrorCode, failed.JobId, failed.Permanent));
+        Assert.False(_dispatcher.Harness.Published.Select<TranscodeWaiting>().Any());
+    }
+
+    [Fact]
+    public async Task When_status_answers_404_and_health_answers_404_the_endpoint_is_unknown_and_the_attempt_waits_instead_of_being_lost()
+    {
+        // A dispatcher deployed with a mistyped endpoint id, against the same endpoint: every route answers 404.
+        await using var mistyped = await DispatcherTestHost.StartAsync(_runPod.Urls.First(), overrides: new Dictionary<string, string?>
+        {
+            ["RunPod:ApiKey"] = ApiKey,
+            ["RunPod:EndpointId"] = "no-such-endpoint",
+            ["RunPod:CallbackBaseUrl"] = _gateway.BaseUrl,
+        });
+        var mediaId = Guid.NewGuid();
+        await mistyped.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 1, "job-of-the-right-endpoint", CancellationToken.None);
+
+        await mistyped.Harness.Bus.Publish(new PollTranscodeStatus { MediaId = mediaId, Attempt = 1 });
+
+        await Eventually.True(() => mistyped.Harness.Published.Select<TranscodeWaiting>().Any(), "TranscodeWaiting published");
+        var waiting = mistyped.Harness.Published.Select<TranscodeWaiting>().Single().Context.Message;
+        Assert.Equal((mediaId, 1, "job-of-the-right-endpoint"), (waiting.MediaId, waiting.Attempt, waiting.JobId));
+        Assert.Equal("RunPod does not know the endpoint (HTTP 404 on health): check RunPod:EndpointId and RunPod:BaseUrl.", waiting.Reason);
+        Assert.False(mistyped.Harness.Published.Select<TranscodeFailed>().Any());
+        var readiness = await mistyped.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Unhealthy, readiness.Entries[RunPodConfigurationHealth.Name].Status);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Transcoding.Dispatcher.RunPod;
 using Transcoding.Dispatcher.Tests.Support;
 using Transcoding.Shared.Jobs;
@@ -74,9 +75,7 @@ public sealed class RunPodClientTests : IAsyncLifetime
 
     [Theory]
     [InlineData(400)]
-    [InlineData(401)]
-    [InlineData(403)]
-    [InlineData(404)]
+    [InlineData(422)]
     public async Task When_RunPod_rejects_the_run_it_is_permanent_after_exactly_one_call(int status)
     {
         _runPod.Script("run", new ScriptedResponse(status), ScriptedResponse.Job("must-not-be-reached"));
@@ -85,6 +84,22 @@ public sealed class RunPodClientTests : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Contains(status.ToString(), error.Message);
+        Assert.Single(_runPod.Calls("run"));
+    }
+
+    [Theory]
+    [InlineData(401, "RunPod:ApiKey")]
+    [InlineData(403, "RunPod:ApiKey")]
+    [InlineData(404, "RunPod:EndpointId")]
+    public async Task When_run_answers_401_403_or_404_it_is_a_configuration_fault_after_exactly_one_call(int status, string setting)
+    {
+        _runPod.Script("run", new ScriptedResponse(status), ScriptedResponse.Job("must-not-be-reached"));
+
+        var error = await Assert.ThrowsAsync<RunPodConfigurationException>(() => Client.RunAsync(Request(), CancellationToken.None));
+
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Contains($"HTTP {status} on run", error.Message);
+        Assert.Contains(setting, error.Message);
         Assert.Single(_runPod.Calls("run"));
     }
 
@@ -107,12 +122,63 @@ public sealed class RunPodClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_RunPod_does_not_know_a_job_its_status_is_null()
+    public async Task When_status_answers_404_and_health_answers_200_the_job_is_unknown_and_its_status_is_null()
     {
         _runPod.Script("status", new ScriptedResponse(404, """{"error":"request does not exist"}"""));
+        _runPod.Script("health", ScriptedResponse.Healthy);
 
         Assert.Null(await Client.GetStatusAsync("gone", CancellationToken.None));
         Assert.Equal("gone", Assert.Single(_runPod.Calls("status")).JobId);
+        Assert.Equal("GET", Assert.Single(_runPod.Calls("health")).Method);
+    }
+
+    [Theory]
+    [InlineData(404)]
+    [InlineData(401)]
+    [InlineData(403)]
+    public async Task When_status_answers_404_and_health_does_not_answer_200_it_is_a_configuration_fault_not_an_unknown_job(int health)
+    {
+        _runPod.Script("status", new ScriptedResponse(404));
+        _runPod.Script("health", new ScriptedResponse(health));
+
+        var error = await Assert.ThrowsAsync<RunPodConfigurationException>(() => Client.GetStatusAsync("job-1", CancellationToken.None));
+
+        Assert.Equal((RunPodOperation.Health, (HttpStatusCode)health), (error.Operation, error.StatusCode));
+    }
+
+    [Fact]
+    public async Task When_cancel_answers_404_and_health_answers_200_there_is_nothing_to_cancel()
+    {
+        _runPod.Script("cancel", new ScriptedResponse(404));
+        _runPod.Script("health", ScriptedResponse.Healthy);
+
+        Assert.Null(await Client.CancelAsync("gone", CancellationToken.None));
+        Assert.Single(_runPod.Calls("health"));
+    }
+
+    [Fact]
+    public async Task When_RunPod_refuses_the_key_the_dispatcher_is_not_ready_with_the_reason_until_the_next_successful_call()
+    {
+        _runPod.Script("run", new ScriptedResponse(401), ScriptedResponse.Job("job-after-fix"));
+        await Assert.ThrowsAsync<RunPodConfigurationException>(() => Client.RunAsync(Request(), CancellationToken.None));
+
+        var faulted = await ReadinessAsync();
+        Assert.Equal(HealthStatus.Unhealthy, faulted.Status);
+        Assert.StartsWith("RunPod refused the API key (HTTP 401 on run): check RunPod:ApiKey.", faulted.Description);
+        Assert.DoesNotContain(_host.ApiKey, faulted.Description);
+
+        await Client.RunAsync(Request(), CancellationToken.None);
+
+        Assert.Equal(HealthStatus.Healthy, (await ReadinessAsync()).Status);
+    }
+
+    [Fact]
+    public async Task When_RunPod_is_merely_unavailable_the_dispatcher_stays_ready()
+    {
+        _runPod.Script("run", Enumerable.Repeat(new ScriptedResponse(503), 4).ToArray());
+        await Assert.ThrowsAsync<RunPodUnavailableException>(() => Client.RunAsync(Request(), CancellationToken.None));
+
+        Assert.Equal(HealthStatus.Healthy, (await ReadinessAsync()).Status);
     }
 
     [Fact]
@@ -133,15 +199,19 @@ public sealed class RunPodClientTests : IAsyncLifetime
         _runPod.Script("status", new ScriptedResponse(403));
 
         await Client.RunAsync(Request(), CancellationToken.None);
-        var rejected = await Assert.ThrowsAsync<RunPodRejectedException>(() => Client.RunAsync(Request(), CancellationToken.None));
-        var forbidden = await Assert.ThrowsAsync<RunPodRejectedException>(() => Client.GetStatusAsync("job-ok", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RunPodConfigurationException>(() => Client.RunAsync(Request(), CancellationToken.None));
+        var forbidden = await Assert.ThrowsAsync<RunPodConfigurationException>(() => Client.GetStatusAsync("job-ok", CancellationToken.None));
 
         Assert.NotEmpty(_host.Logs.Lines);
         Assert.Contains(_host.Logs.Lines, line => line.Contains("/run answered 429", StringComparison.Ordinal));
         Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains(_host.ApiKey, StringComparison.Ordinal));
-        Assert.DoesNotContain(_host.ApiKey, rejected.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.ApiKey, refused.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(_host.ApiKey, forbidden.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.ApiKey, (await ReadinessAsync()).Description, StringComparison.Ordinal);
     }
+
+    private async Task<HealthReportEntry> ReadinessAsync() =>
+        (await _host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Name == RunPodConfigurationHealth.Name)).Entries[RunPodConfigurationHealth.Name];
 
     private static RunPodRunRequest Request(Guid? mediaId = null) => new(
         new WorkerJobInput { MediaId = mediaId ?? Guid.NewGuid(), Attempt = 1, SourceKey = "uploads/source.mp4" },

@@ -59,6 +59,8 @@ public sealed class DispatcherTestHost : IAsyncDisposable
             ["RunPod:MessageRetryLimit"] = "1",
             ["RunPod:MessageRetryMinInterval"] = "00:00:00.010",
             ["RunPod:MessageRetryMaxInterval"] = "00:00:00.050",
+            ["RunPod:ConfigurationFaultRedeliveryInterval"] = "00:00:00.100",
+            ["RunPod:ConfigurationFaultRedeliveryLimit"] = "2",
             ["Storage:Provider"] = "Local",
             ["Storage:LocalRoot"] = storageRoot,
         };

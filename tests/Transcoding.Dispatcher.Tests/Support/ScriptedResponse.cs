@@ -4,4 +4,7 @@ namespace Transcoding.Dispatcher.Tests.Support;
 public sealed record ScriptedResponse(int StatusCode, string? Body = null, TimeSpan Delay = default)
 {
     public static ScriptedResponse Job(string jobId, string status = "IN_QUEUE") => new(200, $$"""{"id":"{{jobId}}","status":"{{status}}"}""");
+
+    /// <summary><c>/health</c> in RunPod's shape: the key and endpoint id are fine.</summary>
+    public static ScriptedResponse Healthy { get; } = new(200, """{"jobs":{"completed":0,"failed":0,"inProgress":0,"inQueue":0,"retried":0},"workers":{"idle":0,"running":0}}""");
 }

@@ -11,13 +11,16 @@ namespace Transcoding.Ops.Tests.Infrastructure;
 
 /// <summary>
 /// A stand-in for the orchestrator's status API on 127.0.0.1 with the documented answers: one media item that is
-/// ready, one failed with attempts left (retry → 202), one failed without (retry → 409), anything else 404.
+/// ready, one failed with attempts left (retry → 202), one failed without (retry → 409), one transcoding attempt that
+/// waits on a configuration fault, anything else 404.
 /// </summary>
 public sealed class FakeStatusApi : IAsyncDisposable
 {
     public static readonly Guid Ready = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d01");
     public static readonly Guid Retryable = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d02");
     public static readonly Guid Exhausted = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d03");
+    public static readonly Guid Waiting = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d04");
+    public const string WaitingReason = "RunPod refused the API key (HTTP 401 on run): check RunPod:ApiKey.";
     public const string ExhaustedReason = "The retry budget is spent: 2 of 2 attempts used.";
 
     private readonly WebApplication _app;
@@ -41,6 +44,7 @@ public sealed class FakeStatusApi : IAsyncDisposable
             _ when !Guid.TryParse(id, out _) => Results.BadRequest("The media id must be a GUID."),
             _ when Guid.Parse(id) == Ready => Results.Content(ReadyJson, "application/json"),
             _ when Guid.Parse(id) == Retryable || Guid.Parse(id) == Exhausted => Results.Content(FailedJson(Guid.Parse(id)), "application/json"),
+            _ when Guid.Parse(id) == Waiting => Results.Content(WaitingJson, "application/json"),
             _ => Results.NotFound(),
         });
         app.MapPost("/media/{id}/retry", async (string id, HttpRequest request) =>
@@ -69,6 +73,11 @@ public sealed class FakeStatusApi : IAsyncDisposable
                     {"from":"uploaded","to":"transcoding","at":"2026-11-25T01:00:01+00:00","attempt":1,"reason":"dispatched"},
                     {"from":"transcoding","to":"ready","at":"2026-11-25T01:00:09+00:00","attempt":1,"reason":"TranscodeCompleted"}],
          "futureField":"kept"}
+        """;
+
+    private static string WaitingJson => $$"""
+        {"mediaId":"{{Waiting}}","state":"transcoding","attemptsUsed":1,"attemptsAllowed":2,"progress":0,"jobId":null,
+         "failure":null,"waiting":{"reason":"{{WaitingReason}}","since":"2026-11-30T10:00:00+00:00"},"outputs":null,"history":[]}
         """;
 
     private static string FailedJson(Guid id) => $$"""

@@ -86,6 +86,20 @@ public sealed class SagaHarness : IAsyncDisposable
         Permanent = permanent,
     });
 
+    public Task Dispatched(int attempt) => Harness.Bus.Publish(new TranscodeDispatched { MediaId = MediaId, Attempt = attempt, JobId = $"job-{attempt}" });
+
+    /// <summary>The dispatcher's report that RunPod refuses its configuration; <paramref name="jobId"/> empty when the run itself was refused.</summary>
+    public Task Wait(int attempt, DateTimeOffset since, string jobId = "", string reason = WaitingReason) => Harness.Bus.Publish(new TranscodeWaiting
+    {
+        MediaId = MediaId,
+        Attempt = attempt,
+        JobId = jobId,
+        Reason = reason,
+        Since = since,
+    });
+
+    public const string WaitingReason = "RunPod refused the API key (HTTP 401 on run): check RunPod:ApiKey.";
+
     public Task Retry() => Harness.Bus.Publish(new RetryTranscode { MediaId = MediaId, RequestedBy = "test", Reason = "because" });
 
     /// <summary>Waits until the saga consumed <paramref name="count"/> messages of type T and the bus is quiet.</summary>

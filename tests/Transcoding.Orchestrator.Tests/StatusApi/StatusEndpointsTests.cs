@@ -80,6 +80,25 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task When_the_attempt_waits_on_a_configuration_fault_the_status_shows_the_reason_and_since_when_until_it_is_dispatched()
+    {
+        var id = await Upload();
+        await WaitForState(id, MediaStates.Transcoding);
+        var since = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+        const string reason = "RunPod refused the API key (HTTP 401 on run): check RunPod:ApiKey.";
+        await Publish(new TranscodeWaiting { MediaId = id, Attempt = 1, Reason = reason, Since = since });
+
+        var waiting = await WaitFor(id, s => s.Waiting is not null);
+
+        Assert.Equal(new MediaWaiting(reason, since), waiting.Waiting);
+        Assert.Equal((MediaStates.Transcoding, 1, null), (waiting.State, waiting.AttemptsUsed, waiting.Failure));
+
+        await Publish(new TranscodeDispatched { MediaId = id, Attempt = 1, JobId = "job-1" });
+        // The in-memory saga store exposes a step in progress: wait for the step's end rather than assert on its start.
+        await WaitFor(id, s => s.JobId == "job-1" && s.Waiting is null);
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_served()
     {
         var document = await _client.GetStringAsync("/openapi/v1.json");

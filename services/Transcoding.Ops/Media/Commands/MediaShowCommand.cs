@@ -7,7 +7,7 @@ using Transcoding.Ops.Faults;
 
 namespace Transcoding.Ops.Media.Commands;
 
-/// <summary><c>media show &lt;id&gt;</c>: state, attempts, failure, outputs and history of one media item.</summary>
+/// <summary><c>media show &lt;id&gt;</c>: state, attempts, failure or wait, outputs and history of one media item.</summary>
 public sealed class MediaShowCommand(OpsOutput output, MediaStatusClient client, IOptions<OpsOptions> options)
     : MediaCommand<MediaSettings>(output, options)
 {
@@ -32,6 +32,11 @@ public sealed class MediaShowCommand(OpsOutput output, MediaStatusClient client,
         if (view.Failure is { } failure)
         {
             grid.AddRow(FaultView.Cells("Failure", $"{failure.Code}: {failure.Message}{(failure.Permanent ? " (permanent)" : "")}"));
+        }
+
+        if (view.Waiting is { } waiting)
+        {
+            grid.AddRow(FaultView.Cells("Waiting", $"since {waiting.Since.ToString("u", CultureInfo.InvariantCulture)}: {waiting.Reason}"));
         }
 
         if (view.Outputs is { } outputs)

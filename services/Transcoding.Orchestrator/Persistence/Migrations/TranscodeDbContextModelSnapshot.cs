@@ -173,6 +173,12 @@ namespace Transcoding.Orchestrator.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("WaitingReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("CorrelationId");
 
                     b.HasIndex("CurrentState");

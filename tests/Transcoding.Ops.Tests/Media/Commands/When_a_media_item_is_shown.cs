@@ -41,6 +41,16 @@ public sealed class When_a_media_item_is_shown : IAsyncLifetime
         Assert.Contains("ffmpeg_failed: exit code 1", run.Console);
     }
 
+    [Fact]
+    public async Task A_waiting_attempt_shows_the_reason_and_since_when()
+    {
+        var run = await OpsCli.RunAsync("media", "show", FakeStatusApi.Waiting.ToString(), "--api", _api.Url);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("since 2026-11-30 10:00:00Z: RunPod refused the API key", run.Console);
+        Assert.Contains("check RunPod:ApiKey.", run.Console);
+    }
+
     [Theory]
     [InlineData("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4dff", 3)]
     [InlineData("not-a-guid", 2)]
