@@ -35,6 +35,12 @@ internal static partial class Log
     [LoggerMessage(30, LogLevel.Information, "Cancelled RunPod job {JobId} of media {MediaId} attempt {Attempt}: now {Status}")]
     public static partial void JobCancelled(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
 
-    [LoggerMessage(31, LogLevel.Information, "Nothing to cancel for media {MediaId} attempt {Attempt}: no RunPod job known")]
+    [LoggerMessage(31, LogLevel.Information, "Nothing to cancel for media {MediaId} attempt {Attempt}: no RunPod job known; none will be submitted")]
     public static partial void NothingToCancel(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(32, LogLevel.Information, "Media {MediaId} attempt {Attempt} was cancelled before its job was submitted; not submitting")]
+    public static partial void CancelledBeforeSubmission(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(33, LogLevel.Warning, "Media {MediaId} attempt {Attempt} was cancelled while RunPod job {JobId} was being submitted; cancelling it")]
+    public static partial void CancelledWhileSubmitting(ILogger logger, Guid mediaId, int attempt, string jobId);
 }

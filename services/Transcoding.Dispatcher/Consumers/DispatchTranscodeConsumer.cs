@@ -10,7 +10,9 @@ namespace Transcoding.Dispatcher.Consumers;
 /// <summary>
 /// Submits the RunPod job of an attempt, once. A rejection (bad key, unknown endpoint, invalid body) fails the attempt
 /// permanently; a RunPod outage faults the message so the endpoint's retry, then the <c>_error</c> queue, keep it:
-/// failing the attempt instead would spend one of the item's two GPU attempts on our supplier's outage.
+/// failing the attempt instead would spend one of the item's two GPU attempts on our supplier's outage. An attempt
+/// cancelled before its job was submitted is never submitted; one cancelled while <c>/run</c> was in flight has its job
+/// cancelled as soon as the job id is known (see <see cref="IDispatchLedger"/>).
 /// </summary>
 public sealed class DispatchTranscodeConsumer(
     IDispatchLedger ledger,
@@ -27,6 +29,10 @@ public sealed class DispatchTranscodeConsumer(
         var claim = await ledger.ClaimAsync(command.MediaId, command.Attempt, options.Value.DispatchClaimLease, context.CancellationToken);
         switch (claim.Status)
         {
+            case DispatchClaimStatus.Submitted when claim.Cancelled:
+                // A delivery that recorded the job and then failed to cancel it: cancel again.
+                await CancelSubmittedAsync(command, claim.JobId!, context.CancellationToken);
+                return;
             case DispatchClaimStatus.Submitted:
                 Log.AlreadyDispatched(logger, command.MediaId, command.Attempt, claim.JobId!);
                 await PublishDispatchedAsync(context, claim.JobId!);
@@ -34,6 +40,9 @@ public sealed class DispatchTranscodeConsumer(
             case DispatchClaimStatus.Busy:
                 // Another delivery is submitting: retrying later finds its job id.
                 throw new DispatchInProgressException(command.MediaId, command.Attempt);
+            case DispatchClaimStatus.Cancelled:
+                Log.CancelledBeforeSubmission(logger, command.MediaId, command.Attempt);
+                return;
         }
 
         RunPodJobStatus job;
@@ -61,9 +70,23 @@ public sealed class DispatchTranscodeConsumer(
             throw;
         }
 
-        await ledger.RecordJobAsync(command.MediaId, command.Attempt, job.Id, CancellationToken.None);
+        var cancelled = await ledger.RecordJobAsync(command.MediaId, command.Attempt, job.Id, CancellationToken.None);
         Log.JobSubmitted(logger, command.MediaId, command.Attempt, job.Id);
+        if (cancelled)
+        {
+            await CancelSubmittedAsync(command, job.Id, context.CancellationToken);
+            return;
+        }
+
         await PublishDispatchedAsync(context, job.Id);
+    }
+
+    /// <summary>The attempt was cancelled while its job was being submitted; nobody else knows the job id yet.</summary>
+    private async Task CancelSubmittedAsync(DispatchTranscode command, string jobId, CancellationToken cancellationToken)
+    {
+        Log.CancelledWhileSubmitting(logger, command.MediaId, command.Attempt, jobId);
+        var job = await runPod.CancelAsync(jobId, cancellationToken);
+        Log.JobCancelled(logger, command.MediaId, command.Attempt, jobId, job?.Status ?? "unknown to RunPod");
     }
 
     private static Task PublishDispatchedAsync(ConsumeContext<DispatchTranscode> context, string jobId) =>

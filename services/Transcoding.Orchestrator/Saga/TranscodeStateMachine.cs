@@ -7,12 +7,17 @@ using Transcoding.Shared.Storage;
 namespace Transcoding.Orchestrator.Saga;
 
 /// <summary>
-/// uploaded → transcoding → ready | failed; failed → uploaded on a retry within the attempt budget. Anything else, and
-/// anything about an attempt that is not the current one, is refused: logged and left without effect.
+/// uploaded → transcoding → ready | failed; failed → uploaded on a retry within the attempt budget; transcoding → failed
+/// on a manual cancel. Anything else, and anything about an attempt that is not the current one or has ended, is
+/// refused: logged and left without effect.
 /// </summary>
 public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeState>
 {
     public const string MaxAttemptsReached = "Maximum retry attempts reached";
+
+    /// <summary>The failure code of an item stopped by <see cref="CancelMediaTranscode"/>: not permanent (nothing is
+    /// wrong with the input), never retried automatically.</summary>
+    public const string CancelledErrorCode = "cancelled";
 
     private readonly TranscodeMetrics _metrics;
 
@@ -27,6 +32,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         Event(() => Completed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => AttemptFailed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => RetryRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => CancelRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Schedule(() => AttemptDeadline, x => x.DeadlineTokenId, s =>
         {
             s.Delay = settings.Value.AttemptTimeout;
@@ -76,7 +82,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && !c.Message.Permanent && c.Saga.HasAttemptsLeft)
                 .Then(c =>
                 {
-                    SetFailure(c.Saga, c.Message);
+                    SetFailure(c.Saga, c.Message.ErrorCode, c.Message.ErrorMessage, c.Message.Permanent);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                     Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, "automatic retry of a transient failure");
                 })
@@ -87,12 +93,24 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && (c.Message.Permanent || !c.Saga.HasAttemptsLeft))
                 .Then(c =>
                 {
-                    SetFailure(c.Saga, c.Message);
+                    SetFailure(c.Saga, c.Message.ErrorCode, c.Message.ErrorMessage, c.Message.Permanent);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                     _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => AbandonOf(c.Message))
+                .Publish(c => FailureOf(c.Saga, time))
+                .TransitionTo(Failed),
+            When(CancelRequested)
+                .Then(c =>
+                {
+                    var reason = CancelReason(c.Message);
+                    SetFailure(c.Saga, CancelledErrorCode, reason, permanent: false);
+                    Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{CancelledErrorCode}: {reason}");
+                    _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
+                })
+                .Unschedule(AttemptDeadline)
+                .Publish(c => CancelOf(c.Saga))
                 .Publish(c => FailureOf(c.Saga, time))
                 .TransitionTo(Failed),
             When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt))
@@ -112,7 +130,14 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
                 .TransitionTo(Transcoding),
             When(RetryRequested, c => !c.Saga.HasAttemptsLeft)
-                .Then(c => Log.Refused(logger, c.Saga.CorrelationId, nameof(RetryTranscode), MediaStates.Failed, MaxAttemptsReached)));
+                .Then(c => Log.Refused(logger, c.Saga.CorrelationId, nameof(RetryTranscode), MediaStates.Failed, MaxAttemptsReached)),
+
+            // The cancel that ended the item comes back after a crash: its messages may never have left.
+            When(CancelRequested, c => Redelivered(c) && IsCancelled(c.Saga))
+                .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(CancelTranscode)))
+                .Publish(c => CancelOf(c.Saga))
+                .Publish(c => FailureOf(c.Saga, time)),
+            Refuse(CancelRequested, c => !(Redelivered(c) && IsCancelled(c.Saga)), _ => "a cancel is accepted only in uploaded or transcoding"));
 
         // Everything not handled above is an invalid transition or a stale/duplicate event: refused, with the reason
         // logged. Filters are complementary to the accepted ones so that exactly one behaviour runs per event.
@@ -139,6 +164,9 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             Refuse(AttemptDeadline.Received, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
 
         During(Ready,
+            Refuse(CancelRequested, _ => true, _ => "a ready media item has nothing to cancel"));
+
+        During(Ready,
             When(Completed, c => Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt))
                 .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaReady)))
                 .Publish(c => ReadyOf(c.Saga, time)),
@@ -147,10 +175,11 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             Refuse(RetryRequested, _ => true, _ => "a ready media item is never transcoded again"));
 
         During(Failed,
-            When(AttemptFailed, c => Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt))
+            // A failure report of a cancelled attempt did not end the item, so its redelivery repairs nothing.
+            When(AttemptFailed, c => EndedItem(c))
                 .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaTranscodeFailed)))
                 .Publish(c => FailureOf(c.Saga, time)),
-            Refuse(AttemptFailed, c => !(Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt)), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptFailed, c => !EndedItem(c), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Completed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
 
         EventActivityBinder<TranscodeState, T> Repair<T>(Event<T> @event, Func<BehaviorContext<TranscodeState, T>, bool> dispatchedCurrentAttempt)
@@ -201,6 +230,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
     public Event<RetryTranscode> RetryRequested { get; private set; } = null!;
 
+    public Event<CancelMediaTranscode> CancelRequested { get; private set; } = null!;
+
     public Schedule<TranscodeState, AttemptDeadlineExpired> AttemptDeadline { get; private set; } = null!;
 
     /// <summary>Maps MassTransit's state names to the conventions' names.</summary>
@@ -228,12 +259,21 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         ? $"not valid in {StateOf(saga)}"
         : $"attempt {attempt} is not the current attempt {saga.Attempt}";
 
-    private void SetFailure(TranscodeState saga, TranscodeFailed failure)
+    private static bool IsCancelled(TranscodeState saga) => saga.FailureCode == CancelledErrorCode;
+
+    /// <summary>This failure report is the one that ended the item, delivered again after a crash.</summary>
+    private static bool EndedItem(BehaviorContext<TranscodeState, TranscodeFailed> context) =>
+        Redelivered(context) && IsCurrent(context.Saga, context.Message.Attempt) && !IsCancelled(context.Saga);
+
+    private static string CancelReason(CancelMediaTranscode cancel) =>
+        $"cancelled by {(cancel.RequestedBy.Length > 0 ? cancel.RequestedBy : "unknown")}: {(cancel.Reason.Length > 0 ? cancel.Reason : "no reason given")}";
+
+    private void SetFailure(TranscodeState saga, string code, string message, bool permanent)
     {
-        _metrics.Failure(failure.ErrorCode, failure.Permanent);
-        saga.FailureCode = failure.ErrorCode;
-        saga.FailureMessage = failure.ErrorMessage;
-        saga.FailurePermanent = failure.Permanent;
+        _metrics.Failure(code, permanent);
+        saga.FailureCode = code;
+        saga.FailureMessage = message;
+        saga.FailurePermanent = permanent;
     }
 
     private static DispatchTranscode DispatchOf(TranscodeState saga) => new()
@@ -253,6 +293,13 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         MediaId = failure.MediaId,
         Attempt = failure.Attempt,
         Reason = $"attempt failed: {failure.ErrorCode}",
+    };
+
+    private static CancelTranscode CancelOf(TranscodeState saga) => new()
+    {
+        MediaId = saga.CorrelationId,
+        Attempt = saga.Attempt,
+        Reason = saga.FailureMessage ?? CancelledErrorCode,
     };
 
     private static MediaReady ReadyOf(TranscodeState saga, TimeProvider time) => new()

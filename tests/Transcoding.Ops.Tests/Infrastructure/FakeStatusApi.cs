@@ -11,14 +11,17 @@ namespace Transcoding.Ops.Tests.Infrastructure;
 
 /// <summary>
 /// A stand-in for the orchestrator's status API on 127.0.0.1 with the documented answers: one media item that is
-/// ready, one failed with attempts left (retry → 202), one failed without (retry → 409), anything else 404.
+/// ready, one failed with attempts left (retry → 202), one failed without (retry → 409), one transcoding (cancel → 202;
+/// cancelling the others → 409), anything else 404.
 /// </summary>
 public sealed class FakeStatusApi : IAsyncDisposable
 {
     public static readonly Guid Ready = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d01");
     public static readonly Guid Retryable = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d02");
     public static readonly Guid Exhausted = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d03");
+    public static readonly Guid Transcoding = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d04");
     public const string ExhaustedReason = "The retry budget is spent: 2 of 2 attempts used.";
+    public const string CancelRefusal = "A cancel is accepted only in state uploaded or transcoding; the media item is ready.";
 
     private readonly WebApplication _app;
 
@@ -28,6 +31,9 @@ public sealed class FakeStatusApi : IAsyncDisposable
 
     /// <summary>Bodies of the retry requests received, by media id.</summary>
     public ConcurrentQueue<(string MediaId, string Body)> Retries { get; } = new();
+
+    /// <summary>Bodies of the cancel requests received, by media id.</summary>
+    public ConcurrentQueue<(string MediaId, string Body)> Cancels { get; } = new();
 
     public static async Task<FakeStatusApi> StartAsync()
     {
@@ -52,6 +58,17 @@ public sealed class FakeStatusApi : IAsyncDisposable
                 _ when mediaId == Retryable => Results.Accepted($"/media/{id}"),
                 _ when mediaId == Exhausted => Results.Conflict(ExhaustedReason),
                 _ when mediaId == Ready => Results.Conflict("A retry is accepted only in state failed; the media item is ready."),
+                _ => Results.NotFound(),
+            };
+        });
+        app.MapPost("/media/{id}/cancel", async (string id, HttpRequest request) =>
+        {
+            api.Cancels.Enqueue((id, await new StreamReader(request.Body).ReadToEndAsync()));
+            return Guid.TryParse(id, out var mediaId) switch
+            {
+                false => Results.BadRequest("The media id must be a GUID."),
+                _ when mediaId == Transcoding => Results.Accepted($"/media/{id}"),
+                _ when mediaId == Ready || mediaId == Retryable || mediaId == Exhausted => Results.Conflict(CancelRefusal),
                 _ => Results.NotFound(),
             };
         });

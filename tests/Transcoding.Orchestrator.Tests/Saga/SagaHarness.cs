@@ -88,6 +88,13 @@ public sealed class SagaHarness : IAsyncDisposable
 
     public Task Retry() => Harness.Bus.Publish(new RetryTranscode { MediaId = MediaId, RequestedBy = "test", Reason = "because" });
 
+    public Task Cancel() => Harness.Bus.Publish(new CancelMediaTranscode { MediaId = MediaId, RequestedBy = "alice", Reason = "wrong file" });
+
+    public Task Progress(int attempt, double percent) =>
+        Harness.Bus.Publish(new TranscodeProgressed { MediaId = MediaId, Attempt = attempt, JobId = $"job-{attempt}", Percent = percent });
+
+    public Task Dispatched(int attempt) => Harness.Bus.Publish(new TranscodeDispatched { MediaId = MediaId, Attempt = attempt, JobId = $"job-{attempt}" });
+
     /// <summary>Waits until the saga consumed <paramref name="count"/> messages of type T and the bus is quiet.</summary>
     public async Task Consumed<T>(int count = 1)
         where T : class
