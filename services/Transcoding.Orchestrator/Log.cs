@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Media {MediaId}: no callback for attempt {Attempt} (job {JobId}) before its deadline; polling RunPod")]
     public static partial void DeadlinePassed(ILogger logger, Guid mediaId, int attempt, string jobId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Media {MediaId}: attempt {Attempt} (job {JobId}, RunPod {JobStatus}) used delayTime {DelayTimeMs} ms, executionTime {ExecutionTimeMs} ms")]
+    public static partial void UsageMeasured(ILogger logger, Guid mediaId, int attempt, string jobId, string jobStatus, long? delayTimeMs, long? executionTimeMs);
 }

@@ -12,4 +12,5 @@ public sealed record MediaStatusView(
     string? JobId,
     MediaFailureView? Failure,
     TranscodeOutputs? Outputs,
-    IReadOnlyList<MediaTransitionView>? History);
+    IReadOnlyList<MediaTransitionView>? History,
+    MediaGpuUsage? Usage);

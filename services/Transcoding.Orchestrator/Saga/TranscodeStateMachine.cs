@@ -33,6 +33,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         Event(() => AttemptFailed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => RetryRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => CancelRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => UsageMeasured, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Schedule(() => AttemptDeadline, x => x.DeadlineTokenId, s =>
         {
             s.Delay = settings.Value.AttemptTimeout;
@@ -64,7 +65,11 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
         During(Transcoding,
             When(Dispatched, c => IsCurrent(c.Saga, c.Message.Attempt))
-                .Then(c => c.Saga.JobId = c.Message.JobId),
+                .Then(c =>
+                {
+                    c.Saga.JobId = c.Message.JobId;
+                    c.Saga.Save(c.Saga.AttemptRecord(c.Saga.Attempt) with { JobId = c.Message.JobId });
+                }),
             When(Progressed, c => IsCurrent(c.Saga, c.Message.Attempt))
                 .Then(c => c.Saga.Progress = Math.Clamp(c.Message.Percent, c.Saga.Progress, 100)),
             When(Completed, c => IsCurrent(c.Saga, c.Message.Attempt))
@@ -73,20 +78,24 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     c.Saga.Outputs = c.Message.Outputs;
                     c.Saga.JobId = c.Message.JobId;
                     c.Saga.Progress = 100;
+                    EndAttempt(c.Saga, c.Message.Attempt, MediaStates.Ready, c.Message.JobId, c.Message.Outputs.Encoder);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
                     _metrics.Finished(MediaStates.Ready, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => ReadyOf(c.Saga, time))
                 .TransitionTo(Ready),
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && !c.Message.Permanent && c.Saga.HasAttemptsLeft)
                 .Then(c =>
                 {
                     SetFailure(c.Saga, c.Message.ErrorCode, c.Message.ErrorMessage, c.Message.Permanent);
+                    EndAttempt(c.Saga, c.Message.Attempt, MediaStates.Failed, c.Message.JobId, null);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                     Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, "automatic retry of a transient failure");
                 })
                 .Publish(c => AbandonOf(c.Message))
+                .Publish(c => MeasureOf(c.Saga, c.Message.Attempt))
                 .Then(c => StartAttempt(c.Saga))
                 .Publish(c => DispatchOf(c.Saga))
                 .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga)),
@@ -94,11 +103,13 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 .Then(c =>
                 {
                     SetFailure(c.Saga, c.Message.ErrorCode, c.Message.ErrorMessage, c.Message.Permanent);
+                    EndAttempt(c.Saga, c.Message.Attempt, MediaStates.Failed, c.Message.JobId, null);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                     _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => AbandonOf(c.Message))
+                .Publish(c => MeasureOf(c.Saga, c.Message.Attempt))
                 .Publish(c => FailureOf(c.Saga, time))
                 .TransitionTo(Failed),
             When(CancelRequested)
@@ -106,11 +117,13 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 {
                     var reason = CancelReason(c.Message);
                     SetFailure(c.Saga, CancelledErrorCode, reason, permanent: false);
+                    EndAttempt(c.Saga, c.Saga.Attempt, CancelledErrorCode, null, null);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{CancelledErrorCode}: {reason}");
                     _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => CancelOf(c.Saga))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => FailureOf(c.Saga, time))
                 .TransitionTo(Failed),
             When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt))
@@ -136,6 +149,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             When(CancelRequested, c => Redelivered(c) && IsCancelled(c.Saga))
                 .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(CancelTranscode)))
                 .Publish(c => CancelOf(c.Saga))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => FailureOf(c.Saga, time)),
             Refuse(CancelRequested, c => !(Redelivered(c) && IsCancelled(c.Saga)), _ => "a cancel is accepted only in uploaded or transcoding"));
 
@@ -169,6 +183,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         During(Ready,
             When(Completed, c => Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt))
                 .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaReady)))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => ReadyOf(c.Saga, time)),
             Refuse(Completed, c => !(Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt)), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(AttemptFailed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
@@ -178,9 +193,22 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             // A failure report of a cancelled attempt did not end the item, so its redelivery repairs nothing.
             When(AttemptFailed, c => EndedItem(c))
                 .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaTranscodeFailed)))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => FailureOf(c.Saga, time)),
             Refuse(AttemptFailed, c => !EndedItem(c), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Completed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
+
+        // RunPod's figures of an ended attempt, in any state: they change what the item cost, never its state. Once the
+        // item has ended, each new figure is announced, since MediaReady/MediaTranscodeFailed went out without it.
+        DuringAny(
+            When(UsageMeasured, c => c.Saga.AttemptRecord(c.Message.Attempt).MeasuredAt is null)
+                .Then(c => RecordUsage(c.Saga, c.Message))
+                .If(c => HasEnded(c.Saga), ended => ended.Publish(c => UsageReportOf(c.Saga))),
+            When(UsageMeasured, c => c.Saga.AttemptRecord(c.Message.Attempt).MeasuredAt is not null && Redelivered(c) && HasEnded(c.Saga))
+                .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaGpuUsageReported)))
+                .Publish(c => UsageReportOf(c.Saga)),
+            Refuse(UsageMeasured, c => c.Saga.AttemptRecord(c.Message.Attempt).MeasuredAt is not null && !(Redelivered(c) && HasEnded(c.Saga)),
+                c => $"attempt {c.Message.Attempt} was measured already"));
 
         EventActivityBinder<TranscodeState, T> Repair<T>(Event<T> @event, Func<BehaviorContext<TranscodeState, T>, bool> dispatchedCurrentAttempt)
             where T : class =>
@@ -206,7 +234,28 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             saga.Attempt++;
             saga.JobId = null;
             saga.Progress = 0;
+            saga.Save(new TranscodeAttempt { Attempt = saga.Attempt });
             Record(saga, MediaStates.Uploaded, MediaStates.Transcoding, "GPU job dispatched");
+        }
+
+        void RecordUsage(TranscodeState saga, TranscodeUsageMeasured usage)
+        {
+            var record = saga.AttemptRecord(usage.Attempt);
+            record = record with
+            {
+                JobId = usage.JobId.Length > 0 ? usage.JobId : record.JobId,
+                DelayTimeMs = usage.DelayTimeMs,
+                ExecutionTimeMs = usage.ExecutionTimeMs,
+                EstimatedCostUsd = usage.ExecutionTimeMs is { } ms && settings.Value.GpuSecondPriceUsd is { } price ? ms / 1000m * price : null,
+                MeasuredAt = time.GetUtcNow(),
+            };
+            saga.Save(record);
+            if (record.GpuSeconds is { } seconds)
+            {
+                _metrics.GpuSeconds(seconds, record.Outcome, record.Encoder);
+            }
+
+            Log.UsageMeasured(logger, saga.CorrelationId, usage.Attempt, record.JobId ?? "-", usage.JobStatus, usage.DelayTimeMs, usage.ExecutionTimeMs);
         }
     }
 
@@ -231,6 +280,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
     public Event<RetryTranscode> RetryRequested { get; private set; } = null!;
 
     public Event<CancelMediaTranscode> CancelRequested { get; private set; } = null!;
+
+    public Event<TranscodeUsageMeasured> UsageMeasured { get; private set; } = null!;
 
     public Schedule<TranscodeState, AttemptDeadlineExpired> AttemptDeadline { get; private set; } = null!;
 
@@ -260,6 +311,29 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         : $"attempt {attempt} is not the current attempt {saga.Attempt}";
 
     private static bool IsCancelled(TranscodeState saga) => saga.FailureCode == CancelledErrorCode;
+
+    private static bool HasEnded(TranscodeState saga) => StateOf(saga) is MediaStates.Ready or MediaStates.Failed;
+
+    /// <summary>Sets how attempt <paramref name="attempt"/> ended (outcome <c>ready</c>, <c>failed</c> or <c>cancelled</c>).</summary>
+    private static void EndAttempt(TranscodeState saga, int attempt, string outcome, string? jobId, string? encoder)
+    {
+        var record = saga.AttemptRecord(attempt);
+        saga.Save(record with
+        {
+            Outcome = outcome,
+            JobId = string.IsNullOrEmpty(jobId) ? record.JobId : jobId,
+            Encoder = string.IsNullOrEmpty(encoder) ? record.Encoder : encoder,
+        });
+    }
+
+    private static MeasureTranscodeUsage MeasureOf(TranscodeState saga, int attempt) => new()
+    {
+        MediaId = saga.CorrelationId,
+        Attempt = attempt,
+        JobId = saga.AttemptRecord(attempt).JobId ?? "",
+    };
+
+    private static MediaGpuUsageReported UsageReportOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Usage = saga.Usage };
 
     /// <summary>This failure report is the one that ended the item, delivered again after a crash.</summary>
     private static bool EndedItem(BehaviorContext<TranscodeState, TranscodeFailed> context) =>
@@ -308,6 +382,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         AttemptsUsed = saga.Attempt,
         Outputs = saga.Outputs ?? new TranscodeOutputs(),
         ReadyAt = time.GetUtcNow(),
+        Usage = saga.Usage,
     };
 
     private static AttemptDeadlineExpired DeadlineOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Attempt = saga.Attempt };
@@ -321,5 +396,6 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         AttemptsUsed = saga.Attempt,
         RetryAllowed = saga.HasAttemptsLeft,
         FailedAt = time.GetUtcNow(),
+        Usage = saga.Usage,
     };
 }

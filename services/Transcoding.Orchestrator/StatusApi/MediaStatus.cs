@@ -3,7 +3,8 @@ using Transcoding.Orchestrator.Saga;
 
 namespace Transcoding.Orchestrator.StatusApi;
 
-/// <summary>The answer of <c>GET /media/{id}</c>.</summary>
+/// <summary>The answer of <c>GET /media/{id}</c>; <c>Usage</c> lists every attempt with its job id, outcome, RunPod's delay and
+/// execution milliseconds and GPU seconds.</summary>
 public sealed record MediaStatus(
     Guid MediaId,
     string State,
@@ -13,7 +14,8 @@ public sealed record MediaStatus(
     string? JobId,
     MediaFailure? Failure,
     TranscodeOutputs? Outputs,
-    IReadOnlyList<TransitionRecord> History)
+    IReadOnlyList<TransitionRecord> History,
+    MediaGpuUsage Usage)
 {
     public static MediaStatus From(TranscodeState saga) => new(
         saga.CorrelationId,
@@ -24,7 +26,8 @@ public sealed record MediaStatus(
         saga.JobId,
         saga.FailureCode is null ? null : new MediaFailure(saga.FailureCode, saga.FailureMessage ?? "", saga.FailurePermanent),
         saga.Outputs,
-        saga.History);
+        saga.History,
+        saga.Usage);
 }
 
 public sealed record MediaFailure(string Code, string Message, bool Permanent);

@@ -59,6 +59,7 @@ public sealed class DispatcherTestHost : IAsyncDisposable
             ["RunPod:MessageRetryLimit"] = "1",
             ["RunPod:MessageRetryMinInterval"] = "00:00:00.010",
             ["RunPod:MessageRetryMaxInterval"] = "00:00:00.050",
+            ["RunPod:UsagePollInterval"] = "00:00:00.020",
             ["Storage:Provider"] = "Local",
             ["Storage:LocalRoot"] = storageRoot,
         };

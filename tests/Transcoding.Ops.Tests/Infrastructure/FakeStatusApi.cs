@@ -85,6 +85,8 @@ public sealed class FakeStatusApi : IAsyncDisposable
          "history":[{"from":null,"to":"uploaded","at":"2026-11-25T01:00:00+00:00","attempt":0,"reason":"MediaUploaded"},
                     {"from":"uploaded","to":"transcoding","at":"2026-11-25T01:00:01+00:00","attempt":1,"reason":"dispatched"},
                     {"from":"transcoding","to":"ready","at":"2026-11-25T01:00:09+00:00","attempt":1,"reason":"TranscodeCompleted"}],
+         "usage":{"attempts":[{"attempt":1,"jobId":"job-1","outcome":"ready","encoder":"libx264","delayTimeMs":824,"executionTimeMs":3391,"gpuSeconds":3.391,"estimatedCostUsd":0.000678,"measuredAt":"2026-11-25T01:00:12+00:00"}],
+                  "gpuSeconds":3.391,"estimatedCostUsd":0.000678,"complete":true},
          "futureField":"kept"}
         """;
 

@@ -116,6 +116,22 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task When_an_attempt_has_been_measured_its_job_outcome_times_and_gpu_seconds_are_shown()
+    {
+        var id = await Upload();
+        await WaitForState(id, MediaStates.Transcoding);
+        await Publish(new TranscodeCompleted { MediaId = id, Attempt = 1, JobId = "job-1", Outputs = new TranscodeOutputs { MasterPlaylistKey = "m", Encoder = "libx264" } });
+        await WaitForState(id, MediaStates.Ready);
+
+        await Publish(new TranscodeUsageMeasured { MediaId = id, Attempt = 1, JobId = "job-1", JobStatus = "COMPLETED", DelayTimeMs = 824, ExecutionTimeMs = 3_391 });
+
+        var status = await WaitFor(id, s => s.Usage.Complete);
+        var attempt = Assert.Single(status.Usage.Attempts);
+        Assert.Equal((1, "job-1", MediaStates.Ready, 824L, 3_391L, 3.391), (attempt.Attempt, attempt.JobId, attempt.Outcome, attempt.DelayTimeMs, attempt.ExecutionTimeMs, attempt.GpuSeconds));
+        Assert.Equal(3.391, status.Usage.GpuSeconds);
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_served()
     {
         var document = await _client.GetStringAsync("/openapi/v1.json");
