@@ -15,7 +15,7 @@ public sealed class MeasureTranscodeUsageConsumerTests : DispatcherScenario
         var mediaId = Guid.NewGuid();
         RunPod.Script("status", new ScriptedResponse(200, """{"id":"job-ended","status":"COMPLETED","delayTime":824,"executionTime":3391}"""));
 
-        await MeasureAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 2, JobId = "job-ended" });
+        await DeliverAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 2, JobId = "job-ended" });
 
         Assert.Equal("job-ended", Assert.Single(RunPod.Calls("status")).JobId);
         var usage = Measured(mediaId);
@@ -33,7 +33,7 @@ public sealed class MeasureTranscodeUsageConsumerTests : DispatcherScenario
             new ScriptedResponse(200, """{"id":"job-finishing","status":"COMPLETED","delayTime":700,"executionTime":9120}"""));
 
         // The saga did not know the job id: the ledger does.
-        await MeasureAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 1 });
+        await DeliverAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 1 });
 
         Assert.Equal(3, RunPod.Calls("status").Count);
         var usage = Measured(mediaId);
@@ -46,7 +46,7 @@ public sealed class MeasureTranscodeUsageConsumerTests : DispatcherScenario
         var mediaId = Guid.NewGuid();
         await Host.Services.GetRequiredService<IDispatchLedger>().CancelAsync(mediaId, 1, CancellationToken.None);
 
-        await MeasureAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 1 });
+        await DeliverAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 1 });
 
         Assert.Empty(RunPod.Requests);
         var usage = Measured(mediaId);
@@ -59,7 +59,7 @@ public sealed class MeasureTranscodeUsageConsumerTests : DispatcherScenario
         var mediaId = Guid.NewGuid();
         RunPod.Script("status", new ScriptedResponse(404));
 
-        await MeasureAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 1, JobId = "job-expired" });
+        await DeliverAsync(new MeasureTranscodeUsage { MediaId = mediaId, Attempt = 1, JobId = "job-expired" });
 
         var usage = Measured(mediaId);
         Assert.Equal(("job-expired", "", (long?)null, (long?)null), (usage.JobId, usage.JobStatus, usage.DelayTimeMs, usage.ExecutionTimeMs));
@@ -81,11 +81,4 @@ public sealed class MeasureTranscodeUsageConsumerTests : DispatcherScenario
 
     private TranscodeUsageMeasured Measured(Guid mediaId) =>
         Host.Harness.Published.Select<TranscodeUsageMeasured>(m => m.Context.Message.MediaId == mediaId).Single().Context.Message;
-
-    private async Task MeasureAsync(MeasureTranscodeUsage command)
-    {
-        var messageId = NewId.NextGuid();
-        await Host.Harness.Bus.Publish(command, context => context.MessageId = messageId);
-        await Eventually.True(() => Host.Harness.Consumed.Select<MeasureTranscodeUsage>(m => m.Context.MessageId == messageId).Any(), "the MeasureTranscodeUsage consumed");
-    }
 }

@@ -53,14 +53,6 @@ public sealed class When_a_cancel_races_the_dispatch : DispatcherScenario
         Assert.Equal(2, RunPod.Calls("cancel").Count);
     }
 
-    private async Task DeliverAsync<T>(T message)
-        where T : class
-    {
-        var messageId = NewId.NextGuid();
-        await Host.Harness.Bus.Publish(message, context => context.MessageId = messageId);
-        await Eventually.True(() => Host.Harness.Consumed.Select<T>(m => m.Context.MessageId == messageId).Any(), $"the {typeof(T).Name} consumed");
-    }
-
     private static DispatchTranscode Command() => new()
     {
         MediaId = Guid.NewGuid(),
