@@ -81,6 +81,7 @@ public static class Extensions
         bus.AddConsumer<DispatchTranscodeConsumer, RunPodConsumerDefinition<DispatchTranscodeConsumer>>();
         bus.AddConsumer<PollTranscodeStatusConsumer, RunPodConsumerDefinition<PollTranscodeStatusConsumer>>();
         bus.AddConsumer<CancelTranscodeConsumer, RunPodConsumerDefinition<CancelTranscodeConsumer>>();
+        bus.AddConsumer<MeasureTranscodeUsageConsumer, RunPodConsumerDefinition<MeasureTranscodeUsageConsumer>>();
         return bus;
     }
 

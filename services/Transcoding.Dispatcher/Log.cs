@@ -50,6 +50,21 @@ internal static partial class Log
     [LoggerMessage(30, LogLevel.Information, "Cancelled RunPod job {JobId} of media {MediaId} attempt {Attempt}: now {Status}")]
     public static partial void JobCancelled(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
 
-    [LoggerMessage(31, LogLevel.Information, "Nothing to cancel for media {MediaId} attempt {Attempt}: no RunPod job known")]
+    [LoggerMessage(31, LogLevel.Information, "Nothing to cancel for media {MediaId} attempt {Attempt}: no RunPod job known; none will be submitted")]
     public static partial void NothingToCancel(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(32, LogLevel.Information, "Media {MediaId} attempt {Attempt} was cancelled before its job was submitted; not submitting")]
+    public static partial void CancelledBeforeSubmission(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(33, LogLevel.Warning, "Media {MediaId} attempt {Attempt} was cancelled while RunPod job {JobId} was being submitted; cancelling it")]
+    public static partial void CancelledWhileSubmitting(ILogger logger, Guid mediaId, int attempt, string jobId);
+
+    [LoggerMessage(40, LogLevel.Information, "RunPod job {JobId} of media {MediaId} attempt {Attempt} ended {Status}: delayTime {DelayTimeMs} ms, executionTime {ExecutionTimeMs} ms")]
+    public static partial void JobMeasured(ILogger logger, Guid mediaId, int attempt, string jobId, string status, long? delayTimeMs, long? executionTimeMs);
+
+    [LoggerMessage(41, LogLevel.Debug, "RunPod job {JobId} of media {MediaId} attempt {Attempt} is still {Status}; reading its usage again shortly")]
+    public static partial void JobNotEndedYet(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
+
+    [LoggerMessage(42, LogLevel.Information, "Media {MediaId} attempt {Attempt} never had a RunPod job: no GPU time")]
+    public static partial void NoJobToMeasure(ILogger logger, Guid mediaId, int attempt);
 }

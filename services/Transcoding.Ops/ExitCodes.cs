@@ -13,7 +13,7 @@ public static class ExitCodes
 
     public const int NotFound = 3;
 
-    /// <summary>The orchestrator refused (409), e.g. a retry outside <c>failed</c> or with no attempts left.</summary>
+    /// <summary>The orchestrator refused (409), e.g. a retry outside <c>failed</c> or with no attempts left, a cancel of a ready or failed item.</summary>
     public const int Conflict = 4;
 
     /// <summary>The broker, its management API or the status API could not be reached or refused our credentials.</summary>

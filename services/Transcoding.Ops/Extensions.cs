@@ -46,6 +46,7 @@ public static class Extensions
             media.SetDescription("Media items, through the orchestrator's status API.");
             media.AddCommand<MediaShowCommand>("show").WithDescription("State, attempts, failure, outputs and history of a media item.");
             media.AddCommand<MediaRetryCommand>("retry").WithDescription("Ask for another transcode attempt of a failed media item.");
+            media.AddCommand<MediaCancelCommand>("cancel").WithDescription("Stop the transcode of a media item in uploaded or transcoding: it ends failed with code cancelled.");
         });
         return config;
     }

@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Media {MediaId}: attempt {Attempt} waits, not spent: {Reason}")]
     public static partial void Waiting(ILogger logger, Guid mediaId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Media {MediaId}: attempt {Attempt} (job {JobId}, RunPod {JobStatus}) used delayTime {DelayTimeMs} ms, executionTime {ExecutionTimeMs} ms")]
+    public static partial void UsageMeasured(ILogger logger, Guid mediaId, int attempt, string jobId, string jobStatus, long? delayTimeMs, long? executionTimeMs);
 }

@@ -6,4 +6,7 @@ public record MediaReady
     public int AttemptsUsed { get; init; }
     public TranscodeOutputs Outputs { get; init; } = new();
     public DateTimeOffset ReadyAt { get; init; }
+
+    /// <summary>GPU usage as known at this moment; the last attempt's figures usually follow in <see cref="MediaGpuUsageReported"/>.</summary>
+    public MediaGpuUsage Usage { get; init; } = new();
 }

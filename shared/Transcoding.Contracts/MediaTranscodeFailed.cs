@@ -9,4 +9,7 @@ public record MediaTranscodeFailed
     public int AttemptsUsed { get; init; }
     public bool RetryAllowed { get; init; }
     public DateTimeOffset FailedAt { get; init; }
+
+    /// <summary>GPU usage as known at this moment; the last attempt's figures usually follow in <see cref="MediaGpuUsageReported"/>.</summary>
+    public MediaGpuUsage Usage { get; init; } = new();
 }

@@ -5,10 +5,10 @@ using Transcoding.Contracts;
 namespace Transcoding.EndToEnd.Tests;
 
 /// <summary>
-/// What a downstream service would receive: every MediaReady and MediaTranscodeFailed, in order. Register it with
+/// What a downstream service would receive: every MediaReady, MediaTranscodeFailed and MediaGpuUsageReported, in order. Register it with
 /// <see cref="InOrderEndpoint.Configure"/>.
 /// </summary>
-public sealed class MessageRecorder : IConsumer<MediaReady>, IConsumer<MediaTranscodeFailed>
+public sealed class MessageRecorder : IConsumer<MediaReady>, IConsumer<MediaTranscodeFailed>, IConsumer<MediaGpuUsageReported>
 {
     public static ConcurrentQueue<object> Received { get; } = new();
 
@@ -30,6 +30,12 @@ public sealed class MessageRecorder : IConsumer<MediaReady>, IConsumer<MediaTran
     }
 
     public Task Consume(ConsumeContext<MediaTranscodeFailed> context)
+    {
+        Received.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<MediaGpuUsageReported> context)
     {
         Received.Enqueue(context.Message);
         return Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Transcoding.Shared;
@@ -17,7 +16,7 @@ public sealed class When_the_worker_dies_mid_job(Pipeline pipeline) : IClassFixt
         var clip = await Media.GenerateClipAsync(pipeline.Bucket + "-sources", 1280, 720, seconds: 8);
         var mediaId = await pipeline.UploadAsync(clip, "video/mp4");
 
-        var worker = await WorkerEncodingAsync(TimeSpan.FromMinutes(2));
+        var (worker, _) = await WorkerProcesses.EncodingAsync(pipeline.Bucket, TimeSpan.FromMinutes(2));
         worker.Kill(entireProcessTree: true);
 
         var status = await pipeline.WaitForTerminalStateAsync(mediaId, TimeSpan.FromMinutes(5));
@@ -33,45 +32,5 @@ public sealed class When_the_worker_dies_mid_job(Pipeline pipeline) : IClassFixt
             describe: j => j.GetRawText());
         Assert.Equal(1, jobs.GetProperty("completed").GetInt32());
         Assert.Equal(1, jobs.GetProperty("failed").GetInt32());
-    }
-
-    /// <summary>This pipeline's worker process (found by its bucket in its environment) once it has started ffmpeg.</summary>
-    private async Task<Process> WorkerEncodingAsync(TimeSpan timeout)
-    {
-        var workerId = await Eventually.Until(
-            () => Process.GetProcessesByName("ffmpeg")
-                .Select(ffmpeg => ParentOf(ffmpeg.Id))
-                .FirstOrDefault(parent => parent is not null && EnvironmentOf(parent.Value).Contains(pipeline.Bucket)),
-            parent => parent is not null,
-            "this pipeline's worker running ffmpeg",
-            timeout,
-            _ => "no such ffmpeg process");
-        return Process.GetProcessById(workerId!.Value);
-    }
-
-    private static int? ParentOf(int pid)
-    {
-        try
-        {
-            // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private static string EnvironmentOf(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/environ");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
     }
 }

@@ -13,6 +13,8 @@ namespace Transcoding.Dispatcher.Consumers;
 /// the item's fault, so neither spends one of its GPU attempts: the message faults and <see cref="RunPodConsumerDefinition{TConsumer}"/>
 /// keeps it (retries then <c>_error</c> for an outage; redelivery until fixed for a configuration fault, reported to the
 /// saga as <see cref="TranscodeWaiting"/>).
+/// An attempt cancelled before its job was submitted is never submitted; one cancelled while <c>/run</c> was in flight
+/// has its job cancelled as soon as the job id is known (see <see cref="IDispatchLedger"/>).
 /// </summary>
 public sealed class DispatchTranscodeConsumer(
     IDispatchLedger ledger,
@@ -30,6 +32,10 @@ public sealed class DispatchTranscodeConsumer(
         var claim = await ledger.ClaimAsync(command.MediaId, command.Attempt, options.Value.DispatchClaimLease, context.CancellationToken);
         switch (claim.Status)
         {
+            case DispatchClaimStatus.Submitted when claim.Cancelled:
+                // A delivery that recorded the job and then failed to cancel it: cancel again.
+                await CancelSubmittedAsync(command, claim.JobId!, context.CancellationToken);
+                return;
             case DispatchClaimStatus.Submitted:
                 Log.AlreadyDispatched(logger, command.MediaId, command.Attempt, claim.JobId!);
                 await PublishDispatchedAsync(context, claim.JobId!);
@@ -37,6 +43,9 @@ public sealed class DispatchTranscodeConsumer(
             case DispatchClaimStatus.Busy:
                 // Another delivery is submitting: retrying later finds its job id.
                 throw new DispatchInProgressException(command.MediaId, command.Attempt);
+            case DispatchClaimStatus.Cancelled:
+                Log.CancelledBeforeSubmission(logger, command.MediaId, command.Attempt);
+                return;
         }
 
         RunPodJobStatus job;
@@ -71,9 +80,23 @@ public sealed class DispatchTranscodeConsumer(
             throw;
         }
 
-        await ledger.RecordJobAsync(command.MediaId, command.Attempt, job.Id, CancellationToken.None);
+        var cancelled = await ledger.RecordJobAsync(command.MediaId, command.Attempt, job.Id, CancellationToken.None);
         Log.JobSubmitted(logger, command.MediaId, command.Attempt, job.Id);
+        if (cancelled)
+        {
+            await CancelSubmittedAsync(command, job.Id, context.CancellationToken);
+            return;
+        }
+
         await PublishDispatchedAsync(context, job.Id);
+    }
+
+    /// <summary>The attempt was cancelled while its job was being submitted; nobody else knows the job id yet.</summary>
+    private async Task CancelSubmittedAsync(DispatchTranscode command, string jobId, CancellationToken cancellationToken)
+    {
+        Log.CancelledWhileSubmitting(logger, command.MediaId, command.Attempt, jobId);
+        var job = await runPod.CancelAsync(jobId, cancellationToken);
+        Log.JobCancelled(logger, command.MediaId, command.Attempt, jobId, job?.Status ?? "unknown to RunPod");
     }
 
     private static Task PublishDispatchedAsync(ConsumeContext<DispatchTranscode> context, string jobId) =>

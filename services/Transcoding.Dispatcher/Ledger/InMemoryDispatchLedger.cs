@@ -17,7 +17,12 @@ public sealed class InMemoryDispatchLedger(TimeProvider time) : IDispatchLedger
             {
                 if (entry.JobId is not null)
                 {
-                    return Task.FromResult(DispatchClaim.Submitted(entry.JobId));
+                    return Task.FromResult(DispatchClaim.Submitted(entry.JobId, entry.Cancelled));
+                }
+
+                if (entry.Cancelled)
+                {
+                    return Task.FromResult(DispatchClaim.CancelledBeforeSubmission);
                 }
 
                 if (now - entry.ClaimedAt < lease)
@@ -26,26 +31,26 @@ public sealed class InMemoryDispatchLedger(TimeProvider time) : IDispatchLedger
                 }
             }
 
-            _entries[(mediaId, attempt)] = new Entry(now, null);
+            _entries[(mediaId, attempt)] = new Entry(now, null, false);
             return Task.FromResult(DispatchClaim.Claimed);
         }
     }
 
-    public Task RecordJobAsync(Guid mediaId, int attempt, string jobId, CancellationToken cancellationToken)
+    public Task<bool> RecordJobAsync(Guid mediaId, int attempt, string jobId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            _entries[(mediaId, attempt)] = new Entry(time.GetUtcNow(), jobId);
+            var cancelled = _entries.TryGetValue((mediaId, attempt), out var entry) && entry.Cancelled;
+            _entries[(mediaId, attempt)] = new Entry(time.GetUtcNow(), jobId, cancelled);
+            return Task.FromResult(cancelled);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task ReleaseAsync(Guid mediaId, int attempt, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue((mediaId, attempt), out var entry) && entry.JobId is null)
+            if (_entries.TryGetValue((mediaId, attempt), out var entry) && entry is { JobId: null, Cancelled: false })
             {
                 _entries.Remove((mediaId, attempt));
             }
@@ -62,5 +67,15 @@ public sealed class InMemoryDispatchLedger(TimeProvider time) : IDispatchLedger
         }
     }
 
-    private sealed record Entry(DateTimeOffset ClaimedAt, string? JobId);
+    public Task<string?> CancelAsync(Guid mediaId, int attempt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var entry = _entries.TryGetValue((mediaId, attempt), out var known) ? known : new Entry(time.GetUtcNow(), null, false);
+            _entries[(mediaId, attempt)] = entry with { Cancelled = true };
+            return Task.FromResult(entry.JobId);
+        }
+    }
+
+    private sealed record Entry(DateTimeOffset ClaimedAt, string? JobId, bool Cancelled);
 }

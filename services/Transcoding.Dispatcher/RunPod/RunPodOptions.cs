@@ -77,6 +77,14 @@ public sealed class RunPodOptions : IValidatableObject
     /// <summary>How long a dispatch claim without a job id blocks other deliveries of the same attempt (a crashed dispatcher's claim expires).</summary>
     public TimeSpan DispatchClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long to wait before reading again the usage of a job RunPod has not ended yet (the worker reports to
+    /// us before it tells RunPod the job is done).</summary>
+    public TimeSpan UsagePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>/status</c> reads per delivery of <c>MeasureTranscodeUsage</c> before the message is retried later.</summary>
+    [Range(1, 100)]
+    public int UsagePollAttempts { get; set; } = 12;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _))
@@ -93,6 +101,11 @@ public sealed class RunPodOptions : IValidatableObject
         {
             // The value is a secret: the message never repeats it.
             yield return new ValidationResult("RunPod:WebhookTokenSecret must be base64.", [nameof(WebhookTokenSecret)]);
+        }
+
+        if (UsagePollInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("RunPod:UsagePollInterval must be positive.", [nameof(UsagePollInterval)]);
         }
 
         if (MinExecutionTimeout <= TimeSpan.Zero || MaxExecutionTimeout < MinExecutionTimeout)

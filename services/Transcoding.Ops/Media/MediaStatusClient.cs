@@ -19,10 +19,12 @@ public sealed class MediaStatusClient(HttpClient http)
         return new MediaStatus(view, json);
     }
 
-    /// <summary>Asks for a retry; returns when the orchestrator accepted it (202).</summary>
-    public async Task RetryAsync(Uri api, string mediaId, string requestedBy, string reason, CancellationToken cancellationToken)
+    /// <summary>Asks for a retry or a cancel (body <c>{requestedBy, reason}</c>, a null reason left to the API);
+    /// returns when the orchestrator accepted it (202).</summary>
+    public async Task RequestAsync(Uri api, string mediaId, MediaRequest request, string requestedBy, string? reason, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(MediaUri(api, mediaId, "/retry"), new { requestedBy, reason }, Json, cancellationToken);
+        var path = "/" + request.ToString().ToLowerInvariant();
+        using var response = await http.PostAsJsonAsync(MediaUri(api, mediaId, path), new { requestedBy, reason }, Json, cancellationToken);
         await ThrowOnErrorAsync(response, mediaId, cancellationToken);
     }
 

@@ -13,4 +13,5 @@ public sealed record MediaStatusView(
     MediaFailureView? Failure,
     MediaWaitingView? Waiting,
     TranscodeOutputs? Outputs,
-    IReadOnlyList<MediaTransitionView>? History);
+    IReadOnlyList<MediaTransitionView>? History,
+    MediaGpuUsage? Usage);

@@ -19,6 +19,7 @@ public sealed class TranscodeStateMap : IEntityTypeConfiguration<TranscodeState>
         entity.Property(x => x.FailureCode).HasMaxLength(128);
         entity.Property(x => x.Outputs).HasJsonbConversion(JsonDefaults.Web);
         entity.Property(x => x.History).HasJsonbConversion(JsonDefaults.Web);
+        entity.Property(x => x.Attempts).HasJsonbConversion(JsonDefaults.Web);
 
         // Npgsql maps a uint row version to PostgreSQL's xmin system column: optimistic concurrency with no column of our own.
         entity.Property(x => x.Version).IsRowVersion();

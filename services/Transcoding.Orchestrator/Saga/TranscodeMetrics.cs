@@ -12,6 +12,7 @@ public sealed class TranscodeMetrics
     private readonly Counter<long> _transitions;
     private readonly Counter<long> _failures;
     private readonly Histogram<int> _attempts;
+    private readonly Histogram<double> _gpuSeconds;
 
     public TranscodeMetrics(IMeterFactory meters)
     {
@@ -22,6 +23,8 @@ public sealed class TranscodeMetrics
             "Failed attempts, by error code and whether the failure is permanent.");
         _attempts = meter.CreateHistogram<int>("transcoding.media.attempts", "{attempt}",
             "GPU jobs a media item used when it reached ready or failed, by outcome.");
+        _gpuSeconds = meter.CreateHistogram<double>("transcoding.attempt.gpu_seconds", "s",
+            "RunPod executionTime of each ended attempt, by outcome (ready, failed, cancelled) and encoder (unknown unless it completed); the sum is the GPU time to pay for.");
     }
 
     public void Transition(string? from, string to) =>
@@ -31,4 +34,7 @@ public sealed class TranscodeMetrics
         _failures.Add(1, new KeyValuePair<string, object?>("code", code), new KeyValuePair<string, object?>("permanent", permanent));
 
     public void Finished(string outcome, int attempts) => _attempts.Record(attempts, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void GpuSeconds(double seconds, string? outcome, string? encoder) => _gpuSeconds.Record(seconds,
+        new KeyValuePair<string, object?>("outcome", outcome ?? "unknown"), new KeyValuePair<string, object?>("encoder", string.IsNullOrEmpty(encoder) ? "unknown" : encoder));
 }

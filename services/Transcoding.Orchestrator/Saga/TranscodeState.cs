@@ -37,6 +37,9 @@ public class TranscodeState : SagaStateMachineInstance
 
     public List<TransitionRecord> History { get; set; } = [];
 
+    /// <summary>One record per attempt: job, outcome, RunPod's usage figures.</summary>
+    public List<TranscodeAttempt> Attempts { get; set; } = [];
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Why the current attempt waits without being spent (RunPod refuses the dispatcher's configuration); null when it does not.</summary>
@@ -52,4 +55,31 @@ public class TranscodeState : SagaStateMachineInstance
     public uint Version { get; set; }
 
     public bool HasAttemptsLeft => Attempt < MaxAttempts;
+
+    /// <summary>The usage as known now: what the status API shows and the outbound events carry.</summary>
+    public MediaGpuUsage Usage => new()
+    {
+        Attempts = [.. Attempts],
+        GpuSeconds = Attempts.Sum(a => a.GpuSeconds ?? 0),
+        EstimatedCostUsd = Attempts.Any(a => a.EstimatedCostUsd is not null) ? Attempts.Sum(a => a.EstimatedCostUsd ?? 0) : null,
+        Complete = Attempts.All(a => a.MeasuredAt is not null),
+    };
+
+    /// <summary>The record of attempt <paramref name="attempt"/>, created when missing (rows saved before attempts were recorded).</summary>
+    public TranscodeAttempt AttemptRecord(int attempt) =>
+        Attempts.Find(a => a.Attempt == attempt) ?? new TranscodeAttempt { Attempt = attempt };
+
+    /// <summary>Replaces (or adds, in order) the record of its attempt.</summary>
+    public void Save(TranscodeAttempt record)
+    {
+        var index = Attempts.FindIndex(a => a.Attempt == record.Attempt);
+        if (index >= 0)
+        {
+            Attempts[index] = record;
+            return;
+        }
+
+        Attempts.Add(record);
+        Attempts.Sort((left, right) => left.Attempt.CompareTo(right.Attempt));
+    }
 }

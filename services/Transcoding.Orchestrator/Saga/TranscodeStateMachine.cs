@@ -7,12 +7,17 @@ using Transcoding.Shared.Storage;
 namespace Transcoding.Orchestrator.Saga;
 
 /// <summary>
-/// uploaded → transcoding → ready | failed; failed → uploaded on a retry within the attempt budget. Anything else, and
-/// anything about an attempt that is not the current one, is refused: logged and left without effect.
+/// uploaded → transcoding → ready | failed; failed → uploaded on a retry within the attempt budget; transcoding → failed
+/// on a manual cancel. Anything else, and anything about an attempt that is not the current one or has ended, is
+/// refused: logged and left without effect.
 /// </summary>
 public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeState>
 {
     public const string MaxAttemptsReached = "Maximum retry attempts reached";
+
+    /// <summary>The failure code of an item stopped by <see cref="CancelMediaTranscode"/>: not permanent (nothing is
+    /// wrong with the input), never retried automatically.</summary>
+    public const string CancelledErrorCode = "cancelled";
 
     private readonly TranscodeMetrics _metrics;
 
@@ -28,6 +33,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         Event(() => AttemptFailed, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => RetryRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Event(() => Waiting, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => CancelRequested, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
+        Event(() => UsageMeasured, e => Missing(e.CorrelateById(c => c.Message.MediaId)));
         Schedule(() => AttemptDeadline, x => x.DeadlineTokenId, s =>
         {
             s.Delay = settings.Value.AttemptTimeout;
@@ -59,7 +66,11 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
 
         During(Transcoding,
             When(Dispatched, c => IsCurrent(c.Saga, c.Message.Attempt))
-                .Then(c => c.Saga.JobId = c.Message.JobId),
+                .Then(c =>
+                {
+                    c.Saga.JobId = c.Message.JobId;
+                    c.Saga.Save(c.Saga.AttemptRecord(c.Saga.Attempt) with { JobId = c.Message.JobId });
+                }),
             When(Progressed, c => IsCurrent(c.Saga, c.Message.Attempt))
                 .Then(c => c.Saga.Progress = Math.Clamp(c.Message.Percent, c.Saga.Progress, 100)),
             When(Completed, c => IsCurrent(c.Saga, c.Message.Attempt))
@@ -68,32 +79,52 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                     c.Saga.Outputs = c.Message.Outputs;
                     c.Saga.JobId = c.Message.JobId;
                     c.Saga.Progress = 100;
+                    EndAttempt(c.Saga, c.Message.Attempt, MediaStates.Ready, c.Message.JobId, c.Message.Outputs.Encoder);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
                     _metrics.Finished(MediaStates.Ready, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => ReadyOf(c.Saga, time))
                 .TransitionTo(Ready),
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && !c.Message.Permanent && c.Saga.HasAttemptsLeft)
                 .Then(c =>
                 {
-                    SetFailure(c.Saga, c.Message);
+                    SetFailure(c.Saga, c.Message.ErrorCode, c.Message.ErrorMessage, c.Message.Permanent);
+                    EndAttempt(c.Saga, c.Message.Attempt, MediaStates.Failed, c.Message.JobId, null);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                     Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, "automatic retry of a transient failure");
                 })
                 .Publish(c => AbandonOf(c.Message))
+                .Publish(c => MeasureOf(c.Saga, c.Message.Attempt))
                 .Then(c => StartAttempt(c.Saga))
                 .Publish(c => DispatchOf(c.Saga))
                 .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga)),
             When(AttemptFailed, c => IsCurrent(c.Saga, c.Message.Attempt) && (c.Message.Permanent || !c.Saga.HasAttemptsLeft))
                 .Then(c =>
                 {
-                    SetFailure(c.Saga, c.Message);
+                    SetFailure(c.Saga, c.Message.ErrorCode, c.Message.ErrorMessage, c.Message.Permanent);
+                    EndAttempt(c.Saga, c.Message.Attempt, MediaStates.Failed, c.Message.JobId, null);
                     Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{c.Message.ErrorCode}: {c.Message.ErrorMessage}");
                     _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
                 })
                 .Unschedule(AttemptDeadline)
                 .Publish(c => AbandonOf(c.Message))
+                .Publish(c => MeasureOf(c.Saga, c.Message.Attempt))
+                .Publish(c => FailureOf(c.Saga, time))
+                .TransitionTo(Failed),
+            When(CancelRequested)
+                .Then(c =>
+                {
+                    var reason = CancelReason(c.Message);
+                    SetFailure(c.Saga, CancelledErrorCode, reason, permanent: false);
+                    EndAttempt(c.Saga, c.Saga.Attempt, CancelledErrorCode, null, null);
+                    Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{CancelledErrorCode}: {reason}");
+                    _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
+                })
+                .Unschedule(AttemptDeadline)
+                .Publish(c => CancelOf(c.Saga))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => FailureOf(c.Saga, time))
                 .TransitionTo(Failed),
             When(AttemptDeadline.Received, c => IsCurrent(c.Saga, c.Message.Attempt) && !IsDispatchBlocked(c.Saga))
@@ -113,7 +144,15 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
                 .TransitionTo(Transcoding),
             When(RetryRequested, c => !c.Saga.HasAttemptsLeft)
-                .Then(c => Log.Refused(logger, c.Saga.CorrelationId, nameof(RetryTranscode), MediaStates.Failed, MaxAttemptsReached)));
+                .Then(c => Log.Refused(logger, c.Saga.CorrelationId, nameof(RetryTranscode), MediaStates.Failed, MaxAttemptsReached)),
+
+            // The cancel that ended the item comes back after a crash: its messages may never have left.
+            When(CancelRequested, c => Redelivered(c) && IsCancelled(c.Saga))
+                .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(CancelTranscode)))
+                .Publish(c => CancelOf(c.Saga))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
+                .Publish(c => FailureOf(c.Saga, time)),
+            Refuse(CancelRequested, c => !(Redelivered(c) && IsCancelled(c.Saga)), _ => "a cancel is accepted only in uploaded or transcoding"));
 
         // An attempt RunPod cannot take yet because it refuses the dispatcher's configuration (key, endpoint id) waits
         // without being spent: shown with its reason, and cleared when its job is dispatched or it ends (Record). While
@@ -163,19 +202,37 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             Refuse(AttemptDeadline.Received, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
 
         During(Ready,
+            Refuse(CancelRequested, _ => true, _ => "a ready media item has nothing to cancel"));
+
+        During(Ready,
             When(Completed, c => Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt))
                 .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaReady)))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => ReadyOf(c.Saga, time)),
             Refuse(Completed, c => !(Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt)), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(AttemptFailed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(RetryRequested, _ => true, _ => "a ready media item is never transcoded again"));
 
         During(Failed,
-            When(AttemptFailed, c => Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt))
+            // A failure report of a cancelled attempt did not end the item, so its redelivery repairs nothing.
+            When(AttemptFailed, c => EndedItem(c))
                 .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaTranscodeFailed)))
+                .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
                 .Publish(c => FailureOf(c.Saga, time)),
-            Refuse(AttemptFailed, c => !(Redelivered(c) && IsCurrent(c.Saga, c.Message.Attempt)), c => StaleReason(c.Saga, c.Message.Attempt)),
+            Refuse(AttemptFailed, c => !EndedItem(c), c => StaleReason(c.Saga, c.Message.Attempt)),
             Refuse(Completed, _ => true, c => StaleReason(c.Saga, c.Message.Attempt)));
+
+        // RunPod's figures of an ended attempt, in any state: they change what the item cost, never its state. Once the
+        // item has ended, each new figure is announced, since MediaReady/MediaTranscodeFailed went out without it.
+        DuringAny(
+            When(UsageMeasured, c => c.Saga.AttemptRecord(c.Message.Attempt).MeasuredAt is null)
+                .Then(c => RecordUsage(c.Saga, c.Message))
+                .If(c => HasEnded(c.Saga), ended => ended.Publish(c => UsageReportOf(c.Saga))),
+            When(UsageMeasured, c => c.Saga.AttemptRecord(c.Message.Attempt).MeasuredAt is not null && Redelivered(c) && HasEnded(c.Saga))
+                .Then(c => Log.Republished(logger, c.Saga.CorrelationId, nameof(MediaGpuUsageReported)))
+                .Publish(c => UsageReportOf(c.Saga)),
+            Refuse(UsageMeasured, c => c.Saga.AttemptRecord(c.Message.Attempt).MeasuredAt is not null && !(Redelivered(c) && HasEnded(c.Saga)),
+                c => $"attempt {c.Message.Attempt} was measured already"));
 
         EventActivityBinder<TranscodeState, T> Repair<T>(Event<T> @event, Func<BehaviorContext<TranscodeState, T>, bool> dispatchedCurrentAttempt)
             where T : class =>
@@ -202,7 +259,28 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             saga.Attempt++;
             saga.JobId = null;
             saga.Progress = 0;
+            saga.Save(new TranscodeAttempt { Attempt = saga.Attempt });
             Record(saga, MediaStates.Uploaded, MediaStates.Transcoding, "GPU job dispatched");
+        }
+
+        void RecordUsage(TranscodeState saga, TranscodeUsageMeasured usage)
+        {
+            var record = saga.AttemptRecord(usage.Attempt);
+            record = record with
+            {
+                JobId = usage.JobId.Length > 0 ? usage.JobId : record.JobId,
+                DelayTimeMs = usage.DelayTimeMs,
+                ExecutionTimeMs = usage.ExecutionTimeMs,
+                EstimatedCostUsd = usage.ExecutionTimeMs is { } ms && settings.Value.GpuSecondPriceUsd is { } price ? ms / 1000m * price : null,
+                MeasuredAt = time.GetUtcNow(),
+            };
+            saga.Save(record);
+            if (record.GpuSeconds is { } seconds)
+            {
+                _metrics.GpuSeconds(seconds, record.Outcome, record.Encoder);
+            }
+
+            Log.UsageMeasured(logger, saga.CorrelationId, usage.Attempt, record.JobId ?? "-", usage.JobStatus, usage.DelayTimeMs, usage.ExecutionTimeMs);
         }
     }
 
@@ -227,6 +305,9 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
     public Event<RetryTranscode> RetryRequested { get; private set; } = null!;
 
     public Event<TranscodeWaiting> Waiting { get; private set; } = null!;
+    public Event<CancelMediaTranscode> CancelRequested { get; private set; } = null!;
+
+    public Event<TranscodeUsageMeasured> UsageMeasured { get; private set; } = null!;
 
     public Schedule<TranscodeState, AttemptDeadlineExpired> AttemptDeadline { get; private set; } = null!;
 
@@ -264,12 +345,44 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         ? $"not valid in {StateOf(saga)}"
         : $"attempt {attempt} is not the current attempt {saga.Attempt}";
 
-    private void SetFailure(TranscodeState saga, TranscodeFailed failure)
+    private static bool IsCancelled(TranscodeState saga) => saga.FailureCode == CancelledErrorCode;
+
+    private static bool HasEnded(TranscodeState saga) => StateOf(saga) is MediaStates.Ready or MediaStates.Failed;
+
+    /// <summary>Sets how attempt <paramref name="attempt"/> ended (outcome <c>ready</c>, <c>failed</c> or <c>cancelled</c>).</summary>
+    private static void EndAttempt(TranscodeState saga, int attempt, string outcome, string? jobId, string? encoder)
     {
-        _metrics.Failure(failure.ErrorCode, failure.Permanent);
-        saga.FailureCode = failure.ErrorCode;
-        saga.FailureMessage = failure.ErrorMessage;
-        saga.FailurePermanent = failure.Permanent;
+        var record = saga.AttemptRecord(attempt);
+        saga.Save(record with
+        {
+            Outcome = outcome,
+            JobId = string.IsNullOrEmpty(jobId) ? record.JobId : jobId,
+            Encoder = string.IsNullOrEmpty(encoder) ? record.Encoder : encoder,
+        });
+    }
+
+    private static MeasureTranscodeUsage MeasureOf(TranscodeState saga, int attempt) => new()
+    {
+        MediaId = saga.CorrelationId,
+        Attempt = attempt,
+        JobId = saga.AttemptRecord(attempt).JobId ?? "",
+    };
+
+    private static MediaGpuUsageReported UsageReportOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Usage = saga.Usage };
+
+    /// <summary>This failure report is the one that ended the item, delivered again after a crash.</summary>
+    private static bool EndedItem(BehaviorContext<TranscodeState, TranscodeFailed> context) =>
+        Redelivered(context) && IsCurrent(context.Saga, context.Message.Attempt) && !IsCancelled(context.Saga);
+
+    private static string CancelReason(CancelMediaTranscode cancel) =>
+        $"cancelled by {(cancel.RequestedBy.Length > 0 ? cancel.RequestedBy : "unknown")}: {(cancel.Reason.Length > 0 ? cancel.Reason : "no reason given")}";
+
+    private void SetFailure(TranscodeState saga, string code, string message, bool permanent)
+    {
+        _metrics.Failure(code, permanent);
+        saga.FailureCode = code;
+        saga.FailureMessage = message;
+        saga.FailurePermanent = permanent;
     }
 
     private static DispatchTranscode DispatchOf(TranscodeState saga) => new()
@@ -291,12 +404,20 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         Reason = $"attempt failed: {failure.ErrorCode}",
     };
 
+    private static CancelTranscode CancelOf(TranscodeState saga) => new()
+    {
+        MediaId = saga.CorrelationId,
+        Attempt = saga.Attempt,
+        Reason = saga.FailureMessage ?? CancelledErrorCode,
+    };
+
     private static MediaReady ReadyOf(TranscodeState saga, TimeProvider time) => new()
     {
         MediaId = saga.CorrelationId,
         AttemptsUsed = saga.Attempt,
         Outputs = saga.Outputs ?? new TranscodeOutputs(),
         ReadyAt = time.GetUtcNow(),
+        Usage = saga.Usage,
     };
 
     private static AttemptDeadlineExpired DeadlineOf(TranscodeState saga) => new() { MediaId = saga.CorrelationId, Attempt = saga.Attempt };
@@ -310,5 +431,6 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         AttemptsUsed = saga.Attempt,
         RetryAllowed = saga.HasAttemptsLeft,
         FailedAt = time.GetUtcNow(),
+        Usage = saga.Usage,
     };
 }

@@ -13,6 +13,7 @@ public static class StatusEndpoints
         var media = app.MapGroup("/media").WithTags("Media").AddEndpointFilter<DatabaseUnavailableFilter>();
         media.MapGet("/{id}", GetMedia).WithName("GetMedia");
         media.MapPost("/{id}/retry", RetryMedia).WithName("RetryMedia");
+        media.MapPost("/{id}/cancel", CancelMedia).WithName("CancelMedia");
         return app;
     }
 
@@ -20,19 +21,56 @@ public static class StatusEndpoints
     {
         if (!Guid.TryParse(id, out var mediaId))
         {
-            return TypedResults.BadRequest("The media id must be a GUID.");
+            return TypedResults.BadRequest(MalformedId);
         }
 
         var saga = await sagas.Load(mediaId);
         return saga is null ? TypedResults.NotFound() : TypedResults.Ok(MediaStatus.From(saga));
     }
 
-    private static async Task<Results<Accepted, NotFound, Conflict<string>, BadRequest<string>>> RetryMedia(
-        string id, RetryRequest? request, ILoadSagaRepository<TranscodeState> sagas, IPublishEndpoint publish, CancellationToken cancellationToken)
+    /// <summary><c>POST /media/{id}/retry</c>: 202, 404, or 409 outside <c>failed</c> or with the budget spent.</summary>
+    private static Task<Results<Accepted, NotFound, Conflict<string>, BadRequest<string>>> RetryMedia(
+        string id, OperatorRequest? request, ILoadSagaRepository<TranscodeState> sagas, IPublishEndpoint publish, CancellationToken cancellationToken) =>
+        RequestAsync(id, sagas, saga => TranscodeStateMachine.StateOf(saga) switch
+        {
+            // Checked here to answer 409 synchronously; the saga checks again, so a race cannot exceed the budget.
+            var state when state != MediaStates.Failed => $"A retry is accepted only in state failed; the media item is {state}.",
+            _ when !saga.HasAttemptsLeft => TranscodeStateMachine.MaxAttemptsReached,
+            _ => null,
+        }, mediaId => publish.Publish(new RetryTranscode
+        {
+            MediaId = mediaId,
+            RequestedBy = request?.RequestedBy ?? DefaultRequester,
+            Reason = request?.Reason ?? "manual retry",
+        }, cancellationToken));
+
+    /// <summary><c>POST /media/{id}/cancel</c>: 202, 404, or 409 when the item is already ready or failed.</summary>
+    private static Task<Results<Accepted, NotFound, Conflict<string>, BadRequest<string>>> CancelMedia(
+        string id, OperatorRequest? request, ILoadSagaRepository<TranscodeState> sagas, IPublishEndpoint publish, CancellationToken cancellationToken) =>
+        RequestAsync(id, sagas, saga => TranscodeStateMachine.StateOf(saga) switch
+        {
+            // The saga decides again on its own state: a cancel that loses a race with the end of the job changes nothing.
+            MediaStates.Ready or MediaStates.Failed => $"A cancel is accepted only in state uploaded or transcoding; the media item is {TranscodeStateMachine.StateOf(saga)}.",
+            _ => null,
+        }, mediaId => publish.Publish(new CancelMediaTranscode
+        {
+            MediaId = mediaId,
+            RequestedBy = request?.RequestedBy ?? DefaultRequester,
+            Reason = request?.Reason ?? "manual cancel",
+        }, cancellationToken));
+
+    private const string MalformedId = "The media id must be a GUID.";
+
+    private const string DefaultRequester = "status-api";
+
+    /// <summary>An operator's request about one item: 400 for a malformed id, 404 for an unknown item, 409 with the
+    /// reason <paramref name="refusal"/> gives, else the command is published and 202 points at the item.</summary>
+    private static async Task<Results<Accepted, NotFound, Conflict<string>, BadRequest<string>>> RequestAsync(
+        string id, ILoadSagaRepository<TranscodeState> sagas, Func<TranscodeState, string?> refusal, Func<Guid, Task> publish)
     {
         if (!Guid.TryParse(id, out var mediaId))
         {
-            return TypedResults.BadRequest("The media id must be a GUID.");
+            return TypedResults.BadRequest(MalformedId);
         }
 
         var saga = await sagas.Load(mediaId);
@@ -41,26 +79,15 @@ public static class StatusEndpoints
             return TypedResults.NotFound();
         }
 
-        // Checked here to answer 409 synchronously; the saga checks again, so a race cannot exceed the budget.
-        var state = TranscodeStateMachine.StateOf(saga);
-        if (state != MediaStates.Failed)
+        if (refusal(saga) is { } reason)
         {
-            return TypedResults.Conflict($"A retry is accepted only in state failed; the media item is {state}.");
+            return TypedResults.Conflict(reason);
         }
 
-        if (!saga.HasAttemptsLeft)
-        {
-            return TypedResults.Conflict(TranscodeStateMachine.MaxAttemptsReached);
-        }
-
-        await publish.Publish(new RetryTranscode
-        {
-            MediaId = mediaId,
-            RequestedBy = request?.RequestedBy ?? "status-api",
-            Reason = request?.Reason ?? "manual retry",
-        }, cancellationToken);
+        await publish(mediaId);
         return TypedResults.Accepted($"/media/{mediaId}");
     }
 }
 
-public sealed record RetryRequest(string? RequestedBy, string? Reason);
+/// <summary>The optional body of <c>POST /media/{id}/retry</c> and <c>/cancel</c>: who asked and why, kept in the history.</summary>
+public sealed record OperatorRequest(string? RequestedBy, string? Reason);

@@ -139,15 +139,6 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
         Assert.Empty(RunPod.Calls("run"));
     }
 
-    private async Task DeliverAsync(DispatchTranscode command)
-    {
-        var messageId = NewId.NextGuid();
-        await Host.Harness.Bus.Publish(command, context => context.MessageId = messageId);
-
-        // Consumed is recorded after the consumer returned, so what it published is recorded too.
-        await Eventually.True(() => Host.Harness.Consumed.Select<DispatchTranscode>(message => message.Context.MessageId == messageId).Any(), "the delivery consumed");
-    }
-
     private static DispatchTranscode Command() => new()
     {
         MediaId = Guid.NewGuid(),

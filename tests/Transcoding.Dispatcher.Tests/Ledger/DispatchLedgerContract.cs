@@ -106,4 +106,56 @@ public abstract class DispatchLedgerContract
         Assert.Single(claims, claim => claim.Status == DispatchClaimStatus.Claimed);
         Assert.Equal(7, claims.Count(claim => claim.Status == DispatchClaimStatus.Busy));
     }
+
+    [Fact]
+    public async Task When_an_attempt_is_cancelled_before_any_claim_no_delivery_can_claim_it_even_after_the_lease()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+
+        Assert.Null(await ledger.CancelAsync(mediaId, 1, CancellationToken.None));
+        Time.Advance(Lease * 2);
+
+        Assert.Equal(DispatchClaimStatus.Cancelled, (await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None)).Status);
+        Assert.Null(await ledger.FindJobIdAsync(mediaId, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_an_attempt_is_cancelled_while_its_job_is_submitted_recording_the_job_says_so_and_later_claims_report_it()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None);
+
+        Assert.Null(await ledger.CancelAsync(mediaId, 1, CancellationToken.None));
+        Assert.True(await ledger.RecordJobAsync(mediaId, 1, "job-late", CancellationToken.None));
+
+        Assert.Equal(DispatchClaim.Submitted("job-late", cancelled: true), await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_an_attempt_with_a_job_is_cancelled_the_cancel_returns_the_job()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None);
+        Assert.False(await ledger.RecordJobAsync(mediaId, 1, "job-running", CancellationToken.None));
+
+        Assert.Equal("job-running", await ledger.CancelAsync(mediaId, 1, CancellationToken.None));
+        Assert.Equal("job-running", await ledger.CancelAsync(mediaId, 1, CancellationToken.None));
+        Assert.Null(await ledger.CancelAsync(mediaId, 2, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_a_cancelled_claim_is_released_the_attempt_stays_cancelled()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None);
+        await ledger.CancelAsync(mediaId, 1, CancellationToken.None);
+
+        await ledger.ReleaseAsync(mediaId, 1, CancellationToken.None);
+
+        Assert.Equal(DispatchClaimStatus.Cancelled, (await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None)).Status);
+    }
 }

@@ -61,6 +61,7 @@ public sealed class DispatcherTestHost : IAsyncDisposable
             ["RunPod:MessageRetryMaxInterval"] = "00:00:00.050",
             ["RunPod:ConfigurationFaultRedeliveryInterval"] = "00:00:00.100",
             ["RunPod:ConfigurationFaultRedeliveryLimit"] = "2",
+            ["RunPod:UsagePollInterval"] = "00:00:00.020",
             ["Storage:Provider"] = "Local",
             ["Storage:LocalRoot"] = storageRoot,
         };

@@ -63,11 +63,12 @@ public sealed class ScriptedRunPodServer : IAsyncDisposable
             return;
         }
 
-        if (response.Delay > TimeSpan.Zero)
+        if (response.Delay > TimeSpan.Zero || response.Release is not null)
         {
             try
             {
                 await Task.Delay(response.Delay, context.RequestAborted);
+                await (response.Release ?? Task.CompletedTask).WaitAsync(context.RequestAborted);
             }
             catch (OperationCanceledException)
             {

@@ -12,7 +12,7 @@ namespace Transcoding.Ops.Tests.Infrastructure;
 /// <summary>
 /// A stand-in for the orchestrator's status API on 127.0.0.1 with the documented answers: one media item that is
 /// ready, one failed with attempts left (retry → 202), one failed without (retry → 409), one transcoding attempt that
-/// waits on a configuration fault, anything else 404.
+/// waits on a configuration fault, one transcoding (cancel → 202; cancelling the ended ones → 409), anything else 404.
 /// </summary>
 public sealed class FakeStatusApi : IAsyncDisposable
 {
@@ -21,7 +21,9 @@ public sealed class FakeStatusApi : IAsyncDisposable
     public static readonly Guid Exhausted = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d03");
     public static readonly Guid Waiting = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d04");
     public const string WaitingReason = "RunPod refused the API key (HTTP 401 on run): check RunPod:ApiKey.";
+    public static readonly Guid Transcoding = Guid.Parse("0b7f3c1e-5a43-4c55-9d7e-0f3a1c2b4d05");
     public const string ExhaustedReason = "The retry budget is spent: 2 of 2 attempts used.";
+    public const string CancelRefusal = "A cancel is accepted only in state uploaded or transcoding; the media item is ready.";
 
     private readonly WebApplication _app;
 
@@ -31,6 +33,9 @@ public sealed class FakeStatusApi : IAsyncDisposable
 
     /// <summary>Bodies of the retry requests received, by media id.</summary>
     public ConcurrentQueue<(string MediaId, string Body)> Retries { get; } = new();
+
+    /// <summary>Bodies of the cancel requests received, by media id.</summary>
+    public ConcurrentQueue<(string MediaId, string Body)> Cancels { get; } = new();
 
     public static async Task<FakeStatusApi> StartAsync()
     {
@@ -59,6 +64,17 @@ public sealed class FakeStatusApi : IAsyncDisposable
                 _ => Results.NotFound(),
             };
         });
+        app.MapPost("/media/{id}/cancel", async (string id, HttpRequest request) =>
+        {
+            api.Cancels.Enqueue((id, await new StreamReader(request.Body).ReadToEndAsync()));
+            return Guid.TryParse(id, out var mediaId) switch
+            {
+                false => Results.BadRequest("The media id must be a GUID."),
+                _ when mediaId == Transcoding => Results.Accepted($"/media/{id}"),
+                _ when mediaId == Ready || mediaId == Retryable || mediaId == Exhausted => Results.Conflict(CancelRefusal),
+                _ => Results.NotFound(),
+            };
+        });
         await app.StartAsync();
         return api;
     }
@@ -72,6 +88,8 @@ public sealed class FakeStatusApi : IAsyncDisposable
          "history":[{"from":null,"to":"uploaded","at":"2026-11-25T01:00:00+00:00","attempt":0,"reason":"MediaUploaded"},
                     {"from":"uploaded","to":"transcoding","at":"2026-11-25T01:00:01+00:00","attempt":1,"reason":"dispatched"},
                     {"from":"transcoding","to":"ready","at":"2026-11-25T01:00:09+00:00","attempt":1,"reason":"TranscodeCompleted"}],
+         "usage":{"attempts":[{"attempt":1,"jobId":"job-1","outcome":"ready","encoder":"libx264","delayTimeMs":824,"executionTimeMs":3391,"gpuSeconds":3.391,"estimatedCostUsd":0.000678,"measuredAt":"2026-11-25T01:00:12+00:00"}],
+                  "gpuSeconds":3.391,"estimatedCostUsd":0.000678,"complete":true},
          "futureField":"kept"}
         """;
 

@@ -14,7 +14,9 @@ public sealed class When_the_saga_model_changes
     {
         using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "the model differs from Persistence/Migrations/TranscodeDbContextModelSnapshot.cs");
-        Assert.Contains("20261130190000_AddTranscodeWaiting", db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model differs from Persistence/Migrations/TranscodeDbContextModelSnapshot.cs: add a migration and update the snapshot");
+        Assert.Equal(
+            ["20261125012925_InitialCreate", "20261130190000_AddTranscodeWaiting", "20261130191500_AttemptUsageRecords"],
+            db.Database.GetMigrations());
     }
 }

@@ -29,7 +29,7 @@ public sealed class SagaHarness : IAsyncDisposable
 
     public Guid MediaId { get; } = Guid.NewGuid();
 
-    public static async Task<SagaHarness> StartAsync(int maxAttempts = 2, TimeSpan? attemptTimeout = null)
+    public static async Task<SagaHarness> StartAsync(int maxAttempts = 2, TimeSpan? attemptTimeout = null, decimal? gpuSecondPriceUsd = null)
     {
         var provider = new ServiceCollection()
             .AddLogging()
@@ -41,6 +41,7 @@ public sealed class SagaHarness : IAsyncDisposable
                 s.MaxAttempts = maxAttempts;
                 s.AttemptTimeout = attemptTimeout ?? TimeSpan.FromMinutes(20);
                 s.PollInterval = TimeSpan.FromMinutes(20);
+                s.GpuSecondPriceUsd = gpuSecondPriceUsd;
             })
             .AddMassTransitTestHarness(bus =>
             {
@@ -73,7 +74,7 @@ public sealed class SagaHarness : IAsyncDisposable
         MediaId = MediaId,
         Attempt = attempt,
         JobId = $"job-{attempt}",
-        Outputs = new TranscodeOutputs { MasterPlaylistKey = $"media/{MediaId}/hls/master.m3u8" },
+        Outputs = new TranscodeOutputs { MasterPlaylistKey = $"media/{MediaId}/hls/master.m3u8", Encoder = "libx264" },
     });
 
     public Task Fail(int attempt, bool permanent, string code = "worker_crashed") => Harness.Bus.Publish(new TranscodeFailed
@@ -101,6 +102,22 @@ public sealed class SagaHarness : IAsyncDisposable
     public const string WaitingReason = "RunPod refused the API key (HTTP 401 on run): check RunPod:ApiKey.";
 
     public Task Retry() => Harness.Bus.Publish(new RetryTranscode { MediaId = MediaId, RequestedBy = "test", Reason = "because" });
+
+    public Task Cancel() => Harness.Bus.Publish(new CancelMediaTranscode { MediaId = MediaId, RequestedBy = "alice", Reason = "wrong file" });
+
+    public Task Progress(int attempt, double percent) =>
+        Harness.Bus.Publish(new TranscodeProgressed { MediaId = MediaId, Attempt = attempt, JobId = $"job-{attempt}", Percent = percent });
+
+    /// <summary>The dispatcher's reading of the attempt's job, as RunPod's /status gave it.</summary>
+    public Task Measured(int attempt, long? delayTimeMs, long? executionTimeMs) => Harness.Bus.Publish(new TranscodeUsageMeasured
+    {
+        MediaId = MediaId,
+        Attempt = attempt,
+        JobId = $"job-{attempt}",
+        JobStatus = "COMPLETED",
+        DelayTimeMs = delayTimeMs,
+        ExecutionTimeMs = executionTimeMs,
+    });
 
     /// <summary>Waits until the saga consumed <paramref name="count"/> messages of type T and the bus is quiet.</summary>
     public async Task Consumed<T>(int count = 1)

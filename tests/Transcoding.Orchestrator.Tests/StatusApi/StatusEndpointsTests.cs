@@ -23,6 +23,7 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
     {
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/media/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync($"/media/{id}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync($"/media/{id}/cancel", null)).StatusCode);
     }
 
     [Fact]
@@ -30,6 +31,7 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/media/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync($"/media/{Guid.NewGuid()}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync($"/media/{Guid.NewGuid()}/cancel", null)).StatusCode);
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
         var failed = await WaitForState(id, MediaStates.Failed);
         Assert.Equal(new MediaFailure("source_unreadable", "moov atom not found", true), failed.Failure);
 
-        var retry = await _client.PostAsJsonAsync($"/media/{id}/retry", new RetryRequest("operator", "source replaced"));
+        var retry = await _client.PostAsJsonAsync($"/media/{id}/retry", new OperatorRequest("operator", "source replaced"));
 
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         // The in-memory saga store exposes a step in progress, so wait for the step to finish rather than its first change.
@@ -99,10 +101,61 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task When_media_is_transcoding_a_cancel_is_accepted_with_202_and_the_item_ends_failed_cancelled_with_who_and_why()
+    {
+        var id = await Upload();
+        await WaitForState(id, MediaStates.Transcoding);
+
+        var cancel = await _client.PostAsJsonAsync($"/media/{id}/cancel", new OperatorRequest("alice", "wrong file"));
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal($"/media/{id}", cancel.Headers.Location?.OriginalString);
+        var failed = await WaitForState(id, MediaStates.Failed);
+        Assert.Equal(TranscodeStateMachine.CancelledErrorCode, failed.Failure!.Code);
+        Assert.False(failed.Failure.Permanent);
+        Assert.Contains(failed.History, h => h.To == MediaStates.Failed && h.Reason!.Contains("alice") && h.Reason.Contains("wrong file"));
+    }
+
+    [Theory]
+    [InlineData(MediaStates.Ready)]
+    [InlineData(MediaStates.Failed)]
+    public async Task When_media_has_ended_a_cancel_is_refused_with_409_and_the_reason(string end)
+    {
+        var id = await Upload();
+        await WaitForState(id, MediaStates.Transcoding);
+        await Publish<object>(end == MediaStates.Ready
+            ? new TranscodeCompleted { MediaId = id, Attempt = 1, JobId = "job-1", Outputs = new TranscodeOutputs { MasterPlaylistKey = "m" } }
+            : new TranscodeFailed { MediaId = id, Attempt = 1, ErrorCode = "source_unreadable", ErrorMessage = "x", Permanent = true });
+        await WaitForState(id, end);
+
+        var cancel = await _client.PostAsync($"/media/{id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+        Assert.Contains($"the media item is {end}", await cancel.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task When_an_attempt_has_been_measured_its_job_outcome_times_and_gpu_seconds_are_shown()
+    {
+        var id = await Upload();
+        await WaitForState(id, MediaStates.Transcoding);
+        await Publish(new TranscodeCompleted { MediaId = id, Attempt = 1, JobId = "job-1", Outputs = new TranscodeOutputs { MasterPlaylistKey = "m", Encoder = "libx264" } });
+        await WaitForState(id, MediaStates.Ready);
+
+        await Publish(new TranscodeUsageMeasured { MediaId = id, Attempt = 1, JobId = "job-1", JobStatus = "COMPLETED", DelayTimeMs = 824, ExecutionTimeMs = 3_391 });
+
+        var status = await WaitFor(id, s => s.Usage.Complete);
+        var attempt = Assert.Single(status.Usage.Attempts);
+        Assert.Equal((1, "job-1", MediaStates.Ready, 824L, 3_391L, 3.391), (attempt.Attempt, attempt.JobId, attempt.Outcome, attempt.DelayTimeMs, attempt.ExecutionTimeMs, attempt.GpuSeconds));
+        Assert.Equal(3.391, status.Usage.GpuSeconds);
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_served()
     {
         var document = await _client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/media/{id}/retry", document);
+        Assert.Contains("/media/{id}/cancel", document);
     }
 
     private async Task<Guid> Upload()
@@ -113,7 +166,7 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
     }
 
     private Task Publish<T>(T message)
-        where T : class => factory.Services.GetRequiredService<IBus>().Publish(message);
+        where T : class => factory.Services.GetRequiredService<IBus>().Publish(message, message.GetType());
 
     private Task<MediaStatus> WaitForState(Guid id, string state) => WaitFor(id, s => s.State == state);
 

@@ -7,7 +7,7 @@ using Transcoding.Ops.Faults;
 
 namespace Transcoding.Ops.Media.Commands;
 
-/// <summary><c>media show &lt;id&gt;</c>: state, attempts, failure or wait, outputs and history of one media item.</summary>
+/// <summary><c>media show &lt;id&gt;</c>: state, attempts, failure or wait, outputs, GPU usage per attempt and history of one media item.</summary>
 public sealed class MediaShowCommand(OpsOutput output, MediaStatusClient client, IOptions<OpsOptions> options)
     : MediaCommand<MediaSettings>(output, options)
 {
@@ -45,7 +45,23 @@ public sealed class MediaShowCommand(OpsOutput output, MediaStatusClient client,
             grid.AddRow(FaultView.Cells("Renditions", string.Join(", ", outputs.Renditions.Select(r => r.Name))));
         }
 
+        if (view.Usage is { } usage)
+        {
+            var cost = usage.EstimatedCostUsd is { } total ? $", about {total.ToString("0.######", CultureInfo.InvariantCulture)} USD" : "";
+            grid.AddRow(FaultView.Cells("GPU seconds", $"{Seconds(usage.GpuSeconds)}{cost}{(usage.Complete ? "" : " so far")}"));
+        }
+
         Output.Console.Write(grid);
+        var attempts = new Table().Title("Attempts").AddColumns("Attempt", "Job id", "Outcome", "Delay ms", "Execution ms", "GPU s", "Cost USD");
+        foreach (var a in view.Usage?.Attempts ?? [])
+        {
+            attempts.AddRow(FaultView.Cells(
+                a.Attempt.ToString(CultureInfo.InvariantCulture), a.JobId ?? "", a.Outcome ?? "running",
+                Number(a.DelayTimeMs), Number(a.ExecutionTimeMs), a.GpuSeconds is { } s ? Seconds(s) : "",
+                a.EstimatedCostUsd?.ToString("0.######", CultureInfo.InvariantCulture) ?? ""));
+        }
+
+        Output.Console.Write(attempts);
         var history = new Table().Title("History").AddColumns("At", "From", "To", "Attempt", "Reason");
         foreach (var t in view.History ?? [])
         {
@@ -55,4 +71,8 @@ public sealed class MediaShowCommand(OpsOutput output, MediaStatusClient client,
         Output.Console.Write(history);
         return ExitCodes.Ok;
     }
+
+    private static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

@@ -113,6 +113,10 @@ namespace Transcoding.Orchestrator.Persistence.Migrations
                     b.Property<int>("Attempt")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Attempts")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(255)

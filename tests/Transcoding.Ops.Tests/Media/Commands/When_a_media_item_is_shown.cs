@@ -33,6 +33,16 @@ public sealed class When_a_media_item_is_shown : IAsyncLifetime
     }
 
     [Fact]
+    public async Task People_get_each_attempts_job_outcome_times_gpu_seconds_and_cost()
+    {
+        var run = await OpsCli.RunAsync("media", "show", FakeStatusApi.Ready.ToString(), "--api", _api.Url);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"1\s*│\s*job-1\s*│\s*ready\s*│\s*824\s*│\s*3391\s*│\s*3\.391\s*│\s*0\.000678", run.Console);
+        Assert.Contains("3.391, about 0.000678 USD", run.Console);
+    }
+
+    [Fact]
     public async Task A_failure_shows_its_code_and_message()
     {
         var run = await OpsCli.RunAsync("media", "show", FakeStatusApi.Retryable.ToString(), "--api", _api.Url);
