@@ -13,7 +13,7 @@ public class JobDoneTests
         Assert.Equal("POST", post.Method);
         Assert.Equal($"/v2/{FakeRunPod.EndpointId}/job-done/{FakeRunPod.PodId}/{jobId}", post.Path);
         Assert.Equal("?gpu=local&isStream=false", post.Query);
-        Assert.Equal(RunPodRequests.PostContentType, post.ContentType);
+        Assert.Equal("application/x-www-form-urlencoded", post.ContentType);
         Assert.Equal(FakeRunPod.ApiKey, post.Header("Authorization"));
         Assert.Equal(jobId, post.Header("X-Request-ID"));
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(post.Body).RootElement.ValueKind);
