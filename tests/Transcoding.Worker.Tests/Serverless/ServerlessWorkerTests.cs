@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Transcoding.Contracts;
 using Transcoding.Shared;
 using Transcoding.Shared.Webhooks;
@@ -97,6 +100,27 @@ public class ServerlessWorkerTests
         Assert.Equal((JobErrorCodes.WorkerShutdown, false), (error.Code, error.Permanent));
         Assert.Empty(harness.Outputs(mediaId));
         Assert.Empty(Directory.EnumerateFileSystemEntries(harness.WorkDir));
+    }
+
+    [Fact]
+    public async Task When_the_worker_talks_to_runpod_the_api_key_is_never_logged()
+    {
+        await using var runPod = await FakeRunPod.StartAsync();
+        await using var harness = await WorkerHarness.StartServerlessAsync(runPod, new Dictionary<string, string?> { ["RUNPOD_PING_INTERVAL"] = "100" },
+            services: s => s.AddLogging(l => l.AddFakeLogging().SetMinimumLevel(LogLevel.Trace)));
+        runPod.FailPings(2);
+        runPod.EnqueueStop(new ScriptedAnswer(200, "not json", "text/plain"));
+        runPod.EnqueueTake(new ScriptedAnswer(200, """{"input": {}}""", "application/json"));
+        runPod.EnqueueTake(new ScriptedAnswer(500));
+        runPod.AnswerDone(503, 404);
+        runPod.Enqueue(new RunPodJob { Id = "job-refused" });
+        runPod.Enqueue(new RunPodJob { Id = "job-last" });
+
+        await harness.Host.StartAsync();
+        await runPod.DoneAsync("job-last");
+        await Eventually.True(() => runPod.Pings.Count >= 3, "pings past the failed ones");
+
+        harness.Host.Services.GetFakeLogCollector().AssertNoneLogged([FakeRunPod.ApiKey]);
     }
 
     [Fact]
