@@ -25,8 +25,8 @@ public sealed class JobExecutor(
     /// <param name="reportProgress">Extra progress sink (RunPod's IN_PROGRESS updates), called with the same throttled values.</param>
     /// <param name="cancellationToken">Host shutdown: the job ends as a transient <c>worker_shutdown</c> failure, reported.</param>
     /// <param name="stopToken">RunPod stopped this job (<see cref="Serverless.RunPodStopChannel"/>): ffmpeg is killed,
-    /// uploads and the work folder removed, and nothing is reported: <see cref="JobResult.StoppedByRunPod"/>. A stop
-    /// that comes once the final callback is under way changes nothing.</param>
+    /// uploads and the work folder removed, and nothing is reported: <see cref="JobResult.StoppedByRunPod"/>. It counts
+    /// until the work has ended (outputs uploaded, or the failure known); a later stop changes nothing.</param>
     public async Task<JobResult> ExecuteAsync(
         string jobId,
         WorkerJobInput? input,
@@ -74,7 +74,7 @@ public sealed class JobExecutor(
             DeleteWorkDirectory(workDirectory);
         }
 
-        // The last point a stop counts, whatever the pipeline's outcome: RunPod has ended the job and expects no result,
+        // The last point a stop counts, whatever the work's outcome: RunPod has ended the job and expects no result,
         // so its outputs must not stay. Clean-up finishes before the worker takes its next job; RemoveAsync may clear
         // the whole hls/ prefix, which a retry of the same item starting within these seconds would share.
         var stopped = stopToken.IsCancellationRequested;
