@@ -68,7 +68,6 @@ public class StopChannelTests
         Assert.NotEmpty(harness.Outputs(next));
     }
 
-    /// <summary>After a non-empty answer the channel polls again at once, so the next poll marks the answer handled.</summary>
     [Fact]
     public async Task When_the_stop_channel_names_an_unknown_job_nothing_happens()
     {
@@ -80,9 +79,8 @@ public class StopChannelTests
 
         await harness.Host.StartAsync();
         var pid = await ffmpeg.StalledAsync();
-        var polls = runPod.StopPolls.Count;
         runPod.Stop("job-elsewhere");
-        await Eventually.True(() => runPod.StopPolls.Count >= polls + 2, "the stop channel to poll again after its answer");
+        await runPod.StopAnswersHandledAsync();
 
         Assert.True(StallingFfmpeg.IsRunning(pid), "the running job's encode goes on");
         Assert.Empty(runPod.DonePosts);
@@ -99,9 +97,8 @@ public class StopChannelTests
 
         await harness.Host.StartAsync();
         var pid = await ffmpeg.StalledAsync();
-        var polls = runPod.StopPolls.Count;
         runPod.EnqueueStop(new ScriptedAnswer(200, """{"jobsToStop": ["job-kept"]}""", "text/plain"));
-        await Eventually.True(() => runPod.StopPolls.Count >= polls + 2, "the stop channel to poll again after its answer");
+        await runPod.StopAnswersHandledAsync();
 
         Assert.True(StallingFfmpeg.IsRunning(pid), "the encode goes on");
         Assert.Contains(harness.Host.Services.GetFakeLogCollector().GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("content type text/plain", StringComparison.Ordinal));
@@ -148,10 +145,9 @@ public class StopChannelTests
         {
             if (callback.Status != CallbackStatus.Progress)
             {
-                // The worker waits on this delivery while the stop reaches it: the next poll shows it was handled.
-                var polls = runPod.StopPolls.Count;
+                // The worker waits on this delivery while the stop reaches it and is acted on.
                 runPod.Stop("job-late-stop");
-                await Eventually.True(() => runPod.StopPolls.Count >= polls + 2, "the stop to be handled");
+                await runPod.StopAnswersHandledAsync();
             }
         };
 

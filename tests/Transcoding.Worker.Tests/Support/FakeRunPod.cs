@@ -28,6 +28,9 @@ public sealed class FakeRunPod : IAsyncDisposable
     private readonly Channel<ScriptedAnswer> _stopAnswers = Channel.CreateUnbounded<ScriptedAnswer>();
     private readonly ConcurrentQueue<int> _doneAnswers = new();
     private int _failPings;
+    private int _stopAnswersQueued;
+    private int _stopAnswersGiven;
+    private int _pollOfLastStopAnswer;
 
     private FakeRunPod(WebApplication app) => _app = app;
 
@@ -78,8 +81,8 @@ public sealed class FakeRunPod : IAsyncDisposable
             runPod.Requests.Enqueue(await RecordAsync(context.Request));
             await next(context);
         });
-        app.MapGet("/v2/{endpointId}/job-take/{podId}", (CancellationToken aborted) => runPod.AnswerAsync(runPod._takeAnswers, aborted));
-        app.MapGet("/v2/{endpointId}/job-stop/{podId}", (CancellationToken aborted) => runPod.AnswerAsync(runPod._stopAnswers, aborted));
+        app.MapGet("/v2/{endpointId}/job-take/{podId}", (CancellationToken aborted) => runPod.AnswerTakeAsync(aborted));
+        app.MapGet("/v2/{endpointId}/job-stop/{podId}", (CancellationToken aborted) => runPod.AnswerStopAsync(aborted));
         app.MapGet("/v2/{endpointId}/ping/{podId}", () =>
             Interlocked.Decrement(ref runPod._failPings) >= 0 ? Results.StatusCode(StatusCodes.Status500InternalServerError) : Results.Ok());
         app.MapPost("/v2/{endpointId}/job-done/{podId}/{jobId}", (string jobId, HttpContext context) => runPod.JobDone(jobId, (RecordedRequest)context.Items[nameof(RecordedRequest)]!));
@@ -102,7 +105,19 @@ public sealed class FakeRunPod : IAsyncDisposable
         StatusCodes.Status200OK, JsonSerializer.Serialize(new { jobsToStop = jobIds }), "application/json"));
 
     /// <summary>Queues any answer for job-stop, e.g. 429 or a body that is not JSON.</summary>
-    public void EnqueueStop(ScriptedAnswer answer) => _stopAnswers.Writer.TryWrite(answer);
+    public void EnqueueStop(ScriptedAnswer answer)
+    {
+        Interlocked.Increment(ref _stopAnswersQueued);
+        _stopAnswers.Writer.TryWrite(answer);
+    }
+
+    /// <summary>
+    /// Waits until every queued job-stop answer was given and the worker polled again after the last: the worker polls
+    /// only once it has acted on an answer.
+    /// </summary>
+    public Task StopAnswersHandledAsync() => Eventually.True(
+        () => Volatile.Read(ref _stopAnswersGiven) == Volatile.Read(ref _stopAnswersQueued) && StopPolls.Count > Volatile.Read(ref _pollOfLastStopAnswer),
+        "the worker to poll job-stop again after the queued answers");
 
     /// <summary>Answers the next final job-done posts with these statuses, in order; 200 after them.</summary>
     public void AnswerDone(params int[] statuses)
@@ -129,18 +144,34 @@ public sealed class FakeRunPod : IAsyncDisposable
 
     private static TaskCompletionSource<JsonObject> NewDone() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private async Task<IResult> AnswerAsync(Channel<ScriptedAnswer> answers, CancellationToken aborted)
+    /// <summary>The next scripted answer, or null when none came within <see cref="Hold"/> (or the worker gave up).</summary>
+    private async Task<ScriptedAnswer?> NextAsync(Channel<ScriptedAnswer> answers, CancellationToken aborted)
     {
         using var hold = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         hold.CancelAfter(Hold);
         try
         {
-            return (await answers.Reader.ReadAsync(hold.Token)).ToResult();
+            return await answers.Reader.ReadAsync(hold.Token);
         }
         catch (OperationCanceledException)
         {
+            return null;
+        }
+    }
+
+    private async Task<IResult> AnswerTakeAsync(CancellationToken aborted) =>
+        (await NextAsync(_takeAnswers, aborted))?.ToResult() ?? Results.NoContent();
+
+    private async Task<IResult> AnswerStopAsync(CancellationToken aborted)
+    {
+        if (await NextAsync(_stopAnswers, aborted) is not { } answer)
+        {
             return Results.NoContent();
         }
+
+        Volatile.Write(ref _pollOfLastStopAnswer, StopPolls.Count);
+        Interlocked.Increment(ref _stopAnswersGiven);
+        return answer.ToResult();
     }
 
     private IResult JobDone(string jobId, RecordedRequest request)
