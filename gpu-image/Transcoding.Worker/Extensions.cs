@@ -70,7 +70,7 @@ public static class Extensions
     /// <summary>
     /// The job span, its HTTP calls and the worker's metrics, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
     /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c> unless
-    /// <c>OTEL_SERVICE_NAME</c> says otherwise. RunPod calls outside a job (job-take polls) are not traced:
+    /// <c>OTEL_SERVICE_NAME</c> says otherwise. RunPod calls outside a job (job-take and job-stop polls, pings) are not traced:
     /// <see cref="BackgroundCallSampler"/>.
     /// </summary>
     public static IHostApplicationBuilder AddWorkerTracing(this IHostApplicationBuilder builder)
@@ -95,8 +95,15 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // job-take may be held open by the server while it waits for work, so no short overall timeout here.
-        builder.Services.AddHttpClient<RunPodClient>(http => http.Timeout = TimeSpan.FromMinutes(2));
+        builder.Services.AddSingleton<ActiveJobs>();
+
+        // job-take is long-polled and job-done retried: RunPodClient bounds each call itself.
+        builder.Services.AddHttpClient<RunPodClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient(RunPodHeartbeat.HttpClientName, (services, http) =>
+            http.Timeout = services.GetRequiredService<IOptions<RunPodOptions>>().Value.PingInterval * 2);
+        builder.Services.AddHttpClient(RunPodStopChannel.HttpClientName, http => http.Timeout = RunPodStopChannel.PollTimeout);
+        builder.Services.AddHostedService<RunPodHeartbeat>();
+        builder.Services.AddHostedService<RunPodStopChannel>();
         builder.Services.AddHostedService<ServerlessWorker>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         return builder;

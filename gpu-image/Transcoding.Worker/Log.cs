@@ -61,6 +61,42 @@ internal static partial class Log
     [LoggerMessage(19, LogLevel.Error, "Job file {Path} could not be read: {Reason}")]
     public static partial void JobFileUnreadable(ILogger logger, string path, string reason);
 
+    [LoggerMessage(20, LogLevel.Debug, "job-take gave nothing within {Seconds} s; asking again")]
+    public static partial void JobTakeTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(21, LogLevel.Warning, "job-take answered a job without a string id; skipped")]
+    public static partial void JobWithoutId(ILogger logger);
+
+    [LoggerMessage(22, LogLevel.Warning, "job-take answered {What} instead of a job object; skipped")]
+    public static partial void JobTakeNotAJob(ILogger logger, string what);
+
+    [LoggerMessage(23, LogLevel.Error, "RunPod refused the result of job {JobId} with HTTP {StatusCode}; it is not posted again")]
+    public static partial void RunPodDoneRefused(ILogger logger, string jobId, int statusCode);
+
+    [LoggerMessage(24, LogLevel.Error, "The result of job {JobId} was not delivered after {Attempts} attempts: {Reason}")]
+    public static partial void RunPodDoneLost(ILogger logger, string jobId, int attempts, string reason);
+
+    [LoggerMessage(25, LogLevel.Warning, "RUNPOD_WEBHOOK_PING is not set: no heartbeat is sent (jobs are still taken)")]
+    public static partial void HeartbeatOff(ILogger logger);
+
+    [LoggerMessage(26, LogLevel.Warning, "Heartbeat to RunPod failed: {Reason}; the next one goes out on time")]
+    public static partial void PingFailed(ILogger logger, string reason);
+
+    [LoggerMessage(27, LogLevel.Warning, "RUNPOD_WEBHOOK_GET_JOB has no /job-take/ segment: no stop channel, so RunPod cannot stop a single job on this worker")]
+    public static partial void StopChannelOff(ILogger logger);
+
+    [LoggerMessage(28, LogLevel.Information, "RunPod asked to stop job {JobId} (running here: {Running})")]
+    public static partial void StopReceived(ILogger logger, string jobId, bool running);
+
+    [LoggerMessage(29, LogLevel.Warning, "Polling RunPod's stop channel failed: {Reason}; asking again in a second")]
+    public static partial void StopPollFailed(ILogger logger, string reason);
+
+    [LoggerMessage(31, LogLevel.Warning, "RunPod's stop channel answer ignored: {Reason}")]
+    public static partial void StopAnswerIgnored(ILogger logger, string reason);
+
+    [LoggerMessage(32, LogLevel.Information, "Job {JobId} stopped by RunPod after {Seconds:F1} s: encode killed, outputs removed, nothing reported")]
+    public static partial void JobStopped(ILogger logger, string jobId, double seconds);
+
     [LoggerMessage(30, LogLevel.Information, "Media {MediaId} source conditioning: deinterlace {Deinterlace}, frame rate {FrameRate}, dynamic range {DynamicRange}, last picture held {HoldSeconds} s")]
     public static partial void ConditioningPlanned(ILogger logger, Guid mediaId, string deinterlace, string frameRate, string dynamicRange, double holdSeconds);
 }

@@ -45,9 +45,12 @@ public sealed class WorkerOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long to wait before asking RunPod again after "no job" (204).</summary>
+    /// <summary>
+    /// How long to wait before asking RunPod again after "no job" (204, 400). None by default: RunPod holds job-take open
+    /// while it has no work, and the SDK asks again at once (rp_scale.py:199-201,228).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.Zero;
 
     [Range(32, 65536)]
     public int WaveformSamplesPerPixel { get; set; } = 256;

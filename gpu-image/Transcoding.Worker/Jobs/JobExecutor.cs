@@ -23,7 +23,16 @@ public sealed class JobExecutor(
     private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(60);
 
     /// <param name="reportProgress">Extra progress sink (RunPod's IN_PROGRESS updates), called with the same throttled values.</param>
-    public async Task<JobResult> ExecuteAsync(string jobId, WorkerJobInput? input, Func<double, CancellationToken, Task>? reportProgress, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Host shutdown: the job ends as a transient <c>worker_shutdown</c> failure, reported.</param>
+    /// <param name="stopToken">RunPod stopped this job (<see cref="Serverless.RunPodStopChannel"/>): ffmpeg is killed,
+    /// uploads and the work folder removed, and nothing is reported: <see cref="JobResult.StoppedByRunPod"/>. It counts
+    /// until the work has ended (outputs uploaded, or the failure known); a later stop changes nothing.</param>
+    public async Task<JobResult> ExecuteAsync(
+        string jobId,
+        WorkerJobInput? input,
+        Func<double, CancellationToken, Task>? reportProgress,
+        CancellationToken cancellationToken,
+        CancellationToken stopToken = default)
     {
         if (Validate(input) is { } invalid)
         {
@@ -36,12 +45,13 @@ public sealed class JobExecutor(
         var started = time.GetTimestamp();
         var workDirectory = Path.Combine(options.Value.WorkDir, $"job-{Guid.NewGuid():N}");
         var ledger = new UploadLedger();
-        var progress = new ProgressReporter(new ProgressThrottle(time, options.Value.ProgressInterval), percent => SendProgressAsync(jobId, input, percent, reportProgress, cancellationToken));
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopToken);
+        var progress = new ProgressReporter(new ProgressThrottle(time, options.Value.ProgressInterval), percent => SendProgressAsync(jobId, input, percent, reportProgress, running.Token));
         JobResult result;
         try
         {
             Directory.CreateDirectory(workDirectory);
-            var outputs = await pipeline.RunAsync(input, workDirectory, ledger, progress.Report, cancellationToken);
+            var outputs = await pipeline.RunAsync(input, workDirectory, ledger, progress.Report, running.Token);
             result = JobResult.Success(outputs);
         }
         catch (JobFailedException e)
@@ -49,7 +59,7 @@ public sealed class JobExecutor(
             Log.JobFailed(logger, jobId, e.Code, e.Permanent, e);
             result = JobResult.Failure(e.Code, e.Message, e.Permanent);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (running.IsCancellationRequested)
         {
             result = JobResult.Failure(JobErrorCodes.WorkerShutdown, "The worker shut down before the job finished.", permanent: false);
         }
@@ -64,10 +74,20 @@ public sealed class JobExecutor(
             DeleteWorkDirectory(workDirectory);
         }
 
+        // The last point a stop counts, whatever the work's outcome: RunPod has ended the job and expects no result,
+        // so its outputs must not stay. Clean-up finishes before the worker takes its next job; RemoveAsync may clear
+        // the whole hls/ prefix, which a retry of the same item starting within these seconds would share.
+        var stopped = stopToken.IsCancellationRequested;
         using var reportTimeout = new CancellationTokenSource(ReportTimeout);
-        if (!result.Succeeded)
+        if (!result.Succeeded || stopped)
         {
             await publisher.RemoveAsync(ledger, TranscodePipeline.OutputPrefix(input), input.SourceKey, reportTimeout.Token);
+        }
+
+        if (stopped)
+        {
+            Log.JobStopped(logger, jobId, time.GetElapsedTime(started).TotalSeconds);
+            return JobResult.StoppedByRunPod;
         }
 
         await SendFinalCallbackAsync(jobId, input, result, reportTimeout.Token);

@@ -3,9 +3,13 @@ using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Worker.Jobs;
 
-public sealed record JobResult(TranscodeOutputs? Outputs, CallbackError? Error)
+/// <summary>How a job ended: outputs, or an error, or stopped by RunPod (neither, and nothing is reported).</summary>
+public sealed record JobResult(TranscodeOutputs? Outputs, CallbackError? Error, bool Stopped = false)
 {
     public bool Succeeded => Outputs is not null;
+
+    /// <summary>RunPod stopped the job through its stop channel: no callback, no job-done.</summary>
+    public static JobResult StoppedByRunPod { get; } = new(null, null, Stopped: true);
 
     public static JobResult Success(TranscodeOutputs outputs) => new(outputs, null);
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Transcoding.Contracts;
 using Transcoding.Shared;
 using Transcoding.Shared.Webhooks;
@@ -17,7 +20,7 @@ public class ServerlessWorkerTests
     {
         await using var runPod = await FakeRunPod.StartAsync();
         await using var callbacks = await CallbackReceiver.StartAsync(WorkerHarness.Secret);
-        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
+        await using var harness = await WorkerHarness.StartServerlessAsync(runPod);
         var mediaId = Guid.NewGuid();
         runPod.Enqueue(new RunPodJob { Id = "job-ok", Input = WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(await Clips.VideoWithAudio), callbacks.Url) });
 
@@ -29,8 +32,8 @@ public class ServerlessWorkerTests
         Assert.Equal($"media/{mediaId:D}/hls/master.m3u8", outputs.MasterPlaylistKey);
         Assert.Equal("libx264", outputs.Encoder);
         Assert.True(File.Exists(harness.OutputPath(mediaId, "manifest.json")));
-        Assert.Contains(runPod.Takes, take => take == "/v2/ep-test/job-take/pod-1?gpu=local&job_in_progress=0");
-        Assert.All(runPod.Authorizations, value => Assert.Equal(FakeRunPod.ApiKey, value));
+        Assert.Contains(runPod.Takes, take => take.Path + take.Query == "/v2/ep-test/job-take/pod-1?gpu=local&job_in_progress=0");
+        Assert.All(runPod.Requests, request => Assert.Equal(FakeRunPod.ApiKey, request.Header("Authorization")));
         Assert.NotEmpty(runPod.Progress);
         Assert.All(runPod.Progress, p => Assert.Equal("job-ok", p.JobId));
 
@@ -42,7 +45,7 @@ public class ServerlessWorkerTests
         // Still polling afterwards; the loop takes again only after its job-done posts, so by then all were made: one.
         var takes = runPod.Takes.Count;
         await Eventually.True(() => runPod.Takes.Count > takes, "the worker to poll job-take again after job-done");
-        Assert.Equal(1, runPod.DonePosts);
+        Assert.Single(runPod.DonePosts);
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public class ServerlessWorkerTests
     {
         await using var runPod = await FakeRunPod.StartAsync();
         await using var callbacks = await CallbackReceiver.StartAsync(WorkerHarness.Secret);
-        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
+        await using var harness = await WorkerHarness.StartServerlessAsync(runPod);
         var mediaId = Guid.NewGuid();
         runPod.Enqueue(new RunPodJob { Id = "job-bad", Input = WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(await Clips.Corrupt), callbacks.Url) });
 
@@ -68,14 +71,14 @@ public class ServerlessWorkerTests
     public async Task When_job_done_is_refused_it_is_posted_again()
     {
         await using var runPod = await FakeRunPod.StartAsync();
-        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
-        runPod.RefuseDone = 2;
+        await using var harness = await WorkerHarness.StartServerlessAsync(runPod);
+        runPod.AnswerDone(503, 503);
         runPod.Enqueue(new RunPodJob { Id = "job-retry", Input = WorkerHarness.Input(Guid.NewGuid(), "uploads/missing.mp4") });
 
         await harness.Host.StartAsync();
         var done = await runPod.DoneAsync("job-retry");
 
-        Assert.Equal(3, runPod.DonePosts);
+        Assert.Equal(3, runPod.DonePosts.Count);
         Assert.Contains("source_missing", done["error"]!.GetValue<string>());
     }
 
@@ -83,7 +86,7 @@ public class ServerlessWorkerTests
     public async Task When_the_worker_is_stopped_mid_job_the_job_is_reported_as_a_transient_failure()
     {
         await using var runPod = await FakeRunPod.StartAsync();
-        await using var harness = await WorkerHarness.StartAsync(WorkerMode.Serverless, runPod.WorkerEnvironment, start: false);
+        await using var harness = await WorkerHarness.StartServerlessAsync(runPod);
         var mediaId = Guid.NewGuid();
         runPod.Enqueue(new RunPodJob { Id = "job-stop", Input = WorkerHarness.Input(mediaId, await harness.UploadSourceAsync(await Clips.VideoWithAudio)) });
         Task? stopping = null;
@@ -97,6 +100,27 @@ public class ServerlessWorkerTests
         Assert.Equal((JobErrorCodes.WorkerShutdown, false), (error.Code, error.Permanent));
         Assert.Empty(harness.Outputs(mediaId));
         Assert.Empty(Directory.EnumerateFileSystemEntries(harness.WorkDir));
+    }
+
+    [Fact]
+    public async Task When_the_worker_talks_to_runpod_the_api_key_is_never_logged()
+    {
+        await using var runPod = await FakeRunPod.StartAsync();
+        await using var harness = await WorkerHarness.StartServerlessAsync(runPod, services: s => s.AddLogging(l => l.AddFakeLogging().SetMinimumLevel(LogLevel.Trace)));
+        runPod.FailPings(2);
+        runPod.EnqueueStop(new ScriptedAnswer(200, "not json", "text/plain"));
+        runPod.EnqueueTake(new ScriptedAnswer(200, """{"input": {}}""", "application/json"));
+        runPod.EnqueueTake(new ScriptedAnswer(500));
+        runPod.AnswerDone(503, 404);
+        runPod.Enqueue(new RunPodJob { Id = "job-refused" });
+        runPod.Enqueue(new RunPodJob { Id = "job-last" });
+
+        await harness.Host.StartAsync();
+        await runPod.DoneAsync("job-last");
+        var logs = harness.Host.Services.GetFakeLogCollector();
+        await Eventually.True(() => logs.GetSnapshot().Any(r => r.Message.StartsWith("Heartbeat to RunPod failed: HTTP 500", StringComparison.Ordinal)), "a failed ping logged");
+
+        logs.AssertNoneLogged([FakeRunPod.ApiKey]);
     }
 
     [Fact]

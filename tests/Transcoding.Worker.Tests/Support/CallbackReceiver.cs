@@ -25,6 +25,9 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     public ConcurrentQueue<string?> TraceParents { get; } = new();
 
+    /// <summary>Runs after a delivery is recorded and before it is answered: the worker is still waiting on it.</summary>
+    public Func<TranscodeCallback, Task>? BeforeAnswer { get; set; }
+
     public string Url => _app.Urls.First() + "/webhooks/transcode";
 
     public static async Task<CallbackReceiver> StartAsync(string secret)
@@ -41,7 +44,13 @@ public sealed class CallbackReceiver : IAsyncDisposable
             var verification = receiver._verifier.Verify(
                 request.Headers[WebhookHeaders.Id], request.Headers[WebhookHeaders.Timestamp], request.Headers[WebhookHeaders.Signature], body.ToArray());
             receiver.TraceParents.Enqueue(request.Headers["traceparent"]);
-            receiver.Received.Enqueue((JsonSerializer.Deserialize<TranscodeCallback>(body.ToArray(), JsonDefaults.Web)!, verification));
+            var callback = JsonSerializer.Deserialize<TranscodeCallback>(body.ToArray(), JsonDefaults.Web)!;
+            receiver.Received.Enqueue((callback, verification));
+            if (receiver.BeforeAnswer is { } beforeAnswer)
+            {
+                await beforeAnswer(callback);
+            }
+
             return Results.NoContent();
         });
         await app.StartAsync();

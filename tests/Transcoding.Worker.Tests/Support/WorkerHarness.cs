@@ -51,7 +51,6 @@ public sealed class WorkerHarness : IAsyncDisposable
             ["Worker:Preset"] = "ultrafast",
             ["Worker:SegmentSeconds"] = "1",
             ["Worker:ProgressInterval"] = "00:00:00.200",
-            ["Worker:PollInterval"] = "00:00:00.100",
         });
         if (settings is not null)
         {
@@ -68,6 +67,25 @@ public sealed class WorkerHarness : IAsyncDisposable
         }
 
         return new WorkerHarness(root, host);
+    }
+
+    /// <summary>
+    /// Serverless mode against <paramref name="runPod"/>: its <see cref="FakeRunPod.WorkerEnvironment"/>, then
+    /// <paramref name="settings"/> on top (a null value removes a variable). Not started unless <paramref name="start"/>.
+    /// </summary>
+    public static Task<WorkerHarness> StartServerlessAsync(
+        FakeRunPod runPod,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool start = false)
+    {
+        var merged = runPod.WorkerEnvironment;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return StartAsync(WorkerMode.Serverless, merged, services, start);
     }
 
     /// <summary>Puts a source file in the bucket under <c>uploads/</c> and returns its key.</summary>
