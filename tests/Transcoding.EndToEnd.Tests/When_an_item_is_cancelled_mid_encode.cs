@@ -21,18 +21,20 @@ public sealed class When_an_item_is_cancelled_mid_encode(Pipeline pipeline) : IC
 
         var cancel = await pipeline.Orchestrator.PostAsJsonAsync($"/media/{mediaId}/cancel", new { requestedBy = "e2e", reason = "wrong file" });
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-
-        await Eventually.Until(() => WorkerProcesses.HasEnded(ffmpeg.Id), ended => ended, $"ffmpeg ({ffmpeg.Id}) stopped", TimeSpan.FromSeconds(5),
-            _ => $"running; logs:\n{pipeline.Logs.Tail(mediaId.ToString(), 60)}\n{pipeline.Logs.Tail("kill", 10)}");
-        var status = await pipeline.WaitForTerminalStateAsync(mediaId, TimeSpan.FromSeconds(30));
+        var status = await pipeline.WaitForTerminalStateAsync(mediaId, TimeSpan.FromSeconds(60));
         Assert.Equal(("failed", "cancelled"), (status.State, status.Failure?.Code));
         var jobId = status.Usage.Attempts.Single().JobId;
+
+        // The 5 s is the worker's promise: from RunPod accepting the cancel (the job CANCELLED at the endpoint) to ffmpeg
+        // gone, through the stop channel. The hops before it (status API, saga, dispatcher) are the bus's, bounded above.
         await Eventually.Until(
             () => pipeline.RunPod.GetFromJsonAsync<JsonElement>($"/v2/e2e/status/{jobId}", JsonDefaults.Web),
             job => job.GetProperty("status").GetString() == "CANCELLED",
             $"job {jobId} CANCELLED at the local endpoint",
-            TimeSpan.FromSeconds(30),
+            TimeSpan.FromSeconds(60),
             job => job.GetRawText());
+        await Eventually.Until(() => WorkerProcesses.HasEnded(ffmpeg.Id), ended => ended, $"ffmpeg ({ffmpeg.Id}) stopped", TimeSpan.FromSeconds(5),
+            _ => $"running; logs:\n{pipeline.Logs.Tail(mediaId.ToString(), 60)}\n{pipeline.Logs.Tail("kill", 10)}");
 
         // The endpoint has one worker: once a later item is ready, the cancelled job's worker has finished whatever
         // it did about the stop (its cleanup comes before it takes the next job).
