@@ -29,6 +29,9 @@ public static class EmbeddedDefaults
             ["RunPod:ApiKey"] = apiKey,
             ["RunPod:CallbackBaseUrl"] = baseUrl,
             ["RunPod:WebhookTokenSecret"] = tokenSecret,
+            // The job ends on the endpoint a moment after the worker's callback: read its GPU seconds soon after.
+            ["RunPod:UsagePollInterval"] = "00:00:00.500",
+            ["RunPod:UsagePollAttempts"] = "60",
             ["Webhooks:Secrets:0"] = callbackSecret,
             ["Webhooks:RunPodTokenSecret"] = tokenSecret,
             ["LocalRunPod:ApiKey"] = apiKey,

@@ -42,9 +42,12 @@ public sealed class PipelineRun(IObjectStorage storage, IBus bus, ILoadSagaRepos
         return 1;
     }
 
+    private static readonly TimeSpan UsageWait = TimeSpan.FromSeconds(30);
+
     private async Task<MediaStatus> WatchAsync(Guid mediaId, CancellationToken cancellationToken)
     {
         var shown = "";
+        DateTimeOffset? measuredBy = null;
         while (true)
         {
             await Task.Delay(250, cancellationToken);
@@ -62,9 +65,18 @@ public sealed class PipelineRun(IObjectStorage storage, IBus bus, ILoadSagaRepos
                 shown = line;
             }
 
+            // RunPod's figures of the last attempt follow its end (the worker's callback precedes its job-done): wait a
+            // little for them, so the run ends with its GPU seconds and no measurement is cut off by the shutdown.
             if (status.State is MediaStates.Ready or MediaStates.Failed)
             {
-                return status;
+                measuredBy ??= DateTimeOffset.UtcNow + UsageWait;
+                if (status.Usage.Complete || DateTimeOffset.UtcNow > measuredBy)
+                {
+                    Console.WriteLine(status.Usage.Complete
+                        ? $"media {mediaId}: {status.Usage.GpuSeconds:0.###} GPU seconds over {status.Usage.Attempts.Count} attempt(s)"
+                        : $"media {mediaId}: GPU seconds not measured within {UsageWait.TotalSeconds:0} s");
+                    return status;
+                }
             }
         }
     }

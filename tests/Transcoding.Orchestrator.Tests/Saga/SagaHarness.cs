@@ -139,9 +139,19 @@ public sealed class SagaHarness : IAsyncDisposable
 
     public async Task<string> State() => TranscodeStateMachine.StateOf(await Instance());
 
-    public async Task<List<T>> Published<T>()
+    /// <summary>
+    /// What the saga published of type T, once at least <paramref name="atLeast"/> are there and the bus is quiet. A
+    /// step's publishes leave after its consume is recorded (outbox), so a test expecting some waits for them rather than
+    /// trusting the inactivity signal alone, which a loaded machine can give between the two.
+    /// </summary>
+    public async Task<List<T>> Published<T>(int atLeast = 0)
         where T : class
     {
+        if (atLeast > 0)
+        {
+            await Eventually.True(() => Harness.Published.Select<T>().Count() >= atLeast, $"the saga to publish {atLeast} {typeof(T).Name}");
+        }
+
         await Harness.InactivityTask;
         return Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
     }
