@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Transcoding.Shared.Jobs;
+using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Worker.Callbacks;
 using Transcoding.Worker.Publishing;
@@ -110,6 +111,11 @@ public sealed class JobExecutor(
         if (string.IsNullOrWhiteSpace(input.SourceKey))
         {
             return "input.sourceKey is required.";
+        }
+
+        if (ObjectKeys.Problem(input.SourceKey) is { } keyProblem)
+        {
+            return $"input.sourceKey {keyProblem}.";
         }
 
         if (!string.IsNullOrEmpty(input.CallbackUrl)

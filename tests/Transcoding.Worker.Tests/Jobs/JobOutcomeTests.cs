@@ -125,6 +125,9 @@ public class JobOutcomeTests
     [Theory]
     [InlineData("00000000-0000-0000-0000-000000000000", "uploads/a.mp4", "", "input.mediaId is required.")]
     [InlineData("5a4f5a2e-0f5e-4d0e-9d5e-8f1f5c0e1a11", "", "", "input.sourceKey is required.")]
+    [InlineData("5a4f5a2e-0f5e-4d0e-9d5e-8f1f5c0e1a11", "../../../etc/hostname", "", "input.sourceKey must be relative, without empty, '.' or '..' segments.")]
+    [InlineData("5a4f5a2e-0f5e-4d0e-9d5e-8f1f5c0e1a11", "/uploads/a.mp4", "", "input.sourceKey must be relative, without empty, '.' or '..' segments.")]
+    [InlineData("5a4f5a2e-0f5e-4d0e-9d5e-8f1f5c0e1a11", "uploads\\a.mp4", "", "input.sourceKey contains a control character or a backslash.")]
     [InlineData("5a4f5a2e-0f5e-4d0e-9d5e-8f1f5c0e1a11", "uploads/a.mp4", "ftp://gateway/webhooks", "input.callbackUrl must be an absolute http(s) URL.")]
     [InlineData("5a4f5a2e-0f5e-4d0e-9d5e-8f1f5c0e1a11", "uploads/a.mp4", "/webhooks/transcode", "input.callbackUrl must be an absolute http(s) URL.")]
     public async Task When_the_job_input_is_invalid_it_fails_permanently_without_work(string mediaId, string sourceKey, string callbackUrl, string message)
