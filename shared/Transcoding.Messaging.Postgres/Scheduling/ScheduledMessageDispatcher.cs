@@ -4,18 +4,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Transcoding.Messaging.Postgres.Outbox;
 
 namespace Transcoding.Messaging.Postgres.Scheduling;
 
 /// <summary>
-/// Polls <c>scheduled_messages</c>, claims due rows with <c>FOR UPDATE SKIP LOCKED</c>, sends each to its destination and
-/// deletes it in the same transaction. Delivery is at least once: a crash between send and commit sends the batch again.
-/// A row whose send fails stays, with its due time pushed back exponentially (at most 5 minutes).
+/// Delivers <c>scheduled_messages</c>: scheduled messages once due, and saga outbox rows at once. Claims due rows with
+/// <c>FOR UPDATE SKIP LOCKED</c> (instances share the table without sending a row twice), sends each to its destination
+/// with its stored message id and deletes it in the same transaction. Delivery is at least once: a crash between send and
+/// commit sends the batch again, with the same message ids. A row whose send fails stays, with its due time pushed back
+/// exponentially (at most 5 minutes). Looks for due rows every polling interval, and at once when this instance committed
+/// outbox rows (<see cref="OutboxDeliverySignal"/>).
 /// </summary>
 public sealed class ScheduledMessageDispatcher<TDbContext>(
     IServiceScopeFactory scopeFactory,
     IBus bus,
     IOptions<PostgresSchedulerOptions> options,
+    OutboxDeliverySignal signal,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILogger<ScheduledMessageDispatcher<TDbContext>> logger) : BackgroundService
@@ -27,8 +32,7 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
     {
         await ApplicationStarted(stoppingToken);
         var settings = options.Value;
-        using var timer = new PeriodicTimer(settings.PollingInterval, timeProvider);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -41,8 +45,9 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
             {
                 Log.PollFailed(logger, exception);
             }
+
+            await signal.WaitAsync(settings.PollingInterval, timeProvider, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Sends nothing until every hosted service, the bus included, has started.</summary>
