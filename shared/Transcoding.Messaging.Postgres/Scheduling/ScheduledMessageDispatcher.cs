@@ -71,8 +71,10 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
             var due = await ScheduledMessageSql.ClaimDue(dbContext, now, batchSize, stoppingToken);
 
             // Once claimed, a batch is finished even during shutdown: stopping halfway would send its first rows twice.
-            foreach (var row in due)
-                await Dispatch(dbContext, row, now);
+            // Its rows are sent concurrently (each waits for the broker's confirm), then settled one by one on the DbContext.
+            var failures = await Task.WhenAll(due.Select(row => Send(row, now)));
+            for (var i = 0; i < due.Count; i++)
+                Settle(dbContext, due[i], failures[i], now);
 
             await dbContext.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
@@ -80,21 +82,34 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
         });
     }
 
-    async Task Dispatch(DbContext dbContext, ScheduledMessage row, DateTime now)
+    /// <returns>Why the send failed, or null once the broker has it.</returns>
+    async Task<Exception?> Send(ScheduledMessage row, DateTime now)
     {
         try
         {
             var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
             await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row, now));
-            dbContext.Remove(row);
-            Log.ScheduledMessageSent(logger, row.TokenId, row.Destination);
+            return null;
         }
         catch (Exception exception)
         {
-            row.Attempts++;
-            var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts), MaxBackoff.TotalSeconds));
-            row.DueTime = now + backoff;
-            Log.ScheduledMessageSendFailed(logger, exception, row.TokenId, row.Destination, row.Attempts, row.DueTime);
+            return exception;
         }
+    }
+
+    /// <summary>A sent row is deleted; a failed one stays, due again after an exponential back-off.</summary>
+    void Settle(DbContext dbContext, ScheduledMessage row, Exception? failure, DateTime now)
+    {
+        if (failure is null)
+        {
+            dbContext.Remove(row);
+            Log.ScheduledMessageSent(logger, row.TokenId, row.Destination);
+            return;
+        }
+
+        row.Attempts++;
+        var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts), MaxBackoff.TotalSeconds));
+        row.DueTime = now + backoff;
+        Log.ScheduledMessageSendFailed(logger, failure, row.TokenId, row.Destination, row.Attempts, row.DueTime);
     }
 }
