@@ -200,29 +200,25 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         .Publish(c => DispatchOf(c.Saga))
         .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga));
 
-    private EventActivityBinder<TranscodeState, TranscodeFailed> BecomeFailed(EventActivityBinder<TranscodeState, TranscodeFailed> failed) => failed
-        .Then(c =>
-        {
-            EndFailedAttempt(c.Saga, c.Message);
-            _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
-        })
-        .Unschedule(AttemptDeadline)
-        .Publish(c => AbandonOf(c.Message))
-        .Publish(c => MeasureOf(c.Saga, c.Message.Attempt))
-        .Publish(c => FailureOf(c.Saga, _time))
-        .TransitionTo(Failed);
+    private EventActivityBinder<TranscodeState, TranscodeFailed> BecomeFailed(EventActivityBinder<TranscodeState, TranscodeFailed> failed) =>
+        EndFailed(failed.Then(c => EndFailedAttempt(c.Saga, c.Message)), c => AbandonOf(c.Message));
 
-    private EventActivityBinder<TranscodeState, CancelMediaTranscode> BecomeCancelled(EventActivityBinder<TranscodeState, CancelMediaTranscode> cancel) => cancel
-        .Then(c =>
+    private EventActivityBinder<TranscodeState, CancelMediaTranscode> BecomeCancelled(EventActivityBinder<TranscodeState, CancelMediaTranscode> cancel) =>
+        EndFailed(cancel.Then(c =>
         {
             var reason = CancelReason(c.Message);
             SetFailure(c.Saga, CancelledErrorCode, reason, permanent: false);
             EndAttempt(c.Saga, c.Saga.Attempt, CancelledErrorCode, null, null);
             Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{CancelledErrorCode}: {reason}");
-            _metrics.Finished(MediaStates.Failed, c.Saga.Attempt);
-        })
+        }), c => CancelOf(c.Saga));
+
+    /// <summary>The item ends failed: the current attempt's job is cancelled (<paramref name="cancelJob"/>: it may still
+    /// run on RunPod) and measured, and <see cref="MediaTranscodeFailed"/> announced.</summary>
+    private EventActivityBinder<TranscodeState, T> EndFailed<T>(EventActivityBinder<TranscodeState, T> ending, Func<BehaviorContext<TranscodeState, T>, CancelTranscode> cancelJob)
+        where T : class => ending
+        .Then(c => _metrics.Finished(MediaStates.Failed, c.Saga.Attempt))
         .Unschedule(AttemptDeadline)
-        .Publish(c => CancelOf(c.Saga))
+        .Publish(c => cancelJob(c))
         .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
         .Publish(c => FailureOf(c.Saga, _time))
         .TransitionTo(Failed);

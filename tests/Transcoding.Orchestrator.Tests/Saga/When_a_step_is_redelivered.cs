@@ -74,11 +74,8 @@ public sealed class When_a_step_is_redelivered
         await h.Complete(attempt: 1);
         await h.Consumed<TranscodeCompleted>();
 
-        await h.Redeliver<TranscodeCompleted>();
-        await h.Measured(attempt: 1, delayTimeMs: 10, executionTimeMs: 1_000);
-        await h.Consumed<TranscodeUsageMeasured>();
+        await RedeliverThenMeasure<TranscodeCompleted>(h);
 
-        Assert.Single(await h.Published<MediaGpuUsageReported>());
         Assert.Single(await h.Published<MediaReady>());
         Assert.Single(await h.Published<MeasureTranscodeUsage>());
         AssertRefused(h, "refused TranscodeCompleted in state ready: not valid in ready");
@@ -92,11 +89,8 @@ public sealed class When_a_step_is_redelivered
         await h.Fail(attempt: 1, permanent: true);
         await h.Consumed<TranscodeFailed>();
 
-        await h.Redeliver<TranscodeFailed>();
-        await h.Measured(attempt: 1, delayTimeMs: 10, executionTimeMs: 1_000);
-        await h.Consumed<TranscodeUsageMeasured>();
+        await RedeliverThenMeasure<TranscodeFailed>(h);
 
-        Assert.Single(await h.Published<MediaGpuUsageReported>());
         Assert.Single(await h.Published<MediaTranscodeFailed>());
         Assert.Single(await h.Published<MeasureTranscodeUsage>());
         Assert.Single(await h.Published<CancelTranscode>());
@@ -111,11 +105,8 @@ public sealed class When_a_step_is_redelivered
         await h.Cancel();
         await h.Consumed<CancelMediaTranscode>();
 
-        await h.Redeliver<CancelMediaTranscode>();
-        await h.Measured(attempt: 1, delayTimeMs: 10, executionTimeMs: 1_000);
-        await h.Consumed<TranscodeUsageMeasured>();
+        await RedeliverThenMeasure<CancelMediaTranscode>(h);
 
-        Assert.Single(await h.Published<MediaGpuUsageReported>());
         Assert.Single(await h.Published<CancelTranscode>());
         Assert.Single(await h.Published<MediaTranscodeFailed>());
         Assert.Single(await h.Published<MeasureTranscodeUsage>());
@@ -138,6 +129,16 @@ public sealed class When_a_step_is_redelivered
         Assert.Equal([1, 2], (await h.Published<DispatchTranscode>()).Select(d => d.Attempt));
         Assert.Single(await h.Published<MediaGpuUsageReported>());
         AssertRefused(h, "refused TranscodeUsageMeasured in state failed: attempt 1 was measured already");
+    }
+
+    /// <summary>Redelivers the last T, then waits for a later effect: the ended item's usage announced.</summary>
+    private static async Task RedeliverThenMeasure<T>(SagaHarness h)
+        where T : class
+    {
+        await h.Redeliver<T>();
+        await h.Measured(attempt: 1, delayTimeMs: 10, executionTimeMs: 1_000);
+        await h.Consumed<TranscodeUsageMeasured>();
+        Assert.Single(await h.Published<MediaGpuUsageReported>());
     }
 
     private static void AssertRefused(SagaHarness h, string refusal) =>
