@@ -97,14 +97,15 @@ public sealed class When_the_orchestrator_dies_between_commit_and_delivery : IAs
             }
 
             host.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
-            if (!deliver)
+            host.ConfigureServices(services =>
             {
-                host.ConfigureServices(services =>
+                // The saga's queue must be bound to MediaUploaded before the test publishes one.
+                services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+                if (!deliver)
                 {
-                    var dispatcher = services.Single(s => s.ImplementationType == typeof(ScheduledMessageDispatcher<TranscodeDbContext>));
-                    services.Remove(dispatcher);
-                });
-            }
+                    services.Remove(services.Single(s => s.ImplementationType == typeof(ScheduledMessageDispatcher<TranscodeDbContext>)));
+                }
+            });
         });
 
     private Dictionary<string, string?> BusSettings() => new()
