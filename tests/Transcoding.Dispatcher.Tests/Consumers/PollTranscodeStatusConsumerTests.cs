@@ -45,8 +45,7 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         var mediaId = await DispatchedAsync("job-expired");
         RunPod.Script("status", new ScriptedResponse(404, """{"error":"request does not exist"}"""));
         RunPod.Script("health", ScriptedResponse.Healthy);
-        var storage = Host.Services.GetRequiredService<IObjectStorage>();
-        await storage.UploadAsync(MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Outputs(mediaId), JsonDefaults.Web)), "application/json", null, CancellationToken.None);
+        await StoreManifestAsync(mediaId, Outputs(mediaId));
 
         await PollAsync(mediaId);
 
@@ -134,9 +133,7 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         var mediaId = await DispatchedAsync("job-expired");
         RunPod.Script("status", new ScriptedResponse(404));
         RunPod.Script("health", ScriptedResponse.Healthy);
-        var foreign = Outputs(mediaId) with { Renditions = Outputs(Guid.NewGuid()).Renditions };
-        var storage = Host.Services.GetRequiredService<IObjectStorage>();
-        await storage.UploadAsync(MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(foreign, JsonDefaults.Web)), "application/json", null, CancellationToken.None);
+        await StoreManifestAsync(mediaId, Outputs(mediaId) with { Renditions = Outputs(Guid.NewGuid()).Renditions });
 
         await PollAsync(mediaId);
 
@@ -188,6 +185,10 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         await Host.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 1, jobId, CancellationToken.None);
         return mediaId;
     }
+
+    private Task StoreManifestAsync(Guid mediaId, TranscodeOutputs outputs) =>
+        Host.Services.GetRequiredService<IObjectStorage>().UploadAsync(
+            MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(outputs, JsonDefaults.Web)), "application/json", null, CancellationToken.None);
 
     private async Task PollAsync(Guid mediaId)
     {
