@@ -7,6 +7,8 @@ using Polly;
 using Transcoding.Dispatcher.Consumers;
 using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.RunPod;
+using Transcoding.Messaging.Postgres.Leases;
+using Transcoding.Messaging.Postgres.Migrations;
 using Transcoding.ServiceDefaults;
 using Transcoding.ServiceDefaults.Messaging;
 using Transcoding.Shared.Storage;
@@ -60,21 +62,31 @@ public static class Extensions
                     .AddTimeout(options.AttemptTimeout);
             });
 
+        builder.Services.AddOptions<DispatchLedgerOptions>()
+            .BindConfiguration(DispatchLedgerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var ledgerConnection = builder.Configuration.GetConnectionString(LedgerConnectionName);
         if (string.IsNullOrWhiteSpace(ledgerConnection))
         {
-            builder.Services.AddSingleton<IDispatchLedger, InMemoryDispatchLedger>();
+            builder.Services.AddSingleton<IDispatchLedger>(services =>
+                new InMemoryDispatchLedger(services.GetRequiredService<TimeProvider>(), Retention(services)));
         }
         else
         {
+            builder.Services.AddMigratedDbContext<DispatchLedgerDbContext>(ledgerConnection, DispatchLedgerDbContext.HistoryTable);
             builder.Services.AddSingleton<IDispatchLedger>(services =>
-                new PostgresDispatchLedger(ledgerConnection, services.GetRequiredService<TimeProvider>()));
+                new PostgresDispatchLedger(ledgerConnection, services.GetRequiredService<TimeProvider>(), Retention(services)));
             builder.Services.AddHealthChecks().AddPostgres("dispatch-ledger", ledgerConnection);
         }
 
-        builder.Services.AddHostedService<DispatchLedgerInitializer>();
+        builder.Services.PurgeExpiredRecords<IDispatchLedger>(
+            "dispatch-ledger", services => services.GetRequiredService<IOptions<DispatchLedgerOptions>>().Value.CleanupInterval);
         return builder;
     }
+
+    private static TimeSpan Retention(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DispatchLedgerOptions>>().Value.Retention;
 
     public static IBusRegistrationConfigurator AddDispatcherConsumers(this IBusRegistrationConfigurator bus)
     {

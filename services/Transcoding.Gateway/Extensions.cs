@@ -8,6 +8,8 @@ using Transcoding.Gateway.Delivery;
 using Transcoding.Gateway.Endpoints;
 using Transcoding.Gateway.Options;
 using Transcoding.Gateway.Verification;
+using Transcoding.Messaging.Postgres.Leases;
+using Transcoding.Messaging.Postgres.Migrations;
 using Transcoding.ServiceDefaults;
 using Transcoding.ServiceDefaults.Messaging;
 using Transcoding.Shared.Webhooks;
@@ -50,12 +52,14 @@ public static class Extensions
         }
         else
         {
+            services.AddMigratedDbContext<WebhookDeliveryDbContext>(dedupConnectionString, WebhookDeliveryDbContext.HistoryTable);
             services.AddSingleton<IWebhookDeduplicator>(provider =>
                 new PostgresWebhookDeduplicator(NpgsqlDataSource.Create(dedupConnectionString), provider.GetRequiredService<TimeProvider>()));
             services.AddHealthChecks().AddPostgres("dedup-store", dedupConnectionString);
         }
 
-        services.AddHostedService<DedupMaintenanceService>();
+        services.PurgeExpiredRecords<IWebhookDeduplicator>(
+            "webhook-dedup", provider => provider.GetRequiredService<IOptions<WebhookOptions>>().Value.DedupCleanupInterval);
 
         return builder;
     }

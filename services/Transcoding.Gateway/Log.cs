@@ -43,12 +43,6 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Error, "The reloaded Webhooks configuration is invalid; every delivery is refused until it is fixed")]
     public static partial void WebhookConfigurationInvalid(ILogger logger);
 
-    [LoggerMessage(12, LogLevel.Debug, "Deleted {Count} expired dedup records")]
-    public static partial void DedupPurged(ILogger logger, int count);
-
-    [LoggerMessage(13, LogLevel.Warning, "Deleting expired dedup records failed ({ExceptionType}); retried at the next interval")]
-    public static partial void DedupPurgeFailed(ILogger logger, string exceptionType);
-
     [LoggerMessage(15, LogLevel.Information, "RunPod reported job {JobId} {Status} for media {MediaId} attempt {Attempt} (queued {DelayTime} ms, ran {ExecutionTime} ms)")]
     public static partial void RunPodReported(ILogger logger, string jobId, string status, Guid mediaId, int attempt, long? delayTime, long? executionTime);
 

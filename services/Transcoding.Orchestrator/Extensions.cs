@@ -60,11 +60,13 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>The saga on the in-memory repository: <c>make run</c> and the harness tests.</summary>
+    /// <summary>The saga on the in-memory repository: <c>make run</c> and the harness tests. One process holds state and
+    /// messages alike, so MassTransit's in-memory outbox (messages leave after the step) is all the outbox it needs.</summary>
     public static IBusRegistrationConfigurator AddOrchestratorSagas(this IBusRegistrationConfigurator bus)
     {
         bus.AddSagaStateMachine<TranscodeStateMachine, TranscodeState, TranscodeStateDefinition>()
-            .InMemoryRepository();
+            .InMemoryRepository()
+            .Endpoint(e => e.AddConfigureEndpointCallback((context, endpoint) => endpoint.UseInMemoryOutbox(context)));
         return bus;
     }
 }

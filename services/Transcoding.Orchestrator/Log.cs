@@ -10,9 +10,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Media {MediaId}: refused {Event} in state {State}: {Reason}")]
     public static partial void Refused(ILogger logger, Guid mediaId, string @event, string state, string reason);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Media {MediaId}: a step's message came back after a crash; publishing {Message} again")]
-    public static partial void Republished(ILogger logger, Guid mediaId, string message);
-
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Media {MediaId}: no callback for attempt {Attempt} (job {JobId}) before its deadline; polling RunPod")]
     public static partial void DeadlinePassed(ILogger logger, Guid mediaId, int attempt, string jobId);
 

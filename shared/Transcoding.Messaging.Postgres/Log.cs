@@ -25,4 +25,10 @@ static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Polling scheduled messages failed; trying again after the polling interval")]
     public static partial void PollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Debug, "Deleted {Count} expired records of {Store}")]
+    public static partial void ExpiredRecordsPurged(ILogger logger, int count, string store);
+
+    [LoggerMessage(21, LogLevel.Warning, "Deleting expired records of {Store} failed ({ExceptionType}); tried again at the next interval")]
+    public static partial void ExpiredRecordsPurgeFailed(ILogger logger, string store, string exceptionType);
 }

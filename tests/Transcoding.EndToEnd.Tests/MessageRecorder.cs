@@ -12,6 +12,9 @@ public sealed class MessageRecorder : IConsumer<MediaReady>, IConsumer<MediaTran
 {
     public static ConcurrentQueue<object> Received { get; } = new();
 
+    /// <summary>The media item of each MediaReady message id received: a repeated delivery has the same id.</summary>
+    public static ConcurrentDictionary<Guid, Guid> ReadyMessageIds { get; } = new();
+
     /// <summary>
     /// Waits until every MediaReady already published has been recorded: a marker published behind them is recorded
     /// after them. Call it once whatever could publish one has finished.
@@ -26,6 +29,7 @@ public sealed class MessageRecorder : IConsumer<MediaReady>, IConsumer<MediaTran
     public Task Consume(ConsumeContext<MediaReady> context)
     {
         Received.Enqueue(context.Message);
+        ReadyMessageIds[context.MessageId ?? Guid.Empty] = context.Message.MediaId;
         return Task.CompletedTask;
     }
 

@@ -1,9 +1,12 @@
+using Transcoding.Messaging.Postgres.Leases;
+
 namespace Transcoding.Dispatcher.Ledger;
 
 /// <summary>
 /// Remembers which RunPod job each attempt got, so a redelivered <c>DispatchTranscode</c> never submits a second job,
 /// and which attempts were cancelled, so a cancel that overtakes the dispatch still stops the job. A delivery first
-/// claims the attempt; only the claimant submits, then records the job id.
+/// claims the attempt; only the claimant submits, then records the job id. An attempt is forgotten
+/// <see cref="DispatchLedgerOptions.Retention"/> after its last write (<see cref="IExpiringStore.PurgeExpiredAsync"/>).
 /// </summary>
 /// <remarks>
 /// The cancel race: <see cref="CancelAsync"/> and <see cref="RecordJobAsync"/> each see what the other wrote before
@@ -11,10 +14,8 @@ namespace Transcoding.Dispatcher.Ledger;
 /// of the cancel when it records the job and cancels it at once; a cancel before the claim makes the claim
 /// <see cref="DispatchClaimStatus.Cancelled"/> and nothing is submitted.
 /// </remarks>
-public interface IDispatchLedger
+public interface IDispatchLedger : IExpiringStore
 {
-    Task InitializeAsync(CancellationToken cancellationToken);
-
     /// <summary>Claims the attempt for submission unless it has a job id, was cancelled, or has a claim younger than <paramref name="lease"/>.</summary>
     Task<DispatchClaim> ClaimAsync(Guid mediaId, int attempt, TimeSpan lease, CancellationToken cancellationToken);
 

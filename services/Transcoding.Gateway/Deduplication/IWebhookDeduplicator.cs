@@ -1,15 +1,15 @@
+using Transcoding.Messaging.Postgres.Leases;
+
 namespace Transcoding.Gateway.Deduplication;
 
 /// <summary>
 /// Remembers which deliveries were published, for a time to live. A delivery is claimed before its publish (so two
 /// concurrent copies cannot both publish) and marked processed only after the broker confirmed it; a failed publish
 /// releases the claim, and a claim left by a crashed process lapses after its lease, so the delivery stays retryable.
+/// <see cref="IExpiringStore.PurgeExpiredAsync"/> deletes expired records and lapsed claims, returning how many.
 /// </summary>
-public interface IWebhookDeduplicator
+public interface IWebhookDeduplicator : IExpiringStore
 {
-    /// <summary>Creates what the store needs (a table); called once at start-up.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken);
-
     Task<DedupClaim> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken);
 
     Task<bool> IsProcessedAsync(string key, CancellationToken cancellationToken);
@@ -19,7 +19,4 @@ public interface IWebhookDeduplicator
 
     /// <summary>Drops an unfinished claim; a processed record is kept.</summary>
     Task ReleaseAsync(string key, CancellationToken cancellationToken);
-
-    /// <summary>Deletes expired records and lapsed claims; returns how many.</summary>
-    Task<int> PurgeExpiredAsync(CancellationToken cancellationToken);
 }

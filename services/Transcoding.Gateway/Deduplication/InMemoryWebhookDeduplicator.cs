@@ -6,8 +6,6 @@ public sealed class InMemoryWebhookDeduplicator(TimeProvider time) : IWebhookDed
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task<DedupClaim> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -1,45 +1,38 @@
 using Npgsql;
+using Transcoding.Messaging.Postgres.Leases;
 
 namespace Transcoding.Gateway.Deduplication;
 
 /// <summary>
-/// Dedup records in PostgreSQL, shared by every gateway instance. Times come from <see cref="TimeProvider"/> so expiry
-/// behaves exactly as in the in-memory store (and is testable); instances keep their clocks in step with NTP anyway.
+/// Dedup records in PostgreSQL (<see cref="TableName"/>, created by <see cref="WebhookDeliveryDbContext"/>'s
+/// migration), shared by every gateway instance. A record's <c>expires_at</c> is its claim's lease while unprocessed
+/// and its time to live once processed; past it, the key is forgotten, claimable again and purged.
 /// </summary>
 public sealed class PostgresWebhookDeduplicator(NpgsqlDataSource dataSource, TimeProvider time) : IWebhookDeduplicator, IAsyncDisposable
 {
     public const string TableName = "gateway_webhook_deliveries";
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        // One batch runs as one implicit transaction: the advisory lock serialises gateways starting at the same
-        // moment, whose concurrent CREATE TABLE IF NOT EXISTS would otherwise collide in the catalog.
-        await using var command = dataSource.CreateCommand($"""
-            SELECT pg_advisory_xact_lock(hashtext('{TableName}'));
-            CREATE TABLE IF NOT EXISTS {TableName} (
-                key text PRIMARY KEY,
-                processed boolean NOT NULL,
-                expires_at timestamptz NOT NULL);
-            CREATE INDEX IF NOT EXISTS {TableName}_expires_at ON {TableName} (expires_at);
-            """);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static readonly LeaseTable<string> Table = new(
+        TableName,
+        ["key"],
+        key => [new NpgsqlParameter<string> { TypedValue = key }],
+        // Insert a claim, or take over a record whose time ran out; a live record makes the statement return nothing.
+        Claim: new LeaseWrite(
+            [("processed", "false"), ("expires_at", "@now + @lease")],
+            "processed = false, expires_at = EXCLUDED.expires_at",
+            When: $"{TableName}.expires_at <= @now"),
+        Unfinished: "NOT processed",
+        Expired: "expires_at <= @now");
+
+    private static readonly LeaseWrite MarkProcessed = new(
+        [("processed", "true"), ("expires_at", "@now + @ttl")],
+        "processed = true, expires_at = EXCLUDED.expires_at");
+
+    private readonly PostgresLeaseStore<string> _store = new(dataSource, Table, time);
 
     public async Task<DedupClaim> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-
-        // Insert a claim, or take over a record whose time ran out; a live record makes the statement return nothing.
-        await using var claim = dataSource.CreateCommand($"""
-            INSERT INTO {TableName} (key, processed, expires_at) VALUES ($1, false, $2)
-            ON CONFLICT (key) DO UPDATE SET processed = false, expires_at = excluded.expires_at
-            WHERE {TableName}.expires_at <= $3
-            RETURNING true
-            """);
-        claim.Parameters.Add(new NpgsqlParameter { Value = key });
-        claim.Parameters.Add(new NpgsqlParameter { Value = now + lease });
-        claim.Parameters.Add(new NpgsqlParameter { Value = now });
-        if (await claim.ExecuteScalarAsync(cancellationToken) is true)
+        if (await _store.TryClaimAsync(key, lease, cancellationToken))
         {
             return DedupClaim.Claimed;
         }
@@ -47,38 +40,15 @@ public sealed class PostgresWebhookDeduplicator(NpgsqlDataSource dataSource, Tim
         return await IsProcessedAsync(key, cancellationToken) ? DedupClaim.AlreadyProcessed : DedupClaim.InFlight;
     }
 
-    public async Task<bool> IsProcessedAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {TableName} WHERE key = $1 AND processed AND expires_at > $2)");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
-    }
+    public Task<bool> IsProcessedAsync(string key, CancellationToken cancellationToken) =>
+        _store.ReadAsync(key, "processed AND expires_at > @now", row => row.GetBoolean(0), cancellationToken);
 
-    public async Task MarkProcessedAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand($"""
-            INSERT INTO {TableName} (key, processed, expires_at) VALUES ($1, true, $2)
-            ON CONFLICT (key) DO UPDATE SET processed = true, expires_at = excluded.expires_at
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() + ttl });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task MarkProcessedAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) =>
+        _store.WriteAsync<bool>(key, MarkProcessed, cancellationToken, new NpgsqlParameter<TimeSpan>("ttl", ttl));
 
-    public async Task ReleaseAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand($"DELETE FROM {TableName} WHERE key = $1 AND NOT processed");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task ReleaseAsync(string key, CancellationToken cancellationToken) => _store.ReleaseAsync(key, cancellationToken);
 
-    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand($"DELETE FROM {TableName} WHERE expires_at <= $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => _store.PurgeExpiredAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 }

@@ -52,8 +52,6 @@ public class TranscodeState : SagaStateMachineInstance
     /// <summary>Optimistic concurrency token (PostgreSQL <c>xmin</c> when persisted there).</summary>
     public uint Version { get; set; }
 
-    public bool HasAttemptsLeft => Attempt < MaxAttempts;
-
     /// <summary>The usage as known now: what the status API shows and the outbound events carry.</summary>
     public MediaGpuUsage Usage => new()
     {

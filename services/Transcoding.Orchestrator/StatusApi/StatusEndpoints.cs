@@ -31,13 +31,8 @@ public static class StatusEndpoints
     /// <summary><c>POST /media/{id}/retry</c>: 202, 404, or 409 outside <c>failed</c> or with the budget spent.</summary>
     private static Task<Results<Accepted, NotFound, Conflict<string>, BadRequest<string>>> RetryMedia(
         string id, OperatorRequest? request, ILoadSagaRepository<TranscodeState> sagas, IPublishEndpoint publish, CancellationToken cancellationToken) =>
-        RequestAsync(id, sagas, saga => TranscodeStateMachine.StateOf(saga) switch
-        {
-            // Checked here to answer 409 synchronously; the saga checks again, so a race cannot exceed the budget.
-            var state when state != MediaStates.Failed => $"A retry is accepted only in state failed; the media item is {state}.",
-            _ when !saga.HasAttemptsLeft => TranscodeStateMachine.MaxAttemptsReached,
-            _ => null,
-        }, mediaId => publish.Publish(new RetryTranscode
+        // Checked here to answer 409 synchronously; the saga checks again with the same rule, so a race cannot exceed the budget.
+        RequestAsync(id, sagas, TranscodeTransitionRules.RetryRefusal, mediaId => publish.Publish(new RetryTranscode
         {
             MediaId = mediaId,
             RequestedBy = request?.RequestedBy ?? DefaultRequester,
@@ -47,12 +42,8 @@ public static class StatusEndpoints
     /// <summary><c>POST /media/{id}/cancel</c>: 202, 404, or 409 when the item is already ready or failed.</summary>
     private static Task<Results<Accepted, NotFound, Conflict<string>, BadRequest<string>>> CancelMedia(
         string id, OperatorRequest? request, ILoadSagaRepository<TranscodeState> sagas, IPublishEndpoint publish, CancellationToken cancellationToken) =>
-        RequestAsync(id, sagas, saga => TranscodeStateMachine.StateOf(saga) switch
-        {
-            // The saga decides again on its own state: a cancel that loses a race with the end of the job changes nothing.
-            MediaStates.Ready or MediaStates.Failed => $"A cancel is accepted only in state uploaded or transcoding; the media item is {TranscodeStateMachine.StateOf(saga)}.",
-            _ => null,
-        }, mediaId => publish.Publish(new CancelMediaTranscode
+        // The saga decides again with the same rule: a cancel that loses a race with the end of the job changes nothing.
+        RequestAsync(id, sagas, TranscodeTransitionRules.CancelRefusal, mediaId => publish.Publish(new CancelMediaTranscode
         {
             MediaId = mediaId,
             RequestedBy = request?.RequestedBy ?? DefaultRequester,

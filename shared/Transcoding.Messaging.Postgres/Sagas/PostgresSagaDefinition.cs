@@ -11,5 +11,5 @@ public class PostgresSagaDefinition<TSaga> : SagaDefinition<TSaga>
 {
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<TSaga> sagaConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UsePostgresSagaPolicies(context);
+        endpointConfigurator.UsePostgresSagaPolicies();
 }

@@ -7,14 +7,12 @@ public static class PostgresSagaEndpointExtensions
 {
     /// <summary>
     /// What a saga endpoint on <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/> needs: a message retry
-    /// for concurrency conflicts (outermost, so each attempt gets a new scope, DbContext and transaction), then an
-    /// in-memory outbox so what a step publishes leaves only after its state was committed, and never when it failed.
+    /// for concurrency conflicts, so each attempt gets a new scope, DbContext and transaction (and a failed attempt's
+    /// outbox rows roll back with it). No in-memory outbox: the repository's transactional outbox holds what a step emits,
+    /// and MassTransit's outbox endpoints must wrap the transport's.
     /// </summary>
-    public static void UsePostgresSagaPolicies(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, int retryLimit = 20)
-    {
+    public static void UsePostgresSagaPolicies(this IReceiveEndpointConfigurator endpoint, int retryLimit = 20) =>
         endpoint.UseMessageRetry(retry => retry.RetryOnConcurrencyConflicts(retryLimit));
-        endpoint.UseInMemoryOutbox(context);
-    }
 
     /// <summary>
     /// Retries lost optimistic updates (xmin changed) and duplicate creates (primary key), with jittered exponential

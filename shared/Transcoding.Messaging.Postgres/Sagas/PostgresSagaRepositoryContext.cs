@@ -1,21 +1,21 @@
 using MassTransit;
 using MassTransit.Context;
+using MassTransit.Middleware.Outbox;
 using MassTransit.Saga;
+using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Transcoding.Messaging.Postgres.Outbox;
 
 namespace Transcoding.Messaging.Postgres.Sagas;
 
 /// <summary>
 /// The eight saga operations for one message, on the DbContext and transaction opened by
 /// <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/>. Saga consume contexts are built on this scope,
-/// so the saga's steps can find the DbContext as a payload.
+/// so the saga's steps can find the DbContext as a payload, and publish, send and schedule through its
+/// <see cref="PostgresOutbox"/>: what a step emits is committed with its state.
 /// </summary>
-public sealed class PostgresSagaRepositoryContext<TSaga, TMessage, TDbContext>(
-    TDbContext dbContext,
-    ConsumeContext<TMessage> consumeContext,
-    ISagaConsumeContextFactory<TDbContext, TSaga> consumeContextFactory,
-    ILogger logger) :
-    ConsumeContextScope<TMessage>(consumeContext, dbContext),
+public sealed class PostgresSagaRepositoryContext<TSaga, TMessage, TDbContext> :
+    ConsumeContextScope<TMessage>,
     SagaRepositoryContext<TSaga, TMessage>,
     IDisposable
     where TSaga : class, ISaga
@@ -24,58 +24,83 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage, TDbContext>(
 {
     // A DbContext is not thread-safe, and a query pipe may hand several instances of one message to the saga at once.
     readonly SemaphoreSlim _dbContextLock = new(1, 1);
+    readonly TDbContext _dbContext;
+    readonly ISagaConsumeContextFactory<TDbContext, TSaga> _consumeContextFactory;
+    readonly ILogger _logger;
+
+    public PostgresSagaRepositoryContext(TDbContext dbContext, ConsumeContext<TMessage> consumeContext,
+        ISagaConsumeContextFactory<TDbContext, TSaga> consumeContextFactory, IBusTopology busTopology, TimeProvider time,
+        IServiceProvider services, ILogger logger)
+        : base(consumeContext, dbContext)
+    {
+        _dbContext = dbContext;
+        _consumeContextFactory = consumeContextFactory;
+        _logger = logger;
+        Outbox = new PostgresOutbox(dbContext, _dbContextLock, time, services);
+
+        // The same seams as MassTransit's own transactional outbox: send and publish endpoints that capture instead of
+        // sending, and a scheduler that writes the scheduled row instead of sending a ScheduleMessage.
+        ReceiveContext = new OutboxReceiveContext(Outbox, consumeContext.ReceiveContext);
+        PublishEndpointProvider = ReceiveContext.PublishEndpointProvider;
+        MessageSchedulerFactory scheduler = context => new MessageScheduler(new OutboxScheduleMessageProvider(context, Outbox), busTopology);
+        AddOrUpdatePayload<MessageSchedulerContext>(() => new ConsumeMessageSchedulerContext(this, scheduler),
+            _ => new ConsumeMessageSchedulerContext(this, scheduler));
+    }
+
+    /// <summary>What this message's saga steps emitted, waiting in the transaction.</summary>
+    public PostgresOutbox Outbox { get; }
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
-        consumeContextFactory.CreateSagaConsumeContext(dbContext, this, instance, SagaConsumeContextMode.Add);
+        _consumeContextFactory.CreateSagaConsumeContext(_dbContext, this, instance, SagaConsumeContextMode.Add);
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
     {
         var inserted = await Locked(async () =>
         {
-            var entry = dbContext.Set<TSaga>().Add(instance);
+            var entry = _dbContext.Set<TSaga>().Add(instance);
             try
             {
                 // Inside our transaction EF Core wraps SaveChanges in a savepoint, so a failed insert leaves the transaction usable.
-                await dbContext.SaveChangesAsync(CancellationToken);
+                await _dbContext.SaveChangesAsync(CancellationToken);
                 return true;
             }
             catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
             {
                 // Another message created this instance first: forget ours so the pipe falls back to Load.
                 entry.State = EntityState.Detached;
-                Log.SagaAlreadyExists(logger, typeof(TSaga).Name, instance.CorrelationId);
+                Log.SagaAlreadyExists(_logger, typeof(TSaga).Name, instance.CorrelationId);
                 return false;
             }
         });
 
         return inserted
-            ? await consumeContextFactory.CreateSagaConsumeContext(dbContext, this, instance, SagaConsumeContextMode.Insert)
+            ? await _consumeContextFactory.CreateSagaConsumeContext(_dbContext, this, instance, SagaConsumeContextMode.Insert)
             : null;
     }
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Load(Guid correlationId)
     {
-        var instance = await Locked(() => dbContext.Set<TSaga>().AsTracking().SingleOrDefaultAsync(x => x.CorrelationId == correlationId, CancellationToken));
+        var instance = await Locked(() => _dbContext.Set<TSaga>().AsTracking().SingleOrDefaultAsync(x => x.CorrelationId == correlationId, CancellationToken));
         return instance is null
             ? null
-            : await consumeContextFactory.CreateSagaConsumeContext(dbContext, this, instance, SagaConsumeContextMode.Load);
+            : await _consumeContextFactory.CreateSagaConsumeContext(_dbContext, this, instance, SagaConsumeContextMode.Load);
     }
 
     public Task Save(SagaConsumeContext<TSaga> context) =>
         Locked(() =>
         {
-            dbContext.Set<TSaga>().Add(context.Saga);
-            return dbContext.SaveChangesAsync(CancellationToken);
+            _dbContext.Set<TSaga>().Add(context.Saga);
+            return _dbContext.SaveChangesAsync(CancellationToken);
         });
 
     public Task Update(SagaConsumeContext<TSaga> context) =>
-        Locked(() => dbContext.SaveChangesAsync(CancellationToken));
+        Locked(() => _dbContext.SaveChangesAsync(CancellationToken));
 
     public Task Delete(SagaConsumeContext<TSaga> context) =>
         Locked(() =>
         {
-            dbContext.Set<TSaga>().Remove(context.Saga);
-            return dbContext.SaveChangesAsync(CancellationToken);
+            _dbContext.Set<TSaga>().Remove(context.Saga);
+            return _dbContext.SaveChangesAsync(CancellationToken);
         });
 
     /// <summary>The instance was created and finalized by the same message: it never reached the table.</summary>
@@ -84,7 +109,7 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage, TDbContext>(
     public Task Undo(SagaConsumeContext<TSaga> context) =>
         Locked(() =>
         {
-            var entry = dbContext.ChangeTracker.Entries<TSaga>().SingleOrDefault(x => ReferenceEquals(x.Entity, context.Saga));
+            var entry = _dbContext.ChangeTracker.Entries<TSaga>().SingleOrDefault(x => ReferenceEquals(x.Entity, context.Saga));
             if (entry is { State: EntityState.Modified })
                 entry.State = EntityState.Unchanged;
             return Task.FromResult(true);
@@ -92,7 +117,7 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage, TDbContext>(
 
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> context, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
-        consumeContextFactory.CreateSagaConsumeContext(dbContext, context, instance, mode);
+        _consumeContextFactory.CreateSagaConsumeContext(_dbContext, context, instance, mode);
 
     public void Dispose() => _dbContextLock.Dispose();
 

@@ -3,6 +3,7 @@ using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Transcoding.Messaging.Postgres.Scheduling;
 
 namespace Transcoding.Messaging.Postgres.Sagas;
 
@@ -10,7 +11,9 @@ public static class PostgresSagaRepositoryRegistrationExtensions
 {
     /// <summary>
     /// Stores <typeparamref name="TSaga"/> through the caller's <typeparamref name="TDbContext"/> (registered with
-    /// <c>AddDbContext</c>). Pair it with <see cref="PostgresSagaEndpointExtensions.UsePostgresSagaPolicies"/> on the saga's
+    /// <c>AddDbContext</c>, mapping the scheduler's table: <see cref="ScheduledMessageModelBuilderExtensions.AddScheduledMessages"/>),
+    /// with a transactional outbox: what a step publishes, sends or schedules is committed with the saga's state and
+    /// delivered after the commit by the dispatcher this registers. Pair it with <see cref="PostgresSagaEndpointExtensions.UsePostgresSagaPolicies"/> on the saga's
     /// endpoint, e.g. through <see cref="PostgresSagaDefinition{TSaga}"/>.
     /// </summary>
     public static ISagaRegistrationConfigurator<TSaga> PostgresRepository<TSaga, TDbContext>(this ISagaRegistrationConfigurator<TSaga> configurator)
@@ -30,6 +33,8 @@ public static class PostgresSagaRepositoryRegistrationExtensions
         where TSaga : class, ISaga
         where TDbContext : DbContext
     {
+        // The outbox's rows are delivered by the scheduler's dispatcher; TDbContext must map them (AddScheduledMessages).
+        services.AddPostgresMessageDelivery<TDbContext>();
         services.RegisterLoadSagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();
         services.RegisterQuerySagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();
         services.RegisterSagaRepository<TSaga, TDbContext, SagaConsumeContextFactory<TDbContext, TSaga>,

@@ -12,9 +12,9 @@ public sealed class PostgresSchedulerOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Rows claimed (and sent) per transaction.</summary>
+    /// <summary>Rows claimed per transaction, and sent concurrently.</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 20;
+    public int BatchSize { get; set; } = 100;
 
     public Uri Address => new($"queue:{QueueName}");
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Transcoding.Messaging.Postgres.Outbox;
 
 namespace Transcoding.Messaging.Postgres.Scheduling;
 
@@ -21,17 +22,30 @@ public static class PostgresSchedulerRegistrationExtensions
         var options = new PostgresSchedulerOptions();
         configure?.Invoke(options);
 
-        bus.AddOptions<PostgresSchedulerOptions>()
-            .Configure(o => configure?.Invoke(o))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        bus.TryAddSingleton(TimeProvider.System);
-        bus.AddHostedService<ScheduledMessageDispatcher<TDbContext>>();
+        bus.AddPostgresMessageDelivery<TDbContext>(configure);
 
         bus.AddConsumer<ScheduleMessageConsumer<TDbContext>>().Endpoint(e => e.Name = options.QueueName);
         bus.AddConsumer<CancelScheduledMessageConsumer<TDbContext>>().Endpoint(e => e.Name = options.QueueName);
         bus.AddMessageScheduler(options.Address);
         bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageScheduler(options.Address));
         return bus;
+    }
+
+    /// <summary>
+    /// The dispatcher delivering <c>scheduled_messages</c> rows of <typeparamref name="TDbContext"/> (scheduled messages and
+    /// saga outbox rows), once per service collection whichever of the scheduler and the saga repository registers it.
+    /// </summary>
+    internal static IServiceCollection AddPostgresMessageDelivery<TDbContext>(this IServiceCollection services,
+        Action<PostgresSchedulerOptions>? configure = null)
+        where TDbContext : DbContext
+    {
+        var builder = services.AddOptions<PostgresSchedulerOptions>();
+        if (configure is not null)
+            builder.Configure(configure);
+        builder.ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxDeliverySignal>();
+        services.AddHostedService<ScheduledMessageDispatcher<TDbContext>>();
+        return services;
     }
 }

@@ -33,9 +33,7 @@ public sealed class ScheduleMessageConsumer<TDbContext>(TDbContext dbContext, Ti
             ResponseAddress = context.ResponseAddress?.ToString(),
             FaultAddress = context.FaultAddress?.ToString(),
             ExpirationTime = context.ExpirationTime is { } expiration ? AsUtc(expiration) : null,
-            Headers = JsonSerializer.Serialize(
-                context.Headers.GetAll().ToDictionary(x => x.Key, x => x.Value),
-                SystemTextJsonMessageSerializer.Options),
+            Headers = ScheduledMessage.HeadersOf(context.Headers),
             CreatedAt = timeProvider.GetUtcNow().UtcDateTime,
         };
 

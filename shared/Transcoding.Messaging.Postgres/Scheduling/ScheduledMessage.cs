@@ -1,9 +1,16 @@
+using System.Text.Json;
+using MassTransit.Serialization;
+
 namespace Transcoding.Messaging.Postgres.Scheduling;
 
-/// <summary>A message waiting for its due time; the row is the durable part of the scheduler.</summary>
+/// <summary>
+/// A message waiting for delivery: a scheduled message until its due time, or a saga step's publish or send (due at once)
+/// written by the step's <see cref="Outbox.PostgresOutbox"/>. The row is the durable part of the scheduler and of the outbox.
+/// </summary>
 public sealed class ScheduledMessage
 {
-    /// <summary>The schedule token (<c>ScheduleMessage.CorrelationId</c>), which <c>CancelScheduledMessage.TokenId</c> names.</summary>
+    /// <summary>The schedule token (<c>ScheduleMessage.CorrelationId</c>), which <c>CancelScheduledMessage.TokenId</c> names;
+    /// for a message the outbox delivers at once, its message id.</summary>
     public Guid TokenId { get; set; }
 
     /// <summary>When the message is due (UTC); also moved forward after a failed send.</summary>
@@ -34,4 +41,8 @@ public sealed class ScheduledMessage
     public int Attempts { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Headers as stored in <see cref="Headers"/>: one JSON object of name to value.</summary>
+    public static string HeadersOf(MassTransit.Headers headers) =>
+        JsonSerializer.Serialize(headers.GetAll().ToDictionary(x => x.Key, x => x.Value), SystemTextJsonMessageSerializer.Options);
 }

@@ -4,18 +4,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Transcoding.Messaging.Postgres.Outbox;
 
 namespace Transcoding.Messaging.Postgres.Scheduling;
 
 /// <summary>
-/// Polls <c>scheduled_messages</c>, claims due rows with <c>FOR UPDATE SKIP LOCKED</c>, sends each to its destination and
-/// deletes it in the same transaction. Delivery is at least once: a crash between send and commit sends the batch again.
-/// A row whose send fails stays, with its due time pushed back exponentially (at most 5 minutes).
+/// Delivers <c>scheduled_messages</c>: scheduled messages once due, and saga outbox rows at once. Claims due rows with
+/// <c>FOR UPDATE SKIP LOCKED</c> (instances share the table without sending a row twice), sends each to its destination
+/// with its stored message id and deletes it in the same transaction. Delivery is at least once: a crash between send and
+/// commit sends the batch again, with the same message ids. A row whose send fails stays, with its due time pushed back
+/// exponentially (at most 5 minutes). Looks for due rows every polling interval, and at once when this instance committed
+/// outbox rows (<see cref="OutboxDeliverySignal"/>).
 /// </summary>
 public sealed class ScheduledMessageDispatcher<TDbContext>(
     IServiceScopeFactory scopeFactory,
     IBus bus,
     IOptions<PostgresSchedulerOptions> options,
+    OutboxDeliverySignal signal,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILogger<ScheduledMessageDispatcher<TDbContext>> logger) : BackgroundService
@@ -27,8 +32,7 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
     {
         await ApplicationStarted(stoppingToken);
         var settings = options.Value;
-        using var timer = new PeriodicTimer(settings.PollingInterval, timeProvider);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -41,8 +45,9 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
             {
                 Log.PollFailed(logger, exception);
             }
+
+            await signal.WaitAsync(settings.PollingInterval, timeProvider, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Sends nothing until every hosted service, the bus included, has started.</summary>
@@ -66,8 +71,10 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
             var due = await ScheduledMessageSql.ClaimDue(dbContext, now, batchSize, stoppingToken);
 
             // Once claimed, a batch is finished even during shutdown: stopping halfway would send its first rows twice.
-            foreach (var row in due)
-                await Dispatch(dbContext, row, now);
+            // Its rows are sent concurrently (each waits for the broker's confirm), then settled one by one on the DbContext.
+            var failures = await Task.WhenAll(due.Select(row => Send(row, now)));
+            for (var i = 0; i < due.Count; i++)
+                Settle(dbContext, due[i], failures[i], now);
 
             await dbContext.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
@@ -75,21 +82,34 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
         });
     }
 
-    async Task Dispatch(DbContext dbContext, ScheduledMessage row, DateTime now)
+    /// <returns>Why the send failed, or null once the broker has it.</returns>
+    async Task<Exception?> Send(ScheduledMessage row, DateTime now)
     {
         try
         {
             var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
             await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row, now));
-            dbContext.Remove(row);
-            Log.ScheduledMessageSent(logger, row.TokenId, row.Destination);
+            return null;
         }
         catch (Exception exception)
         {
-            row.Attempts++;
-            var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts), MaxBackoff.TotalSeconds));
-            row.DueTime = now + backoff;
-            Log.ScheduledMessageSendFailed(logger, exception, row.TokenId, row.Destination, row.Attempts, row.DueTime);
+            return exception;
         }
+    }
+
+    /// <summary>A sent row is deleted; a failed one stays, due again after an exponential back-off.</summary>
+    void Settle(DbContext dbContext, ScheduledMessage row, Exception? failure, DateTime now)
+    {
+        if (failure is null)
+        {
+            dbContext.Remove(row);
+            Log.ScheduledMessageSent(logger, row.TokenId, row.Destination);
+            return;
+        }
+
+        row.Attempts++;
+        var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts), MaxBackoff.TotalSeconds));
+        row.DueTime = now + backoff;
+        Log.ScheduledMessageSendFailed(logger, failure, row.TokenId, row.Destination, row.Attempts, row.DueTime);
     }
 }

@@ -6,6 +6,8 @@ namespace Transcoding.Dispatcher.Tests.Ledger;
 /// <summary>What every <see cref="IDispatchLedger"/> must do; run against each implementation.</summary>
 public abstract class DispatchLedgerContract
 {
+    protected static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     protected ManualTime Time { get; } = new();
@@ -157,5 +159,37 @@ public abstract class DispatchLedgerContract
         await ledger.ReleaseAsync(mediaId, 1, CancellationToken.None);
 
         Assert.Equal(DispatchClaimStatus.Cancelled, (await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task When_the_retention_has_passed_since_an_attempt_was_written_it_is_purged_and_a_recent_one_kept()
+    {
+        var ledger = await CreateLedgerAsync();
+        var (old, recent) = (Guid.NewGuid(), Guid.NewGuid());
+        await ledger.ClaimAsync(old, 1, Lease, CancellationToken.None);
+        await ledger.RecordJobAsync(old, 1, "job-old", CancellationToken.None);
+        Time.Advance(Retention - TimeSpan.FromHours(1));
+        await ledger.RecordJobAsync(recent, 1, "job-recent", CancellationToken.None);
+        Time.Advance(TimeSpan.FromHours(2));
+
+        Assert.True(await ledger.PurgeExpiredAsync(CancellationToken.None) >= 1);
+
+        Assert.Null(await ledger.FindJobIdAsync(old, 1, CancellationToken.None));
+        Assert.Equal("job-recent", await ledger.FindJobIdAsync(recent, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_an_attempt_is_cancelled_long_after_its_job_was_recorded_its_retention_counts_from_the_cancel()
+    {
+        var ledger = await CreateLedgerAsync();
+        var mediaId = Guid.NewGuid();
+        await ledger.RecordJobAsync(mediaId, 1, "job-cancelled-late", CancellationToken.None);
+        Time.Advance(Retention - TimeSpan.FromDays(1));
+        await ledger.CancelAsync(mediaId, 1, CancellationToken.None);
+        Time.Advance(TimeSpan.FromDays(2));
+
+        await ledger.PurgeExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(DispatchClaim.Submitted("job-cancelled-late", cancelled: true), await ledger.ClaimAsync(mediaId, 1, Lease, CancellationToken.None));
     }
 }

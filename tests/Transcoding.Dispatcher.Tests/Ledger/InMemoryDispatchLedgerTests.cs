@@ -4,5 +4,5 @@ namespace Transcoding.Dispatcher.Tests.Ledger;
 
 public sealed class InMemoryDispatchLedgerTests : DispatchLedgerContract
 {
-    protected override Task<IDispatchLedger> CreateLedgerAsync() => Task.FromResult<IDispatchLedger>(new InMemoryDispatchLedger(Time));
+    protected override Task<IDispatchLedger> CreateLedgerAsync() => Task.FromResult<IDispatchLedger>(new InMemoryDispatchLedger(Time, Retention));
 }

@@ -89,19 +89,30 @@ public sealed class DispatcherTestHost : IAsyncDisposable
         var started = new DispatcherTestHost(builder.Services.BuildServiceProvider(validateScopes: true), logs, storageRoot, apiKey, tokenSecret);
         if (withBus)
         {
+            // The harness starts hosted services but not their lifecycle's first step, where migrations run.
+            await started.RunStartingAsync();
             await started.Harness.Start();
         }
 
         return started;
     }
 
-    /// <summary>What the generic host does on start: validate options, then start the hosted services.</summary>
+    /// <summary>What the generic host does on start: validate options, then start the hosted services (lifecycle first steps, such as migrations, before).</summary>
     public async Task StartHostedServicesAsync()
     {
         Services.GetService<IStartupValidator>()?.Validate();
+        await RunStartingAsync();
         foreach (var service in Services.GetServices<IHostedService>())
         {
             await service.StartAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task RunStartingAsync()
+    {
+        foreach (var service in Services.GetServices<IHostedService>().OfType<IHostedLifecycleService>())
+        {
+            await service.StartingAsync(CancellationToken.None);
         }
     }
 

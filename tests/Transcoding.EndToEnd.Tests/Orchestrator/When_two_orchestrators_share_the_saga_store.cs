@@ -53,9 +53,9 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
     public Task Each_item_becomes_ready_exactly_once() => RunAsync(killHalfway: false);
 
     /// <summary>
-    /// An instance killed half-way: every item still ends ready with one job, and no MediaReady is lost. A step that
-    /// committed just before the kill has its MediaReady published again by the survivor (at least once), so only
-    /// here may an item see it twice.
+    /// An instance killed half-way: every item still ends ready with one job, and no MediaReady is lost. A MediaReady the
+    /// killed instance sent but had not yet marked delivered in the outbox is sent again by the survivor (at least once),
+    /// so only here may an item receive it twice, and then with the same message id.
     /// </summary>
     [Fact]
     public Task Every_item_still_becomes_ready_when_an_instance_is_killed() => RunAsync(killHalfway: true);
@@ -111,14 +111,19 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
             TimeSpan.FromMinutes(3),
             states => string.Join(", ", states.GroupBy(s => s).Select(g => $"{g.Key}={g.Count()}")) + Environment.NewLine + second.Output);
 
-        // Every message sent to the saga's queue consumed and acknowledged, which MassTransit does after the in-memory
-        // outbox released what the step published: then no instance can publish another MediaReady or DispatchTranscode,
-        // and a marker behind them on each of the two in-order queues shows that all were recorded.
+        // Every message sent to the saga's queue consumed and acknowledged, which MassTransit does after the step's
+        // commit, and every outbox row delivered (every item is ready, so no deadline is left either): then no instance
+        // can publish another MediaReady or DispatchTranscode, and a marker behind them on each of the two in-order
+        // queues shows that all were recorded.
         await Eventually.Until(
             () => SagaQueueAsync(),
             queue => queue.Published >= ids.Count * (2 + Copies) && queue.Messages == 0,
             "every upload, dispatch and completion consumed from the saga's queue",
             describe: queue => $"{queue.Published} published into it, {queue.Messages} in it");
+        await Eventually.Until(
+            () => _database.ScalarAsync<long>("SELECT count(*) FROM scheduled_messages"),
+            rows => rows == 0,
+            "every outbox row delivered");
         await MessageRecorder.AllRecordedAsync(bus);
         await StubDispatcher.AllCountedAsync(bus);
         foreach (var id in ids)
@@ -135,6 +140,11 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
         {
             Assert.All(readyCounts, group => Assert.Single(group));
         }
+
+        // Exactly one MediaReady per item by message id, repeats or not: the outbox stored it once, with its id.
+        var readyIds = MessageRecorder.ReadyMessageIds.Where(x => ids.Contains(x.Value)).GroupBy(x => x.Value).ToList();
+        Assert.Equal(Items, readyIds.Count);
+        Assert.All(readyIds, group => Assert.Single(group));
     }
 
     /// <summary>

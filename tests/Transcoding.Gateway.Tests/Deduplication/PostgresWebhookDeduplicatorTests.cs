@@ -4,7 +4,7 @@ using Transcoding.Gateway.Tests.Infrastructure;
 
 namespace Transcoding.Gateway.Tests.Deduplication;
 
-/// <summary>The same contract on real PostgreSQL (TEST_POSTGRES); each test class instance gets the table ensured.</summary>
+/// <summary>The same contract on real PostgreSQL (TEST_POSTGRES); the table comes from the gateway's migration, as at start-up.</summary>
 public sealed class PostgresWebhookDeduplicatorTests : WebhookDeduplicatorContract, IAsyncLifetime
 {
     private readonly PostgresWebhookDeduplicator _store;
@@ -13,7 +13,7 @@ public sealed class PostgresWebhookDeduplicatorTests : WebhookDeduplicatorContra
 
     protected override IWebhookDeduplicator Store => _store;
 
-    public Task InitializeAsync() => _store.InitializeAsync(default);
+    public Task InitializeAsync() => MigrateAsync(TestServers.Postgres);
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
@@ -23,12 +23,11 @@ public sealed class PostgresWebhookDeduplicatorTests : WebhookDeduplicatorContra
         var schema = $"gateway_test_{Guid.NewGuid():N}";
         await using var admin = NpgsqlDataSource.Create(TestServers.Postgres);
         await admin.CreateCommand($"CREATE SCHEMA {schema}").ExecuteNonQueryAsync();
-        var stores = Enumerable.Range(0, 6)
-            .Select(_ => new PostgresWebhookDeduplicator(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { SearchPath = schema }.ConnectionString), Time))
-            .ToList();
+        var inSchema = new NpgsqlConnectionStringBuilder(TestServers.Postgres) { SearchPath = schema }.ConnectionString;
+        var stores = Enumerable.Range(0, 6).Select(_ => new PostgresWebhookDeduplicator(NpgsqlDataSource.Create(inSchema), Time)).ToList();
         try
         {
-            await Task.WhenAll(stores.Select(store => Task.Run(() => store.InitializeAsync(default))));
+            await Task.WhenAll(stores.Select(_ => Task.Run(() => MigrateAsync(inSchema))));
 
             Assert.Equal(DedupClaim.Claimed, await stores[0].TryClaimAsync("webhook:first", Lease, default));
             Assert.Equal(DedupClaim.InFlight, await stores[^1].TryClaimAsync("webhook:first", Lease, default));
@@ -43,4 +42,24 @@ public sealed class PostgresWebhookDeduplicatorTests : WebhookDeduplicatorContra
             await admin.CreateCommand($"DROP SCHEMA {schema} CASCADE").ExecuteNonQueryAsync();
         }
     }
+
+    [Fact]
+    public async Task When_a_database_holds_the_table_a_gateway_made_before_migrations_its_records_still_count()
+    {
+        await using var before = await PostgresDatabase.CreateAsync();
+        // The table as gateways created it at start-up before migrations, with one delivery published then.
+        await before.ScalarAsync<int?>($"""
+            CREATE TABLE {PostgresWebhookDeduplicator.TableName} (key text PRIMARY KEY, processed boolean NOT NULL, expires_at timestamptz NOT NULL);
+            CREATE INDEX {PostgresWebhookDeduplicator.TableName}_expires_at ON {PostgresWebhookDeduplicator.TableName} (expires_at);
+            INSERT INTO {PostgresWebhookDeduplicator.TableName} VALUES ('webhook:from-before', true, '{Time.GetUtcNow() + Ttl:O}');
+            """);
+
+        await MigrateAsync(before.ConnectionString);
+
+        await using var store = new PostgresWebhookDeduplicator(NpgsqlDataSource.Create(before.ConnectionString), Time);
+        Assert.Equal(DedupClaim.AlreadyProcessed, await store.TryClaimAsync("webhook:from-before", Lease, default));
+    }
+
+    private static Task MigrateAsync(string connectionString) =>
+        SchemaMigration.ApplyAsync<WebhookDeliveryDbContext>(connectionString, WebhookDeliveryDbContext.HistoryTable);
 }

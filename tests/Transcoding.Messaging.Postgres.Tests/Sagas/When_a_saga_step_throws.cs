@@ -7,7 +7,7 @@ namespace Transcoding.Messaging.Postgres.Tests.Sagas;
 public sealed class When_a_saga_step_throws
 {
     [Fact]
-    public async Task Its_state_is_not_saved_and_what_it_published_is_not_sent()
+    public async Task Its_state_is_not_saved_and_what_it_published_is_neither_sent_nor_kept()
     {
         await using var database = await PostgresDatabase.CreateAsync();
         var observed = new Observed();
@@ -23,6 +23,8 @@ public sealed class When_a_saga_step_throws
         await observed.WaitFor<MassTransit.Fault<FailCounter>>(x => x.Message.CorrelationId == id);
         Assert.Empty(observed.Of<CounterFailing>(x => x.CorrelationId == id));
         Assert.Equal(0, await Count(host, id));
+        // Its outbox row was rolled back with the state, so no later delivery can send it either.
+        Assert.False(await host.Query(db => db.ScheduledMessages.AnyAsync()));
     }
 
     static Task<int?> Count(TestHost host, Guid id) =>

@@ -1,6 +1,8 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Transcoding.Contracts;
 using Transcoding.Orchestrator.Saga;
 using Transcoding.Testing;
@@ -29,10 +31,13 @@ public sealed class SagaHarness : IAsyncDisposable
 
     public Guid MediaId { get; } = Guid.NewGuid();
 
+    /// <summary>What the saga logged, e.g. its refusals.</summary>
+    public FakeLogCollector Logs => _provider.GetRequiredService<FakeLogCollector>();
+
     public static async Task<SagaHarness> StartAsync(int maxAttempts = 2, TimeSpan? attemptTimeout = null, decimal? gpuSecondPriceUsd = null)
     {
         var provider = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging => logging.AddFakeLogging())
             .AddMetrics()
             .AddSingleton<TranscodeMetrics>()
             .AddSingleton(TimeProvider.System)
@@ -49,6 +54,9 @@ public sealed class SagaHarness : IAsyncDisposable
                 bus.AddDelayedMessageScheduler();
                 bus.UsingInMemory((context, cfg) =>
                 {
+                    // One message at a time, in the order published, each step's outbox sent before the next message is
+                    // taken: a marker handled behind them then proves everything earlier had its full effect (Settled).
+                    cfg.ConcurrentMessageLimit = 1;
                     cfg.UseDelayedMessageScheduler();
                     cfg.ConfigureEndpoints(context);
                 });
@@ -119,41 +127,54 @@ public sealed class SagaHarness : IAsyncDisposable
         ExecutionTimeMs = executionTimeMs,
     });
 
-    /// <summary>Waits until the saga consumed <paramref name="count"/> messages of type T and the bus is quiet.</summary>
-    public async Task Consumed<T>(int count = 1)
+    /// <summary>
+    /// Delivers the last T the saga consumed once more, with the same message id: what the broker does when the process
+    /// that ran the step died before acknowledging it. The in-memory transport cannot set the redelivered flag, which the
+    /// saga does not read: a step committed with its messages needs nothing from it.
+    /// </summary>
+    public Task Redeliver<T>()
         where T : class
     {
-        await Eventually.True(() => Saga.Consumed.Select<T>(x => x.Context.Message is not null).Count() >= count,
-            $"the saga to consume {count} {typeof(T).Name}");
-
-        // A consumed message's receive stays in flight until the outbox sent what the step published: the bus cannot
-        // be inactive before that.
-        await Harness.InactivityTask;
+        var last = Saga.Consumed.Select<T>(new CancellationToken(canceled: true)).Last().Context;
+        return Harness.Bus.Publish(last.Message, c => c.MessageId = last.MessageId);
     }
 
+    /// <summary>Waits until the saga consumed <paramref name="count"/> messages of type T.</summary>
+    public Task Consumed<T>(int count = 1)
+        where T : class =>
+        Eventually.True(() => Saga.Consumed.Select<T>(new CancellationToken(canceled: true)).Count() >= count,
+            $"the saga to consume {count} {typeof(T).Name}");
+
+    /// <summary>The item's saga instance once every message published so far has been handled (<see cref="Settled"/>).</summary>
     public async Task<TranscodeState> Instance()
     {
-        await Harness.InactivityTask;
+        await Settled();
         return Saga.Sagas.Contains(MediaId) ?? throw new Xunit.Sdk.XunitException($"No saga instance for {MediaId}");
     }
 
     public async Task<string> State() => TranscodeStateMachine.StateOf(await Instance());
 
-    /// <summary>
-    /// What the saga published of type T, once at least <paramref name="atLeast"/> are there and the bus is quiet. A
-    /// step's publishes leave after its consume is recorded (outbox), so a test expecting some waits for them rather than
-    /// trusting the inactivity signal alone, which a loaded machine can give between the two.
-    /// </summary>
-    public async Task<List<T>> Published<T>(int atLeast = 0)
+    /// <summary>What the saga published of type T once every message published so far has been handled and what it
+    /// published has left (<see cref="Settled"/>): an empty or single answer cannot come before a late publish.</summary>
+    public async Task<List<T>> Published<T>()
         where T : class
     {
-        if (atLeast > 0)
-        {
-            await Eventually.True(() => Harness.Published.Select<T>().Count() >= atLeast, $"the saga to publish {atLeast} {typeof(T).Name}");
-        }
+        await Settled();
+        return Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).ToList();
+    }
 
-        await Harness.InactivityTask;
-        return Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
+    /// <summary>
+    /// Returns once a marker published now has been handled by the saga's endpoint: a progress report about a media item
+    /// nobody uploaded, which the saga discards. The endpoint takes one message at a time in order and sends a step's
+    /// messages before the next, so every message published before the marker has then had its full effect. A message
+    /// the saga scheduled for itself (an attempt's deadline) is awaited with <see cref="Consumed{T}"/> first.
+    /// </summary>
+    private async Task Settled()
+    {
+        var marker = Guid.NewGuid();
+        await Harness.Bus.Publish(new TranscodeProgressed { MediaId = marker, Attempt = 1, JobId = "marker", Percent = 0 });
+        await Eventually.True(() => Harness.Consumed.Select<TranscodeProgressed>(new CancellationToken(canceled: true)).Any(m => m.Context.Message.MediaId == marker),
+            "the saga to handle a marker published behind every message so far");
     }
 
     public async ValueTask DisposeAsync()

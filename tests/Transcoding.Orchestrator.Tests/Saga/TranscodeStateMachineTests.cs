@@ -14,10 +14,10 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<MediaUploaded>();
 
         Assert.Equal(MediaStates.Transcoding, await h.State());
-        var dispatch = Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        var dispatch = Assert.Single(await h.Published<DispatchTranscode>());
         Assert.Equal(1, dispatch.Attempt);
         Assert.Equal((h.MediaId, $"uploads/{h.MediaId}/source.mp4", 1234L), (dispatch.MediaId, dispatch.SourceKey, dispatch.SizeBytes));
-        Assert.Single(await h.Published<MediaTranscodingStarted>(atLeast: 1));
+        Assert.Single(await h.Published<MediaTranscodingStarted>());
         var history = (await h.Instance()).History;
         Assert.Equal([MediaStates.Uploaded, MediaStates.Transcoding], history.Select(t => t.To));
     }
@@ -30,7 +30,7 @@ public sealed class TranscodeStateMachineTests
         await h.Upload();
         await h.Consumed<MediaUploaded>(2);
 
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        Assert.Single(await h.Published<DispatchTranscode>());
         Assert.Equal(1, (await h.Instance()).Attempt);
     }
 
@@ -45,7 +45,7 @@ public sealed class TranscodeStateMachineTests
         var saga = await h.Instance();
         Assert.Equal(MediaStates.Ready, await h.State());
         Assert.Equal(100, saga.Progress);
-        var ready = Assert.Single(await h.Published<MediaReady>(atLeast: 1));
+        var ready = Assert.Single(await h.Published<MediaReady>());
         Assert.Equal($"media/{h.MediaId}/hls/master.m3u8", ready.Outputs.MasterPlaylistKey);
         Assert.Equal(1, ready.AttemptsUsed);
     }
@@ -59,7 +59,7 @@ public sealed class TranscodeStateMachineTests
         await h.Complete(attempt: 1);
         await h.Consumed<TranscodeCompleted>(2);
 
-        Assert.Single(await h.Published<MediaReady>(atLeast: 1));
+        Assert.Single(await h.Published<MediaReady>());
         Assert.Single((await h.Instance()).History, t => t.To == MediaStates.Ready);
     }
 
@@ -72,8 +72,8 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<TranscodeFailed>();
 
         Assert.Equal(MediaStates.Transcoding, await h.State());
-        Assert.Equal([1, 2], (await h.Published<DispatchTranscode>(atLeast: 2)).Select(d => d.Attempt));
-        Assert.Equal(1, Assert.Single(await h.Published<CancelTranscode>(atLeast: 1)).Attempt);
+        Assert.Equal([1, 2], (await h.Published<DispatchTranscode>()).Select(d => d.Attempt));
+        Assert.Equal(1, Assert.Single(await h.Published<CancelTranscode>()).Attempt);
         Assert.Empty(await h.Published<MediaTranscodeFailed>());
         var history = (await h.Instance()).History.Select(t => (t.From, t.To)).ToList();
         Assert.Contains((MediaStates.Transcoding, MediaStates.Failed), history);
@@ -91,8 +91,8 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<TranscodeFailed>(2);
 
         Assert.Equal(MediaStates.Failed, await h.State());
-        Assert.Equal(2, (await h.Published<DispatchTranscode>(atLeast: 2)).Count);
-        var failed = Assert.Single(await h.Published<MediaTranscodeFailed>(atLeast: 1));
+        Assert.Equal(2, (await h.Published<DispatchTranscode>()).Count);
+        var failed = Assert.Single(await h.Published<MediaTranscodeFailed>());
         Assert.Equal("runpod_timed_out", failed.ErrorCode);
         Assert.Equal(2, failed.AttemptsUsed);
         Assert.False(failed.RetryAllowed);
@@ -108,10 +108,10 @@ public sealed class TranscodeStateMachineTests
 
         var saga = await h.Instance();
         Assert.Equal(MediaStates.Failed, await h.State());
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        Assert.Single(await h.Published<DispatchTranscode>());
         Assert.Equal("source_unreadable", saga.FailureCode);
         Assert.True(saga.FailurePermanent);
-        var failed = Assert.Single(await h.Published<MediaTranscodeFailed>(atLeast: 1));
+        var failed = Assert.Single(await h.Published<MediaTranscodeFailed>());
         Assert.True(failed.Permanent);
         Assert.True(failed.RetryAllowed);
     }
@@ -127,7 +127,7 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<RetryTranscode>();
 
         Assert.Equal(MediaStates.Transcoding, await h.State());
-        Assert.Equal([1, 2], (await h.Published<DispatchTranscode>(atLeast: 2)).Select(d => d.Attempt));
+        Assert.Equal([1, 2], (await h.Published<DispatchTranscode>()).Select(d => d.Attempt));
         Assert.Contains((await h.Instance()).History, t => t.From == MediaStates.Failed && t.To == MediaStates.Uploaded && t.Reason!.Contains("test"));
     }
 
@@ -142,8 +142,8 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<RetryTranscode>();
 
         Assert.Equal(MediaStates.Failed, await h.State());
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
-        Assert.False(Assert.Single(await h.Published<MediaTranscodeFailed>(atLeast: 1)).RetryAllowed);
+        Assert.Single(await h.Published<DispatchTranscode>());
+        Assert.False(Assert.Single(await h.Published<MediaTranscodeFailed>()).RetryAllowed);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<RetryTranscode>();
 
         Assert.Equal(MediaStates.Ready, await h.State());
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        Assert.Single(await h.Published<DispatchTranscode>());
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<RetryTranscode>();
 
         Assert.Equal(MediaStates.Transcoding, await h.State());
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        Assert.Single(await h.Published<DispatchTranscode>());
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class TranscodeStateMachineTests
         await h.Consumed<TranscodeFailed>();
 
         Assert.Equal(MediaStates.Ready, await h.State());
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        Assert.Single(await h.Published<DispatchTranscode>());
         Assert.Null((await h.Instance()).FailureCode);
     }
 
@@ -249,10 +249,10 @@ public sealed class TranscodeStateMachineTests
         await h.Upload();
         await h.Consumed<AttemptDeadlineExpired>();
 
-        var poll = Assert.Single(await h.Published<PollTranscodeStatus>(atLeast: 1));
+        var poll = Assert.Single(await h.Published<PollTranscodeStatus>());
         Assert.Equal((h.MediaId, 1), (poll.MediaId, poll.Attempt));
         Assert.Equal(MediaStates.Transcoding, await h.State());
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        Assert.Single(await h.Published<DispatchTranscode>());
     }
 
     [Fact]

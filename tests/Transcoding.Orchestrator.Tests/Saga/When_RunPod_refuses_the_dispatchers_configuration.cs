@@ -28,7 +28,7 @@ public sealed class When_RunPod_refuses_the_dispatchers_configuration
         Assert.Contains("HTTP 404 on run", saga.WaitingReason);
         Assert.Null(saga.FailureCode);
         Assert.Equal([MediaStates.Uploaded, MediaStates.Transcoding], saga.History.Select(t => t.To));
-        Assert.Single(await h.Published<DispatchTranscode>(atLeast: 1));
+        Assert.Single(await h.Published<DispatchTranscode>());
         Assert.Empty(await h.Published<MediaTranscodeFailed>());
     }
 
@@ -118,7 +118,7 @@ public sealed class When_RunPod_refuses_the_dispatchers_configuration
         await h.Consumed<TranscodeWaiting>();
         await h.Consumed<AttemptDeadlineExpired>();
 
-        var poll = Assert.Single(await h.Published<PollTranscodeStatus>(atLeast: 1));
+        var poll = Assert.Single(await h.Published<PollTranscodeStatus>());
         Assert.Equal((h.MediaId, 1), (poll.MediaId, poll.Attempt));
         Assert.Equal("job-1", (await h.Instance()).JobId);
     }

@@ -19,9 +19,9 @@ public sealed class When_gpu_usage_is_recorded
         await h.Complete(attempt: 1);
         await h.Consumed<TranscodeCompleted>();
 
-        var measure = Assert.Single(await h.Published<MeasureTranscodeUsage>(atLeast: 1));
+        var measure = Assert.Single(await h.Published<MeasureTranscodeUsage>());
         Assert.Equal((h.MediaId, 1, "job-1"), (measure.MediaId, measure.Attempt, measure.JobId));
-        var usage = Assert.Single(await h.Published<MediaReady>(atLeast: 1)).Usage;
+        var usage = Assert.Single(await h.Published<MediaReady>()).Usage;
         var attempt = Assert.Single(usage.Attempts);
         Assert.Equal((1, "job-1", MediaStates.Ready, "libx264"), (attempt.Attempt, attempt.JobId, attempt.Outcome, attempt.Encoder));
         Assert.Null(attempt.ExecutionTimeMs);
@@ -45,7 +45,7 @@ public sealed class When_gpu_usage_is_recorded
         Assert.Equal((824L, 12_345L, 12.345), (attempt.DelayTimeMs, attempt.ExecutionTimeMs, attempt.GpuSeconds));
         Assert.NotNull(attempt.MeasuredAt);
         Assert.Equal(MediaStates.Ready, await h.State());
-        var report = Assert.Single(await h.Published<MediaGpuUsageReported>(atLeast: 1));
+        var report = Assert.Single(await h.Published<MediaGpuUsageReported>());
         Assert.True(report.Usage.Complete);
         Assert.Equal(12.345, report.Usage.GpuSeconds);
         Assert.Null(report.Usage.EstimatedCostUsd);
@@ -58,7 +58,7 @@ public sealed class When_gpu_usage_is_recorded
         await h.Upload();
         await h.Fail(attempt: 1, permanent: false);
         await h.Consumed<TranscodeFailed>();
-        Assert.Equal(1, Assert.Single(await h.Published<MeasureTranscodeUsage>(atLeast: 1)).Attempt);
+        Assert.Equal(1, Assert.Single(await h.Published<MeasureTranscodeUsage>()).Attempt);
 
         await h.Measured(attempt: 1, delayTimeMs: 500, executionTimeMs: 3_000);
         await h.Consumed<TranscodeUsageMeasured>();
@@ -68,11 +68,11 @@ public sealed class When_gpu_usage_is_recorded
         await h.Complete(attempt: 2);
         await h.Consumed<TranscodeCompleted>();
 
-        var usage = Assert.Single(await h.Published<MediaReady>(atLeast: 1)).Usage;
+        var usage = Assert.Single(await h.Published<MediaReady>()).Usage;
         Assert.Equal([(1, MediaStates.Failed, 3_000L), (2, MediaStates.Ready, (long?)null)], usage.Attempts.Select(a => (a.Attempt, a.Outcome, a.ExecutionTimeMs)));
         Assert.Equal(3.0, usage.GpuSeconds);
         Assert.False(usage.Complete);
-        Assert.Equal([1, 2], (await h.Published<MeasureTranscodeUsage>(atLeast: 2)).Select(m => m.Attempt));
+        Assert.Equal([1, 2], (await h.Published<MeasureTranscodeUsage>()).Select(m => m.Attempt));
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class When_gpu_usage_is_recorded
         await h.Cancel();
         await h.Consumed<CancelMediaTranscode>();
 
-        Assert.Equal(1, Assert.Single(await h.Published<MeasureTranscodeUsage>(atLeast: 1)).Attempt);
-        Assert.Equal(TranscodeStateMachine.CancelledErrorCode, Assert.Single(Assert.Single(await h.Published<MediaTranscodeFailed>(atLeast: 1)).Usage.Attempts).Outcome);
+        Assert.Equal(1, Assert.Single(await h.Published<MeasureTranscodeUsage>()).Attempt);
+        Assert.Equal(TranscodeStateMachine.CancelledErrorCode, Assert.Single(Assert.Single(await h.Published<MediaTranscodeFailed>()).Usage.Attempts).Outcome);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class When_gpu_usage_is_recorded
         await h.Consumed<TranscodeUsageMeasured>();
 
         Assert.Equal(0.012m, Assert.Single((await h.Instance()).Attempts).EstimatedCostUsd);
-        Assert.Equal(0.012m, Assert.Single(await h.Published<MediaGpuUsageReported>(atLeast: 1)).Usage.EstimatedCostUsd);
+        Assert.Equal(0.012m, Assert.Single(await h.Published<MediaGpuUsageReported>()).Usage.EstimatedCostUsd);
     }
 
     [Fact]

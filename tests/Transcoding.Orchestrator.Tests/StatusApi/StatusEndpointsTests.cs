@@ -78,7 +78,7 @@ public sealed class StatusEndpointsTests(WebApplicationFactory<Program> factory)
         var retry = await _client.PostAsync($"/media/{id}/retry", null);
 
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
-        Assert.Contains(TranscodeStateMachine.MaxAttemptsReached, await retry.Content.ReadAsStringAsync());
+        Assert.Contains(TranscodeTransitionRules.MaxAttemptsReached, await retry.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Transcoding.Gateway.Deduplication;
-using Transcoding.Gateway.Options;
+using Transcoding.Messaging.Postgres.Leases;
 using Transcoding.Testing;
 
 namespace Transcoding.Gateway.Tests.Deduplication;
 
-public sealed class DedupMaintenanceServiceTests
+/// <summary>The dedup store under the shared <see cref="ExpiredRecordsPurger"/>, as the gateway registers it.</summary>
+public sealed class DedupPurgeTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
@@ -15,8 +16,8 @@ public sealed class DedupMaintenanceServiceTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var store = new InMemoryWebhookDeduplicator(time);
-        var logger = new FakeLogger<DedupMaintenanceService>();
-        using var service = new DedupMaintenanceService(store, Microsoft.Extensions.Options.Options.Create(new WebhookOptions { DedupCleanupInterval = Interval }), time, logger);
+        var logger = new FakeLogger<ExpiredRecordsPurger>();
+        using var service = new ExpiredRecordsPurger(store, "webhook-dedup", Interval, time, logger);
         await store.MarkProcessedAsync("webhook:short", TimeSpan.FromMinutes(5), default);
         await store.MarkProcessedAsync("webhook:long", TimeSpan.FromDays(30), default);
         await service.StartAsync(default);
