@@ -40,7 +40,7 @@ ffmpeg -v error -y -f lavfi -i testsrc2=s=640x360:r=30:d=2 -f lavfi -i sine=f=44
   -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$work/bucket/uploads/clip.mp4"
 media=6f1c2a9e-0000-4000-8000-00000000c4ec
 cat >"$work/job.json" <<JSON
-{"id": "check", "input": {"mediaId": "$media", "attempt": 1, "sourceKey": "uploads/clip.mp4", "outputPrefix": "media/$media/", "callbackUrl": ""}}
+{"id": "check", "input": {"mediaId": "$media", "attempt": 1, "sourceKey": "uploads/clip.mp4", "callbackUrl": ""}}
 JSON
 if command -v nvidia-smi >/dev/null && nvidia-smi >/dev/null 2>&1; then expected=h264_nvenc; else expected=libx264; fi
 status=0

@@ -57,7 +57,7 @@ public sealed class PipelineRun(IObjectStorage storage, IBus bus, ILoadSagaRepos
                 continue;
             }
 
-            var status = MediaStatus.From(saga);
+            var status = saga.ToMediaStatus();
             var line = $"media {mediaId}: {status.State}, attempt {status.AttemptsUsed}/{status.AttemptsAllowed}, {status.Progress:0}%";
             if (line != shown)
             {

@@ -153,7 +153,7 @@ public static class WorkerBenchmarks
             await storage.UploadFileAsync(sourceKey, source, "video/mp4", null, CancellationToken.None);
             var job = Path.Combine(scratch, "job.json");
             await File.WriteAllTextAsync(job, JsonSerializer.Serialize(
-                new { id = "bench", input = new WorkerJobInput { MediaId = mediaId, Attempt = 1, SourceKey = sourceKey, OutputPrefix = MediaKeys.Prefix(mediaId) } },
+                new { id = "bench", input = new WorkerJobInput { MediaId = mediaId, Attempt = 1, SourceKey = sourceKey } },
                 JsonDefaults.Web));
 
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

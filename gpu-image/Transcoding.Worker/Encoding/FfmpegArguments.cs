@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transcoding.Shared.Storage;
 using Transcoding.Worker.Conditioning;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
@@ -102,9 +103,9 @@ public static partial class FfmpegArguments
             "-hls_flags", "independent_segments",
             "-hls_segment_type", "mpegts",
             "-hls_segment_filename", Path.Combine(output, "%v", "segment_%05d.ts"),
-            "-master_pl_name", HlsEncodeRequest.MasterPlaylistName,
+            "-master_pl_name", MediaKeys.MasterPlaylistName,
             "-var_stream_map", string.Join(' ', variants),
-            Path.Combine(output, "%v", HlsEncodeRequest.RenditionPlaylistName),
+            Path.Combine(output, "%v", MediaKeys.PlaylistName),
         ]);
         return args;
     }

@@ -5,7 +5,8 @@ using Transcoding.Worker.Probing;
 namespace Transcoding.Worker.Encoding;
 
 /// <summary>
-/// One ffmpeg run producing the whole HLS ladder under <see cref="OutputDirectory"/> (the <c>hls/</c> folder);
+/// One ffmpeg run producing the whole HLS ladder under <see cref="OutputDirectory"/> (the <c>hls/</c> folder, named by
+/// <see cref="Transcoding.Shared.Storage.MediaKeys"/>);
 /// <see cref="Conditioning"/> null means the pictures are used as they are.
 /// </summary>
 public sealed record HlsEncodeRequest(
@@ -17,11 +18,11 @@ public sealed record HlsEncodeRequest(
     EncodeSettings Settings,
     VideoConditioning? Conditioning = null)
 {
-    public const string MasterPlaylistName = "master.m3u8";
-    public const string RenditionPlaylistName = "index.m3u8";
-
-    /// <summary>Every usable audio track, main first (<see cref="AudioRendition.Plan"/>).</summary>
-    public IReadOnlyList<AudioRendition> AudioRenditions => AudioRendition.Plan(Probe);
+    /// <summary>
+    /// Every usable audio track, main first (<see cref="AudioRendition.Plan"/>), planned once from the probe given at
+    /// construction: the arguments, the master playlist and the manifest all read it.
+    /// </summary>
+    public IReadOnlyList<AudioRendition> AudioRenditions { get; } = AudioRendition.Plan(Probe);
 
     /// <summary>
     /// Several audio tracks: one <c>EXT-X-MEDIA</c> audio group, and video variants with no audio of their own. With one

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Transcoding.Shared.Storage;
 
 namespace Transcoding.Worker.Encoding;
 
@@ -78,7 +79,7 @@ public static partial class MasterPlaylist
     {
         var lines = Lines(master);
         var media = ParseMedia(master);
-        var byUri = (audio ?? []).ToDictionary(a => $"{a.Name}/{HlsEncodeRequest.RenditionPlaylistName}", StringComparer.Ordinal);
+        var byUri = (audio ?? []).ToDictionary(a => $"{a.Name}/{MediaKeys.PlaylistName}", StringComparer.Ordinal);
         var result = new List<string>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -126,7 +127,7 @@ public static partial class MasterPlaylist
     /// <summary>Rewrites <c>master.m3u8</c> in <paramref name="hlsDirectory"/>, measuring each variant's segments on disk.</summary>
     public static async Task CompleteFileAsync(string hlsDirectory, double? framesPerSecond, IReadOnlyList<AudioRendition> audio, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(hlsDirectory, HlsEncodeRequest.MasterPlaylistName);
+        var path = Path.Combine(hlsDirectory, MediaKeys.MasterPlaylistName);
         var master = await File.ReadAllTextAsync(path, cancellationToken);
         await File.WriteAllTextAsync(path, Complete(master, uri => VariantSize.Measure(Path.Combine(hlsDirectory, uri)), framesPerSecond, audio), cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Transcoding.Shared.Storage;
 
 namespace Transcoding.Worker.Encoding;
 
@@ -101,7 +102,7 @@ public sealed record MediaPlaylist(int? TargetDuration, IReadOnlyList<MediaPlayl
     /// <summary>Rewrites every variant playlist under <paramref name="hlsDirectory"/> (<c>{variant}/index.m3u8</c>).</summary>
     public static async Task CorrectFilesAsync(string hlsDirectory, CancellationToken cancellationToken)
     {
-        foreach (var path in Directory.EnumerateFiles(hlsDirectory, HlsEncodeRequest.RenditionPlaylistName, SearchOption.AllDirectories))
+        foreach (var path in Directory.EnumerateFiles(hlsDirectory, MediaKeys.PlaylistName, SearchOption.AllDirectories))
         {
             var text = await File.ReadAllTextAsync(path, cancellationToken);
             await File.WriteAllTextAsync(path, CorrectTargetDuration(text), cancellationToken);

@@ -1,3 +1,5 @@
+using Transcoding.Shared.Jobs;
+
 namespace Transcoding.Worker.Jobs;
 
 /// <summary>Failure codes in callbacks and RunPod errors. Permanent ones are about the input and never retried.</summary>
@@ -23,8 +25,9 @@ public static class JobErrorCodes
     /// <summary>
     /// The worker's own output broke a rule of <see cref="Validation.HlsOutputValidator"/>. Not permanent: the input
     /// may be fine and the cause ours or the machine's (a full disk, a killed ffmpeg); one retry is bounded and cheap.
+    /// The same code as a RunPod completion whose outputs record breaks the layout (<see cref="RunPodJobReport"/>).
     /// </summary>
-    public const string OutputInvalid = "output_invalid";
+    public const string OutputInvalid = RunPodJobReport.OutputInvalidCode;
     public const string WorkerShutdown = "worker_shutdown";
     public const string InternalError = "internal_error";
 }

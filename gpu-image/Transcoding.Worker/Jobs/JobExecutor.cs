@@ -82,7 +82,7 @@ public sealed class JobExecutor(
         using var reportTimeout = new CancellationTokenSource(ReportTimeout);
         if (!result.Succeeded || stopped)
         {
-            await publisher.RemoveAsync(ledger, TranscodePipeline.OutputPrefix(input), input.SourceKey, reportTimeout.Token);
+            await publisher.RemoveAsync(ledger, input.MediaId, input.SourceKey, reportTimeout.Token);
         }
 
         if (stopped)

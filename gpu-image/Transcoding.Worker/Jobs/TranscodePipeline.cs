@@ -36,10 +36,12 @@ public sealed class TranscodePipeline(
     public async Task<TranscodeOutputs> RunAsync(WorkerJobInput input, string workDirectory, UploadLedger ledger, Action<double> progress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var prefix = OutputPrefix(input);
+        var mediaId = input.MediaId;
         var sourcePath = Path.Combine(workDirectory, "source");
+
+        // The output folder mirrors the item's prefix in the bucket (MediaKeys), so uploading is a copy.
         var outputDirectory = Path.Combine(workDirectory, "out");
-        var hlsDirectory = Path.Combine(outputDirectory, "hls");
+        var hlsDirectory = Path.Combine(outputDirectory, MediaKeys.HlsFolderName);
         Directory.CreateDirectory(hlsDirectory);
 
         await DownloadAsync(workDirectory, input.SourceKey, sourcePath, cancellationToken);
@@ -49,10 +51,10 @@ public sealed class TranscodePipeline(
             probe = probe with { DurationSeconds = await DemuxedDurationAsync(workDirectory, sourcePath, cancellationToken) };
         }
 
-        var conditioning = probe.Video is null ? null : await ConditioningAsync(workDirectory, sourcePath, probe, input.MediaId, cancellationToken);
+        var conditioning = probe.Video is null ? null : await ConditioningAsync(workDirectory, sourcePath, probe, mediaId, cancellationToken);
         var rungs = probe.Video is null ? [] : new LadderPlanner(settings.EffectiveLadder).Plan(probe.Video);
         VideoEncoder? encoder = probe.Video is null ? null : await encoders.SelectAsync();
-        Log.EncodeStarting(logger, input.MediaId, encoder?.FfmpegName() ?? "none (audio only)", string.Join(',', rungs.Select(r => $"{r.Name}={r.Width}x{r.Height}")));
+        Log.EncodeStarting(logger, mediaId, encoder?.FfmpegName() ?? "none (audio only)", string.Join(',', rungs.Select(r => $"{r.Name}={r.Width}x{r.Height}")));
 
         var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings, conditioning);
         var parser = new FfmpegProgressParser(probe.DurationSeconds);
@@ -85,13 +87,13 @@ public sealed class TranscodePipeline(
             var result = await Step(workDirectory, JobErrorCodes.WaveformFailed, "Generating the waveform failed", () => waveforms.GenerateAsync(
                 sourcePath,
                 probe.Audio,
-                Path.Combine(outputDirectory, "waveform.json"),
-                Path.Combine(outputDirectory, "waveform.dat"),
+                Path.Combine(outputDirectory, MediaKeys.WaveformJsonName),
+                Path.Combine(outputDirectory, MediaKeys.WaveformDatName),
                 cancellationToken));
             waveform = new WaveformOutput
             {
-                JsonKey = prefix + "waveform.json",
-                DatKey = prefix + "waveform.dat",
+                JsonKey = MediaKeys.WaveformJson(mediaId),
+                DatKey = MediaKeys.WaveformDat(mediaId),
                 SampleRate = result.SampleRate,
                 SamplesPerPixel = result.SamplesPerPixel,
             };
@@ -99,26 +101,26 @@ public sealed class TranscodePipeline(
 
         progress(EncodeShare + 5);
 
-        var posterKey = probe.Video is null ? null : await PosterAsync(workDirectory, sourcePath, probe, conditioning, rungs[0], Path.Combine(outputDirectory, "poster.jpg"), prefix, cancellationToken);
+        var posterKey = probe.Video is null ? null : await PosterAsync(workDirectory, sourcePath, probe, conditioning, rungs[0], Path.Combine(outputDirectory, MediaKeys.PosterName), mediaId, cancellationToken);
 
         var outputs = new TranscodeOutputs
         {
-            MasterPlaylistKey = prefix + "hls/" + HlsEncodeRequest.MasterPlaylistName,
-            Renditions = Renditions(prefix, request),
+            MasterPlaylistKey = MediaKeys.MasterPlaylist(mediaId),
+            Renditions = Renditions(mediaId, request),
             DurationSeconds = Math.Round(probe.DurationSeconds, 3),
             PosterKey = posterKey,
             Waveform = waveform,
             Encoder = encoder?.FfmpegName() ?? "",
-            ManifestKey = prefix + OutputObjectPolicy.ManifestName,
+            ManifestKey = MediaKeys.Manifest(mediaId),
             Source = probe.Video is null ? null : conditioning!.Describe(probe.Video),
         };
-        await using (var manifest = File.Create(Path.Combine(outputDirectory, OutputObjectPolicy.ManifestName)))
+        await using (var manifest = File.Create(Path.Combine(outputDirectory, MediaKeys.ManifestName)))
         {
             await JsonSerializer.SerializeAsync(manifest, outputs, JsonDefaults.Web, cancellationToken);
         }
 
         // Nothing is uploaded before the output is known good, so a failure here leaves nothing behind.
-        if (HlsOutputValidator.Validate(outputDirectory, prefix, probe.DurationSeconds) is { Count: > 0 } problems)
+        if (HlsOutputValidator.Validate(outputDirectory, MediaKeys.Prefix(mediaId), probe.DurationSeconds) is { Count: > 0 } problems)
         {
             throw new JobFailedException(
                 JobErrorCodes.OutputInvalid,
@@ -127,7 +129,7 @@ public sealed class TranscodePipeline(
         }
 
         progress(EncodeShare + 10);
-        await Step(workDirectory, JobErrorCodes.UploadFailed, "Uploading the outputs failed", () => publisher.PublishAsync(outputDirectory, prefix, ledger, cancellationToken));
+        await Step(workDirectory, JobErrorCodes.UploadFailed, "Uploading the outputs failed", () => publisher.PublishAsync(outputDirectory, mediaId, ledger, cancellationToken));
         return outputs;
     }
 
@@ -136,7 +138,7 @@ public sealed class TranscodePipeline(
     /// source) ffmpeg exits 0 without a file, so the first frames are tried: a player shows a poster before playback
     /// and any real frame beats a blank tile. A key is only returned for a non-empty file.
     /// </summary>
-    private async Task<string?> PosterAsync(string workDirectory, string sourcePath, MediaProbe probe, VideoConditioning? conditioning, PlannedRung size, string posterPath, string prefix, CancellationToken cancellationToken)
+    private async Task<string?> PosterAsync(string workDirectory, string sourcePath, MediaProbe probe, VideoConditioning? conditioning, PlannedRung size, string posterPath, Guid mediaId, CancellationToken cancellationToken)
     {
         foreach (var fromStart in new[] { false, true })
         {
@@ -146,7 +148,7 @@ public sealed class TranscodePipeline(
                 cancellationToken));
             if (new FileInfo(posterPath) is { Exists: true, Length: > 0 })
             {
-                return prefix + "poster.jpg";
+                return MediaKeys.Poster(mediaId);
             }
         }
 
@@ -156,21 +158,14 @@ public sealed class TranscodePipeline(
 
     /// <summary>The EXTINF sum, in seconds, of each media playlist under <paramref name="hlsDirectory"/>.</summary>
     private static IEnumerable<double> WrittenSeconds(string hlsDirectory) =>
-        Directory.EnumerateFiles(hlsDirectory, HlsEncodeRequest.RenditionPlaylistName, SearchOption.AllDirectories)
+        Directory.EnumerateFiles(hlsDirectory, MediaKeys.PlaylistName, SearchOption.AllDirectories)
             .Select(path => MediaPlaylist.Parse(File.ReadAllText(path)).TotalSeconds);
-
-    /// <summary><c>media/{mediaId}/</c> unless the job names another prefix; always ends with '/'.</summary>
-    public static string OutputPrefix(WorkerJobInput input)
-    {
-        var prefix = string.IsNullOrWhiteSpace(input.OutputPrefix) ? MediaKeys.Prefix(input.MediaId) : input.OutputPrefix.Trim();
-        return prefix.EndsWith('/') ? prefix : prefix + "/";
-    }
 
     /// <summary>
     /// The video rungs, then the audio renditions with playlists of their own (<see cref="HlsEncodeRequest.AudioPlaylists"/>).
     /// A rung's AudioBitrateKbps is that of the audio muxed into it, 0 when it plays an audio group or there is no audio.
     /// </summary>
-    private static IReadOnlyList<Rendition> Renditions(string prefix, HlsEncodeRequest request)
+    private static IReadOnlyList<Rendition> Renditions(Guid mediaId, HlsEncodeRequest request)
     {
         var audioKbps = request.Settings.AudioBitrateKbps;
         var muxedKbps = request.AudioRenditions.Count == 1 ? audioKbps : 0;
@@ -183,20 +178,18 @@ public sealed class TranscodePipeline(
                 Height = rung.Height,
                 VideoBitrateKbps = rung.VideoBitrateKbps,
                 AudioBitrateKbps = muxedKbps,
-                PlaylistKey = PlaylistKey(rung.Name),
+                PlaylistKey = MediaKeys.RenditionPlaylist(mediaId, rung.Name),
             }),
             .. request.AudioPlaylists.Select(audio => new Rendition
             {
                 Name = audio.Name,
                 AudioBitrateKbps = audioKbps,
-                PlaylistKey = PlaylistKey(audio.Name),
+                PlaylistKey = MediaKeys.RenditionPlaylist(mediaId, audio.Name),
                 Label = audio.Label,
                 Language = audio.Language,
                 IsDefault = audio.IsDefault,
             }),
         ];
-
-        string PlaylistKey(string name) => $"{prefix}hls/{name}/{HlsEncodeRequest.RenditionPlaylistName}";
     }
 
     private async Task DownloadAsync(string workDirectory, string sourceKey, string sourcePath, CancellationToken cancellationToken)

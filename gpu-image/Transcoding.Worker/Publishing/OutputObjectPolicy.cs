@@ -1,8 +1,9 @@
+using Transcoding.Shared.Storage;
+
 namespace Transcoding.Worker.Publishing;
 
 public static class OutputObjectPolicy
 {
-    public const string ManifestName = "manifest.json";
     public const string PlaylistContentType = "application/vnd.apple.mpegurl";
 
     // Segment names repeat across media items only under different prefixes and never change once written.
@@ -17,7 +18,7 @@ public static class OutputObjectPolicy
     public static OutputObject Describe(string relativePath)
     {
         var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
-        if (relativePath == ManifestName)
+        if (relativePath == MediaKeys.ManifestName)
         {
             return new OutputObject("application/json", Revalidate, Phase: 3);
         }

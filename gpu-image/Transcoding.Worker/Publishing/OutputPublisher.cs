@@ -7,8 +7,10 @@ namespace Transcoding.Worker.Publishing;
 /// <summary>Uploads a job's output folder under the media prefix, phase by phase, with bounded parallelism.</summary>
 public sealed class OutputPublisher(IObjectStorage storage, IOptions<StorageOptions> storageOptions, ILogger<OutputPublisher> logger)
 {
-    public async Task PublishAsync(string outputDirectory, string prefix, UploadLedger ledger, CancellationToken cancellationToken)
+    /// <param name="outputDirectory">The job's output folder, laid out as the item's prefix (<see cref="MediaKeys"/>).</param>
+    public async Task PublishAsync(string outputDirectory, Guid mediaId, UploadLedger ledger, CancellationToken cancellationToken)
     {
+        var prefix = MediaKeys.Prefix(mediaId);
         var files = Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories)
             .Select(path => (Path: path, Relative: Path.GetRelativePath(outputDirectory, path).Replace(Path.DirectorySeparatorChar, '/')))
             .Select(file => (file.Path, Key: prefix + file.Relative, Object: OutputObjectPolicy.Describe(file.Relative)))
@@ -34,9 +36,9 @@ public sealed class OutputPublisher(IObjectStorage storage, IOptions<StorageOpti
     /// Best effort: a key that cannot be deleted is logged, and the rest are still tried. The whole <c>hls/</c>
     /// folder goes in one prefix delete (one listing instead of one per segment) unless the source lives in it.
     /// </summary>
-    public async Task RemoveAsync(UploadLedger ledger, string prefix, string sourceKey, CancellationToken cancellationToken)
+    public async Task RemoveAsync(UploadLedger ledger, Guid mediaId, string sourceKey, CancellationToken cancellationToken)
     {
-        var hls = prefix + "hls/";
+        var hls = MediaKeys.HlsFolder(mediaId);
         var wholeHls = !sourceKey.StartsWith(hls, StringComparison.Ordinal);
         var targets = ledger.Keys
             .Select(key => wholeHls && key.StartsWith(hls, StringComparison.Ordinal) ? hls : key)

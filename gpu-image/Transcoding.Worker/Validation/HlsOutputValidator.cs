@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Transcoding.Contracts;
 using Transcoding.Shared;
+using Transcoding.Shared.Storage;
 using Transcoding.Worker.Encoding;
-using Transcoding.Worker.Publishing;
 
 namespace Transcoding.Worker.Validation;
 
@@ -34,7 +34,7 @@ public static class HlsOutputValidator
             return problems;
         }
 
-        foreach (var key in Keys(outputs))
+        foreach (var key in MediaKeys.Of(outputs).Select(key => key ?? ""))
         {
             if (!key.StartsWith(prefix, StringComparison.Ordinal) || FileLength(outputDirectory, key[prefix.Length..]) is not > 0)
             {
@@ -91,38 +91,16 @@ public static class HlsOutputValidator
         return problems;
     }
 
-    /// <summary>The key of every object the manifest points at (itself included).</summary>
-    public static IEnumerable<string> Keys(TranscodeOutputs outputs)
-    {
-        yield return outputs.ManifestKey;
-        yield return outputs.MasterPlaylistKey;
-        foreach (var rendition in outputs.Renditions)
-        {
-            yield return rendition.PlaylistKey;
-        }
-
-        if (outputs.PosterKey is not null)
-        {
-            yield return outputs.PosterKey;
-        }
-
-        if (outputs.Waveform is not null)
-        {
-            yield return outputs.Waveform.JsonKey;
-            yield return outputs.Waveform.DatKey;
-        }
-    }
-
     private static TranscodeOutputs? ReadManifest(string outputDirectory, List<OutputProblem> problems)
     {
         try
         {
-            return JsonSerializer.Deserialize<TranscodeOutputs>(File.ReadAllText(Path.Combine(outputDirectory, OutputObjectPolicy.ManifestName)), JsonDefaults.Web)
+            return JsonSerializer.Deserialize<TranscodeOutputs>(File.ReadAllText(Path.Combine(outputDirectory, MediaKeys.ManifestName)), JsonDefaults.Web)
                 ?? throw new JsonException("null");
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
-            problems.Add(new OutputProblem(OutputProblem.ManifestKeyMissing, OutputObjectPolicy.ManifestName, "missing or not an outputs record"));
+            problems.Add(new OutputProblem(OutputProblem.ManifestKeyMissing, MediaKeys.ManifestName, "missing or not an outputs record"));
             return null;
         }
     }

@@ -48,39 +48,22 @@ public sealed class PollTranscodeStatusConsumer(
             return;
         }
 
-        if (job.Status == RunPodJobStates.Completed && job.Output is { ValueKind: JsonValueKind.Object } output)
+        var report = RunPodJobReport.ToCallback(mediaId, attempt, job);
+        if (report is null)
         {
-            Log.JobEnded(logger, mediaId, attempt, job.Id, job.Status);
-            await PublishCompletedAsync(context, job.Id, output.Deserialize<TranscodeOutputs>(JsonDefaults.Web)!);
+            Log.JobStillRunning(logger, mediaId, attempt, job.Id, job.Status);
             return;
         }
 
-        if (RunPodFailureCodes.For(job.Status) is { } code)
+        if (report is { Status: CallbackStatus.Completed, Outputs: null })
         {
-            Log.JobEnded(logger, mediaId, attempt, job.Id, job.Status);
-
-            // A job the worker failed carries the worker's verdict: a corrupt source stays permanent without its callback.
-            var worker = job.Status == RunPodJobStates.Failed ? WorkerJobError.Parse(job.ErrorText) : null;
-            await context.Publish(new TranscodeFailed
-            {
-                MediaId = mediaId,
-                Attempt = attempt,
-                JobId = job.Id,
-                ErrorCode = worker?.Code ?? code,
-                ErrorMessage = worker?.Message ?? $"RunPod job ended {job.Status}: {job.ErrorText ?? "no error reported"}",
-                Permanent = worker?.Permanent ?? false,
-            });
-            return;
-        }
-
-        if (job.Status == RunPodJobStates.Completed)
-        {
-            // Completed without an output object: the manifest is the record of what was written.
+            // Completed without an outputs record: the manifest is the record of what was written.
             await PublishFromStorageAsync(context, job.Id);
             return;
         }
 
-        Log.JobStillRunning(logger, mediaId, attempt, job.Id, job.Status);
+        Log.JobEnded(logger, mediaId, attempt, job.Id, job.Status);
+        await PublishAsync(context, report);
     }
 
     private async Task PublishFromStorageAsync(ConsumeContext<PollTranscodeStatus> context, string jobId)
@@ -90,7 +73,7 @@ public sealed class PollTranscodeStatusConsumer(
         if (outputs is not null)
         {
             Log.RecoveredFromManifest(logger, mediaId, attempt);
-            await PublishCompletedAsync(context, jobId, outputs);
+            await PublishAsync(context, RunPodJobReport.Completion(mediaId, attempt, jobId, outputs));
             return;
         }
 
@@ -121,12 +104,10 @@ public sealed class PollTranscodeStatusConsumer(
         }
     }
 
-    private static Task PublishCompletedAsync(ConsumeContext<PollTranscodeStatus> context, string jobId, TranscodeOutputs outputs) =>
-        context.Publish(new TranscodeCompleted
-        {
-            MediaId = context.Message.MediaId,
-            Attempt = context.Message.Attempt,
-            JobId = jobId,
-            Outputs = outputs,
-        });
+    /// <summary>The report as the gateway would publish it: the same message whichever way RunPod told us.</summary>
+    private static Task PublishAsync(ConsumeContext context, TranscodeCallback report)
+    {
+        var message = CallbackMessages.ToMessage(report);
+        return context.Publish(message, message.GetType(), context.CancellationToken);
+    }
 }

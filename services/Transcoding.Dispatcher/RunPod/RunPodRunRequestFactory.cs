@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Transcoding.Contracts;
 using Transcoding.Shared.Jobs;
-using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Dispatcher.RunPod;
@@ -20,7 +19,6 @@ public sealed class RunPodRunRequestFactory(IOptions<RunPodOptions> options)
             MediaId = command.MediaId,
             Attempt = command.Attempt,
             SourceKey = command.SourceKey,
-            OutputPrefix = string.IsNullOrEmpty(command.OutputPrefix) ? MediaKeys.Prefix(command.MediaId) : command.OutputPrefix,
             CallbackUrl = WebhookRoutes.TranscodeUrl(_options.CallbackBaseUrl),
             TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null,
         };

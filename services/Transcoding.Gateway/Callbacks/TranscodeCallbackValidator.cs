@@ -8,8 +8,6 @@ namespace Transcoding.Gateway.Callbacks;
 public sealed class TranscodeCallbackValidator : AbstractValidator<TranscodeCallback>
 {
     public const int MaxJobIdLength = 200;
-    public const int MaxErrorCodeLength = 100;
-    public const int MaxErrorMessageLength = 4000;
 
     public TranscodeCallbackValidator()
     {
@@ -23,16 +21,12 @@ public sealed class TranscodeCallbackValidator : AbstractValidator<TranscodeCall
         When(c => c.Status == CallbackStatus.Completed, () =>
         {
             RuleFor(c => c.Outputs).NotNull().WithMessage("'Outputs' must be present when the status is completed.");
-            When(c => c.Outputs is not null, () =>
+            RuleFor(c => c.Outputs).Custom((outputs, context) =>
             {
-                RuleFor(c => c.Outputs!.MasterPlaylistKey).NotEmpty();
-                RuleFor(c => c.Outputs!.ManifestKey).NotEmpty();
-                RuleFor(c => c.Outputs!.Renditions).NotEmpty();
-                RuleFor(c => c.Outputs!.DurationSeconds).GreaterThanOrEqualTo(0);
-                RuleFor(c => c.Outputs)
-                    .Must((callback, outputs) => OutputKeys.All(outputs!).All(key => OutputKeys.IsUnder(MediaKeys.Prefix(callback.MediaId), key)))
-                    .WithName("Outputs")
-                    .WithMessage("Every output key must lie under media/{mediaId}/ of this media item.");
+                foreach (var problem in outputs is null ? [] : OutputsRecordRules.Problems(context.InstanceToValidate.MediaId, outputs))
+                {
+                    context.AddFailure(problem.Field, problem.Message);
+                }
             });
         });
 
@@ -41,8 +35,8 @@ public sealed class TranscodeCallbackValidator : AbstractValidator<TranscodeCall
             RuleFor(c => c.Error).NotNull().WithMessage("'Error' must be present when the status is failed.");
             When(c => c.Error is not null, () =>
             {
-                RuleFor(c => c.Error!.Code).NotEmpty().MaximumLength(MaxErrorCodeLength);
-                RuleFor(c => c.Error!.Message).NotEmpty().MaximumLength(MaxErrorMessageLength);
+                RuleFor(c => c.Error!.Code).NotEmpty().MaximumLength(CallbackError.MaxCodeLength);
+                RuleFor(c => c.Error!.Message).NotEmpty().MaximumLength(CallbackError.MaxMessageLength);
             });
         });
 

@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Transcoding.Gateway.Callbacks;
 using Transcoding.Gateway.Deduplication;
 using Transcoding.Gateway.Options;
 using Transcoding.Shared.Webhooks;

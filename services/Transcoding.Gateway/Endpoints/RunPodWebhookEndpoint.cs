@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Transcoding.Gateway.Deduplication;
 using Transcoding.Gateway.Delivery;
 using Transcoding.Gateway.Options;
-using Transcoding.Gateway.RunPod;
 using Transcoding.Gateway.Verification;
 using Transcoding.Shared.Webhooks;
 
@@ -49,7 +48,7 @@ public sealed class RunPodWebhookEndpoint(
         }
 
         Log.RunPodReported(logger, Log.Printable(job.Id), job.Status!, mediaId, attempt, job.DelayTime, job.ExecutionTime);
-        if (RunPodReport.ToCallback(mediaId, attempt, job) is not { } callback)
+        if (RunPodJobReport.ToCallback(mediaId, attempt, job) is not { } callback)
         {
             return TypedResults.NoContent();
         }

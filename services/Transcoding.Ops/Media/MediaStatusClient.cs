@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Transcoding.Contracts;
 
 namespace Transcoding.Ops.Media;
 
@@ -9,14 +10,14 @@ public sealed class MediaStatusClient(HttpClient http)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<MediaStatus> GetAsync(Uri api, string mediaId, CancellationToken cancellationToken)
+    public async Task<MediaStatusAnswer> GetAsync(Uri api, string mediaId, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(MediaUri(api, mediaId, ""), cancellationToken);
         await ThrowOnErrorAsync(response, mediaId, cancellationToken);
         var json = await response.Content.ReadAsStringAsync(cancellationToken);
-        var view = JsonSerializer.Deserialize<MediaStatusView>(json, Json)
+        var status = JsonSerializer.Deserialize<MediaStatus>(json, Json)
             ?? throw new OpsException(ExitCodes.Failure, "the status API answered an empty body");
-        return new MediaStatus(view, json);
+        return new MediaStatusAnswer(status, json);
     }
 
     /// <summary>Asks for a retry or a cancel (body <c>{requestedBy, reason}</c>, a null reason left to the API);

@@ -14,7 +14,6 @@ public sealed class TranscodeStateMap : IEntityTypeConfiguration<TranscodeState>
         entity.HasKey(x => x.CorrelationId);
         entity.Property(x => x.CurrentState).HasMaxLength(64);
         entity.Property(x => x.SourceKey).HasMaxLength(1024);
-        entity.Property(x => x.ContentType).HasMaxLength(255);
         entity.Property(x => x.JobId).HasMaxLength(256);
         entity.Property(x => x.FailureCode).HasMaxLength(128);
         entity.Property(x => x.Outputs).HasJsonbConversion(JsonDefaults.Web);

@@ -12,8 +12,6 @@ public class TranscodeState : SagaStateMachineInstance
 
     public string SourceKey { get; set; } = "";
 
-    public string ContentType { get; set; } = "";
-
     public long SizeBytes { get; set; }
 
     public DateTimeOffset UploadedAt { get; set; }

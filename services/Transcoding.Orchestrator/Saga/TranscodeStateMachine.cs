@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Transcoding.Contracts;
-using Transcoding.Shared.Storage;
 
 namespace Transcoding.Orchestrator.Saga;
 
@@ -52,7 +51,6 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 .Then(c =>
                 {
                     c.Saga.SourceKey = c.Message.SourceKey;
-                    c.Saga.ContentType = c.Message.ContentType;
                     c.Saga.SizeBytes = c.Message.SizeBytes;
                     c.Saga.UploadedAt = c.Message.UploadedAt;
                     c.Saga.MaxAttempts = _settings.MaxAttempts;
@@ -333,9 +331,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         MediaId = saga.CorrelationId,
         Attempt = saga.Attempt,
         SourceKey = saga.SourceKey,
-        ContentType = saga.ContentType,
         SizeBytes = saga.SizeBytes,
-        OutputPrefix = MediaKeys.Prefix(saga.CorrelationId),
     };
 
     /// <summary>A failed attempt's job may still be running on RunPod (a worker that reported failure, a lost

@@ -25,7 +25,7 @@ public static class StatusEndpoints
         }
 
         var saga = await sagas.Load(mediaId);
-        return saga is null ? TypedResults.NotFound() : TypedResults.Ok(MediaStatus.From(saga));
+        return saga is null ? TypedResults.NotFound() : TypedResults.Ok(saga.ToMediaStatus());
     }
 
     /// <summary><c>POST /media/{id}/retry</c>: 202, 404, or 409 outside <c>failed</c> or with the budget spent.</summary>

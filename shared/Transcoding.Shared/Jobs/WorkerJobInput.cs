@@ -9,9 +9,6 @@ public sealed record WorkerJobInput
     /// <summary>Object key of the source in the bucket.</summary>
     public string SourceKey { get; init; } = "";
 
-    /// <summary>Where outputs go, <c>media/{mediaId}/</c>.</summary>
-    public string OutputPrefix { get; init; } = "";
-
     /// <summary>The gateway's <c>/webhooks/transcode</c> URL for signed callbacks.</summary>
     public string CallbackUrl { get; init; } = "";
 

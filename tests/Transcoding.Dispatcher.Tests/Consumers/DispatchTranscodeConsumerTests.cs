@@ -144,7 +144,6 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
         MediaId = Guid.NewGuid(),
         Attempt = 1,
         SourceKey = "uploads/source.mp4",
-        ContentType = "video/mp4",
         SizeBytes = 1024,
     };
 }

@@ -7,6 +7,7 @@ using Transcoding.Dispatcher.Consumers;
 using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.Tests.Support;
 using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 
@@ -14,27 +15,27 @@ namespace Transcoding.Dispatcher.Tests.Consumers;
 
 public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
 {
-    private static readonly TranscodeOutputs Outputs = new()
+    private static TranscodeOutputs Outputs(Guid mediaId) => new()
     {
-        MasterPlaylistKey = "media/x/hls/master.m3u8",
-        Renditions = [new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = "media/x/hls/360p/index.m3u8" }],
+        MasterPlaylistKey = MediaKeys.MasterPlaylist(mediaId),
+        Renditions = [new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = MediaKeys.RenditionPlaylist(mediaId, "360p") }],
         DurationSeconds = 3.5,
         Encoder = "libx264",
-        ManifestKey = "media/x/manifest.json",
+        ManifestKey = MediaKeys.Manifest(mediaId),
     };
 
     [Fact]
     public async Task When_the_job_has_completed_its_output_becomes_TranscodeCompleted()
     {
         var mediaId = await DispatchedAsync("job-done");
-        RunPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-done", status = "COMPLETED", output = Outputs }, JsonDefaults.Web)));
+        RunPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-done", status = "COMPLETED", output = Outputs(mediaId) }, JsonDefaults.Web)));
 
         await PollAsync(mediaId);
 
         Assert.Equal("job-done", Assert.Single(RunPod.Calls("status")).JobId);
         var completed = Host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
         Assert.Equal((mediaId, 1, "job-done"), (completed.MediaId, completed.Attempt, completed.JobId));
-        Assert.Equal(Outputs.MasterPlaylistKey, completed.Outputs.MasterPlaylistKey);
+        Assert.Equal(MediaKeys.MasterPlaylist(mediaId), completed.Outputs.MasterPlaylistKey);
         Assert.Equal("360p", Assert.Single(completed.Outputs.Renditions).Name);
     }
 
@@ -44,14 +45,13 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         var mediaId = await DispatchedAsync("job-expired");
         RunPod.Script("status", new ScriptedResponse(404, """{"error":"request does not exist"}"""));
         RunPod.Script("health", ScriptedResponse.Healthy);
-        var storage = Host.Services.GetRequiredService<IObjectStorage>();
-        await storage.UploadAsync(MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Outputs, JsonDefaults.Web)), "application/json", null, CancellationToken.None);
+        await StoreManifestAsync(mediaId, Outputs(mediaId));
 
         await PollAsync(mediaId);
 
         var completed = Host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
         Assert.Equal("job-expired", completed.JobId);
-        Assert.Equal(Outputs.ManifestKey, completed.Outputs.ManifestKey);
+        Assert.Equal(MediaKeys.Manifest(mediaId), completed.Outputs.ManifestKey);
         Assert.Equal(3.5, completed.Outputs.DurationSeconds);
         Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
     }
@@ -96,9 +96,9 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
     }
 
     [Theory]
-    [InlineData("FAILED", "job_failed")]
-    [InlineData("TIMED_OUT", "job_timed_out")]
-    [InlineData("CANCELLED", "job_cancelled")]
+    [InlineData("FAILED", RunPodJobReport.FailedCode)]
+    [InlineData("TIMED_OUT", RunPodJobReport.TimedOutCode)]
+    [InlineData("CANCELLED", RunPodJobReport.CancelledCode)]
     public async Task When_the_job_ended_without_output_the_attempt_fails_transiently(string status, string code)
     {
         var mediaId = await DispatchedAsync("job-bad");
@@ -110,6 +110,36 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         Assert.Equal(code, failed.ErrorCode);
         Assert.Contains("worker exited", failed.ErrorMessage);
         Assert.False(failed.Permanent);
+    }
+
+    /// <summary>The gateway's RunPod route turns the same status into the same failure (RunPodWebhookTests).</summary>
+    [Fact]
+    public async Task When_the_job_completed_with_keys_of_another_media_the_attempt_fails_as_output_invalid_not_completed()
+    {
+        var mediaId = await DispatchedAsync("job-foreign");
+        var foreign = Outputs(mediaId) with { ManifestKey = MediaKeys.Manifest(Guid.NewGuid()) };
+        RunPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-foreign", status = "COMPLETED", output = foreign }, JsonDefaults.Web)));
+
+        await PollAsync(mediaId);
+
+        var failed = Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        Assert.Equal((mediaId, 1, "job-foreign", RunPodJobReport.OutputInvalidCode, false), (failed.MediaId, failed.Attempt, failed.JobId, failed.ErrorCode, failed.Permanent));
+        Assert.False(Host.Harness.Published.Select<TranscodeCompleted>().Any());
+    }
+
+    [Fact]
+    public async Task When_RunPod_forgot_the_job_and_the_manifest_in_storage_points_outside_the_item_the_attempt_fails_as_output_invalid()
+    {
+        var mediaId = await DispatchedAsync("job-expired");
+        RunPod.Script("status", new ScriptedResponse(404));
+        RunPod.Script("health", ScriptedResponse.Healthy);
+        await StoreManifestAsync(mediaId, Outputs(mediaId) with { Renditions = Outputs(Guid.NewGuid()).Renditions });
+
+        await PollAsync(mediaId);
+
+        var failed = Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        Assert.Equal((RunPodJobReport.OutputInvalidCode, false), (failed.ErrorCode, failed.Permanent));
+        Assert.False(Host.Harness.Published.Select<TranscodeCompleted>().Any());
     }
 
     [Fact]
@@ -155,6 +185,10 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         await Host.Services.GetRequiredService<IDispatchLedger>().RecordJobAsync(mediaId, 1, jobId, CancellationToken.None);
         return mediaId;
     }
+
+    private Task StoreManifestAsync(Guid mediaId, TranscodeOutputs outputs) =>
+        Host.Services.GetRequiredService<IObjectStorage>().UploadAsync(
+            MediaKeys.Manifest(mediaId), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(outputs, JsonDefaults.Web)), "application/json", null, CancellationToken.None);
 
     private async Task PollAsync(Guid mediaId)
     {

@@ -58,7 +58,6 @@ public sealed class When_a_cancel_races_the_dispatch : DispatcherScenario
         MediaId = Guid.NewGuid(),
         Attempt = 1,
         SourceKey = "uploads/source.mp4",
-        ContentType = "video/mp4",
         SizeBytes = 1024,
     };
 }

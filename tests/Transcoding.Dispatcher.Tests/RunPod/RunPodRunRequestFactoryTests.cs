@@ -19,7 +19,7 @@ public sealed class RunPodRunRequestFactoryTests
     };
 
     [Fact]
-    public void When_an_attempt_is_dispatched_the_input_points_the_worker_at_its_source_outputs_and_callback()
+    public void When_an_attempt_is_dispatched_the_input_points_the_worker_at_its_source_and_callback()
     {
         var mediaId = Guid.NewGuid();
 
@@ -29,7 +29,6 @@ public sealed class RunPodRunRequestFactoryTests
         Assert.Equal(mediaId, request.Input.MediaId);
         Assert.Equal(2, request.Input.Attempt);
         Assert.Equal("uploads/a.mov", request.Input.SourceKey);
-        Assert.Equal($"media/{mediaId:D}/", request.Input.OutputPrefix);
         Assert.Equal("https://gateway.example.test/webhooks/transcode", request.Input.CallbackUrl);
         Assert.Equal(TimeSpan.FromMinutes(15).TotalMilliseconds, request.Policy.ExecutionTimeout);
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Transcoding.Contracts;
 using Transcoding.Gateway.Tests.Infrastructure;
 using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 
@@ -14,9 +15,9 @@ public sealed class RunPodWebhookTests(GatewayFixture gateway) : IClassFixture<G
     private readonly Guid _mediaId = Guid.NewGuid();
 
     [Theory]
-    [InlineData("FAILED", "runpod_failed")]
-    [InlineData("TIMED_OUT", "runpod_timed_out")]
-    [InlineData("CANCELLED", "runpod_cancelled")]
+    [InlineData("FAILED", RunPodJobReport.FailedCode)]
+    [InlineData("TIMED_OUT", RunPodJobReport.TimedOutCode)]
+    [InlineData("CANCELLED", RunPodJobReport.CancelledCode)]
     public async Task When_RunPod_reports_a_failed_job_with_a_good_token_TranscodeFailed_is_published(string status, string code)
     {
         var response = await PostAsync(_mediaId, 1, gateway.Tokens.Create(_mediaId, 1), Job(status, error: "\"worker lost\""));
@@ -104,12 +105,23 @@ public sealed class RunPodWebhookTests(GatewayFixture gateway) : IClassFixture<G
         Assert.Equal((3, "job-7", outputs.ManifestKey), (completed.Attempt, completed.JobId, completed.Outputs.ManifestKey));
     }
 
+    /// <summary>The dispatcher's poll turns the same status into the same failure (PollTranscodeStatusConsumerTests).</summary>
     [Fact]
-    public async Task When_RunPod_reports_completion_with_keys_of_another_media_it_is_refused()
+    public async Task When_RunPod_reports_completion_with_keys_of_another_media_the_attempt_fails_as_output_invalid()
     {
         var outputs = Reports.Outputs(_mediaId) with { ManifestKey = MediaKeys.Manifest(Guid.NewGuid()) };
 
         var response = await PostAsync(_mediaId, 1, gateway.Tokens.Create(_mediaId, 1), Job("COMPLETED", output: outputs));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var failed = Assert.IsType<TranscodeFailed>(Assert.Single(gateway.Host.PublishedFor(_mediaId)));
+        Assert.Equal((1, "job-7", RunPodJobReport.OutputInvalidCode, false), (failed.Attempt, failed.JobId, failed.ErrorCode, failed.Permanent));
+    }
+
+    [Fact]
+    public async Task When_RunPod_reports_completion_without_an_outputs_record_it_is_refused_and_left_to_the_poll()
+    {
+        var response = await PostAsync(_mediaId, 1, gateway.Tokens.Create(_mediaId, 1), Job("COMPLETED"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Empty(gateway.Host.PublishedFor(_mediaId));

@@ -16,7 +16,7 @@ public sealed class TranscodeStateMachineTests
         Assert.Equal(MediaStates.Transcoding, await h.State());
         var dispatch = Assert.Single(await h.Published<DispatchTranscode>());
         Assert.Equal(1, dispatch.Attempt);
-        Assert.Equal($"media/{h.MediaId}/", dispatch.OutputPrefix);
+        Assert.Equal((h.MediaId, $"uploads/{h.MediaId}/source.mp4", 1234L), (dispatch.MediaId, dispatch.SourceKey, dispatch.SizeBytes));
         Assert.Single(await h.Published<MediaTranscodingStarted>());
         var history = (await h.Instance()).History;
         Assert.Equal([MediaStates.Uploaded, MediaStates.Transcoding], history.Select(t => t.To));

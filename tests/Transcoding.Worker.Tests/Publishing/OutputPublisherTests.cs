@@ -48,7 +48,7 @@ public sealed class OutputPublisherTests : IDisposable
             ledger.Add(key);
         }
 
-        await publisher.RemoveAsync(ledger, Prefix, sourceKey, CancellationToken.None);
+        await publisher.RemoveAsync(ledger, Guid.Parse("7d3c5a9e-1111-4222-8333-944455556666"), sourceKey, CancellationToken.None);
 
         Assert.Equal(remaining.Order(StringComparer.Ordinal), await KeysAsync(storage));
     }

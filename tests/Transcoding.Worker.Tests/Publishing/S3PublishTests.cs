@@ -23,7 +23,7 @@ public class S3PublishTests
         var folder = await LocalOutputsAsync();
         var publisher = new OutputPublisher(storage, Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutputPublisher>.Instance);
 
-        await publisher.PublishAsync(folder, prefix, new UploadLedger(), CancellationToken.None);
+        await publisher.PublishAsync(folder, mediaId, new UploadLedger(), CancellationToken.None);
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => prefix + Path.GetRelativePath(folder, f).Replace('\\', '/'));

@@ -109,7 +109,6 @@ public sealed class WorkerHarness : IAsyncDisposable
         MediaId = mediaId,
         Attempt = 1,
         SourceKey = sourceKey,
-        OutputPrefix = MediaKeys.Prefix(mediaId),
         CallbackUrl = callbackUrl,
     };
 

@@ -22,7 +22,7 @@ public sealed class MediaShowCommand(OpsOutput output, MediaStatusClient client,
             return ExitCodes.Ok;
         }
 
-        var view = status.View;
+        var view = status.Status;
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         grid.AddRow(FaultView.Cells("Media id", view.MediaId.ToString()));
         grid.AddRow(FaultView.Cells("State", view.State));

@@ -117,11 +117,6 @@ namespace Transcoding.Orchestrator.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
                     b.Property<string>("CurrentState")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,7 +1,6 @@
 using Transcoding.Contracts;
-using Transcoding.Shared.Webhooks;
 
-namespace Transcoding.Gateway.Callbacks;
+namespace Transcoding.Shared.Webhooks;
 
 /// <summary>Turns a validated report into the message the saga consumes.</summary>
 public static class CallbackMessages
