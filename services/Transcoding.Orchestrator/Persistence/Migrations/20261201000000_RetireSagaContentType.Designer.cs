@@ -12,8 +12,8 @@ using Transcoding.Orchestrator.Persistence;
 namespace Transcoding.Orchestrator.Persistence.Migrations
 {
     [DbContext(typeof(TranscodeDbContext))]
-    [Migration("20261201000000_DropSagaContentType")]
-    partial class DropSagaContentType
+    [Migration("20261201000000_RetireSagaContentType")]
+    partial class RetireSagaContentType
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
