@@ -27,15 +27,18 @@ for profile in local real ops; do
   COMPOSE_PROFILES=$profile compose config -q
 done
 
-# Resolved build contexts and Dockerfiles (profiles do not hide services from `config`).
+# Resolved build contexts and Dockerfiles (profiles do not hide services from `config`). A Dockerfile's ARGs take the
+# service's build args (or their defaults) before its COPY sources and published projects are looked up; an ARG with
+# neither fails the check, as it would fail the build.
 COMPOSE_PROFILES=local,real,ops compose config | python3 -c '
 import os, re, sys, yaml
-missing = []
+problems = []
 def need(path, what):
     if not os.path.exists(path):
-        missing.append(f"{what}: {path}")
+        problems.append(f"missing {what}: {path}")
         return False
     return True
+variable = re.compile(r"\$(?:\{(\w+)(?::?[-+?][^}]*)?\}|(\w+))")
 for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
     build = service.get("build")
     if not build:
@@ -44,17 +47,38 @@ for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
     dockerfile = os.path.join(context, build.get("dockerfile", "Dockerfile"))
     if not (need(context, f"{name}: build context") and need(dockerfile, f"{name}: Dockerfile")):
         continue
-    text = open(dockerfile).read().replace("\\\n", " ")
-    for line in text.splitlines():
-        words = line.split()
+    shown = os.path.relpath(dockerfile, context)
+    lines = [line for line in open(dockerfile).read().splitlines() if not line.lstrip().startswith("#")]
+    instructions = [line.split() for line in "\n".join(lines).replace("\\\n", " ").splitlines()]
+    defaults, stages = {}, set()
+    for words in instructions:
+        if words[:1] == ["ARG"]:
+            arg, has_default, default = words[1].partition("=")
+            defaults.setdefault(arg, default if has_default else None)
+        if words[:1] == ["FROM"] and len(words) >= 4 and words[2].upper() == "AS":
+            stages.add(words[3])
+    args = build.get("args") or {}
+    values = {arg: value for arg, value in defaults.items() if value is not None}
+    values.update({arg: value for arg, value in args.items() if value})
+    unset = [arg for arg in defaults if arg not in values]
+    for arg in unset:
+        problems.append(f"{name}: build arg {arg} is not set ({shown} declares ARG {arg} without a default)")
+    target = build.get("target")
+    if target and target not in stages:
+        known = " ".join(sorted(stages))
+        problems.append(f"{name}: target {target} is no stage of {shown} (its stages: {known})")
+    if unset:
+        continue
+    resolved = lambda word: variable.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), word)
+    for words in instructions:
         if words[:1] == ["COPY"] and not any(w.startswith("--from") for w in words):
             for source in words[1:-1]:
                 if not source.startswith("--"):
-                    need(os.path.join(context, source), f"{name}: COPY source")
-    for project in re.findall(r"dotnet publish (\S+\.csproj)", text):
-        need(os.path.join(context, project), f"{name}: project")
-for item in missing:
-    print("compose-check: missing " + item, file=sys.stderr)
-sys.exit(1 if missing else 0)
+                    need(os.path.join(context, resolved(source)), f"{name}: COPY source")
+    for project in re.findall(r"dotnet publish (\"[^\"]+\"|\S+)", "\n".join(" ".join(w) for w in instructions)):
+        need(os.path.join(context, resolved(project.strip("\""))), f"{name}: project")
+for problem in problems:
+    print("compose-check: " + problem, file=sys.stderr)
+sys.exit(1 if problems else 0)
 '
-echo "compose-check: compose file valid (profiles local, real, ops); all build paths exist"
+echo "compose-check: compose file valid (profiles local, real, ops); all build args set, all build paths exist"
