@@ -27,8 +27,9 @@ for profile in local real ops; do
   COMPOSE_PROFILES=$profile compose config -q
 done
 
-# Resolved build contexts and Dockerfiles (profiles do not hide services from `config`). A Dockerfile's ARGs take the
-# service's build args (or their defaults) before its COPY sources and published projects are looked up; an ARG with
+# Resolved build contexts and Dockerfiles (profiles do not hide services from `config`). Only the stages the service's
+# target builds count (the target, the stages it starts FROM or copies --from, and so on); their ARGs take the
+# service's build args (or their defaults) before COPY sources and published projects are looked up, and an ARG with
 # neither fails the check, as it would fail the build.
 COMPOSE_PROFILES=local,real,ops compose config | python3 -c '
 import os, re, sys, yaml
@@ -49,29 +50,45 @@ for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
         continue
     shown = os.path.relpath(dockerfile, context)
     lines = [line for line in open(dockerfile).read().splitlines() if not line.lstrip().startswith("#")]
-    instructions = [line.split() for line in "\n".join(lines).replace("\\\n", " ").splitlines()]
-    defaults, stages = {}, set()
+    # Instructions by stage, in order; stage names map to their index, unnamed stages get none.
+    stages, names = [[]], {}
+    for words in (line.split() for line in "\n".join(lines).replace("\\\n", " ").splitlines()):
+        if words[:1] == ["FROM"]:
+            stages.append([])
+            if len(words) >= 4 and words[2].upper() == "AS":
+                names[words[3]] = len(stages) - 1
+        if words:
+            stages[-1].append(words)
+    target = build.get("target")
+    if target and target not in names:
+        known = " ".join(sorted(names))
+        problems.append(f"{name}: target {target} is no stage of {shown} (its stages: {known})")
+        continue
+    built, pending = {0}, [names[target] if target else len(stages) - 1]
+    while pending:
+        stage = pending.pop()
+        if stage in built:
+            continue
+        built.add(stage)
+        for words in stages[stage]:
+            sources = words[1:2] if words[0] == "FROM" else [w[len("--from="):] for w in words if w.startswith("--from=")]
+            pending += [names[source] for source in sources if source in names]
+    instructions = [words for stage in sorted(built) for words in stages[stage]]
+    defaults = {}
     for words in instructions:
-        if words[:1] == ["ARG"]:
+        if words[0] == "ARG":
             arg, has_default, default = words[1].partition("=")
             defaults.setdefault(arg, default if has_default else None)
-        if words[:1] == ["FROM"] and len(words) >= 4 and words[2].upper() == "AS":
-            stages.add(words[3])
-    args = build.get("args") or {}
     values = {arg: value for arg, value in defaults.items() if value is not None}
-    values.update({arg: value for arg, value in args.items() if value})
+    values.update({arg: value for arg, value in (build.get("args") or {}).items() if value})
     unset = [arg for arg in defaults if arg not in values]
     for arg in unset:
         problems.append(f"{name}: build arg {arg} is not set ({shown} declares ARG {arg} without a default)")
-    target = build.get("target")
-    if target and target not in stages:
-        known = " ".join(sorted(stages))
-        problems.append(f"{name}: target {target} is no stage of {shown} (its stages: {known})")
     if unset:
         continue
     resolved = lambda word: variable.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), word)
     for words in instructions:
-        if words[:1] == ["COPY"] and not any(w.startswith("--from") for w in words):
+        if words[0] == "COPY" and not any(w.startswith("--from") for w in words):
             for source in words[1:-1]:
                 if not source.startswith("--"):
                     need(os.path.join(context, resolved(source)), f"{name}: COPY source")
