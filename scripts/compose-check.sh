@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the deployables without a Docker engine: compose/docker-compose.yml is valid in each profile with the
-# settings of compose/.env.example, and every build context, Dockerfile, file a Dockerfile copies and project it
-# publishes exists. Prints what is missing and exits 1 if anything is.
+# settings of compose/.env.example, every build arg a Dockerfile needs is set, and every build context, Dockerfile,
+# target, file a Dockerfile copies and project it publishes exists. Prints what is wrong and exits 1 if anything is.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 compose_dir=$root/compose
