@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the deployables without a Docker engine: compose/docker-compose.yml is valid in each profile with the
-# settings of compose/.env.example, and every build context, Dockerfile, file a Dockerfile copies and project it
-# publishes exists. Prints what is missing and exits 1 if anything is.
+# settings of compose/.env.example, every build arg a Dockerfile needs is set, and every build context, Dockerfile,
+# target, file a Dockerfile copies and project it publishes exists. Prints what is wrong and exits 1 if anything is.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 compose_dir=$root/compose
@@ -27,15 +27,19 @@ for profile in local real ops; do
   COMPOSE_PROFILES=$profile compose config -q
 done
 
-# Resolved build contexts and Dockerfiles (profiles do not hide services from `config`).
+# Resolved build contexts and Dockerfiles (profiles do not hide services from `config`). Only the stages the service's
+# target builds count (the target, the stages it starts FROM or copies --from, and so on); their ARGs take the
+# service's build args (or their defaults) before COPY sources and published projects are looked up, and an ARG with
+# neither fails the check, as it would fail the build.
 COMPOSE_PROFILES=local,real,ops compose config | python3 -c '
 import os, re, sys, yaml
-missing = []
+problems = []
 def need(path, what):
     if not os.path.exists(path):
-        missing.append(f"{what}: {path}")
+        problems.append(f"missing {what}: {path}")
         return False
     return True
+variable = re.compile(r"\$(?:\{(\w+)(?::?[-+?][^}]*)?\}|(\w+))")
 for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
     build = service.get("build")
     if not build:
@@ -44,17 +48,54 @@ for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
     dockerfile = os.path.join(context, build.get("dockerfile", "Dockerfile"))
     if not (need(context, f"{name}: build context") and need(dockerfile, f"{name}: Dockerfile")):
         continue
-    text = open(dockerfile).read().replace("\\\n", " ")
-    for line in text.splitlines():
-        words = line.split()
-        if words[:1] == ["COPY"] and not any(w.startswith("--from") for w in words):
+    shown = os.path.relpath(dockerfile, context)
+    lines = [line for line in open(dockerfile).read().splitlines() if not line.lstrip().startswith("#")]
+    # Instructions by stage, in order; stage names map to their index, unnamed stages get none.
+    stages, names = [[]], {}
+    for words in (line.split() for line in "\n".join(lines).replace("\\\n", " ").splitlines()):
+        if words[:1] == ["FROM"]:
+            stages.append([])
+            if len(words) >= 4 and words[2].upper() == "AS":
+                names[words[3]] = len(stages) - 1
+        if words:
+            stages[-1].append(words)
+    target = build.get("target")
+    if target and target not in names:
+        known = " ".join(sorted(names))
+        problems.append(f"{name}: target {target} is no stage of {shown} (its stages: {known})")
+        continue
+    built, pending = {0}, [names[target] if target else len(stages) - 1]
+    while pending:
+        stage = pending.pop()
+        if stage in built:
+            continue
+        built.add(stage)
+        for words in stages[stage]:
+            sources = words[1:2] if words[0] == "FROM" else [w[len("--from="):] for w in words if w.startswith("--from=")]
+            pending += [names[source] for source in sources if source in names]
+    instructions = [words for stage in sorted(built) for words in stages[stage]]
+    defaults = {}
+    for words in instructions:
+        if words[0] == "ARG":
+            arg, has_default, default = words[1].partition("=")
+            defaults.setdefault(arg, default if has_default else None)
+    values = {arg: value for arg, value in defaults.items() if value is not None}
+    values.update({arg: value for arg, value in (build.get("args") or {}).items() if value})
+    unset = [arg for arg in defaults if arg not in values]
+    for arg in unset:
+        problems.append(f"{name}: build arg {arg} is not set ({shown} declares ARG {arg} without a default)")
+    if unset:
+        continue
+    resolved = lambda word: variable.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), word)
+    for words in instructions:
+        if words[0] == "COPY" and not any(w.startswith("--from") for w in words):
             for source in words[1:-1]:
                 if not source.startswith("--"):
-                    need(os.path.join(context, source), f"{name}: COPY source")
-    for project in re.findall(r"dotnet publish (\S+\.csproj)", text):
-        need(os.path.join(context, project), f"{name}: project")
-for item in missing:
-    print("compose-check: missing " + item, file=sys.stderr)
-sys.exit(1 if missing else 0)
+                    need(os.path.join(context, resolved(source)), f"{name}: COPY source")
+    for project in re.findall(r"dotnet publish (\"[^\"]+\"|\S+)", "\n".join(" ".join(w) for w in instructions)):
+        need(os.path.join(context, resolved(project.strip("\""))), f"{name}: project")
+for problem in problems:
+    print("compose-check: " + problem, file=sys.stderr)
+sys.exit(1 if problems else 0)
 '
-echo "compose-check: compose file valid (profiles local, real, ops); all build paths exist"
+echo "compose-check: compose file valid (profiles local, real, ops); all build args set, all build paths exist"
