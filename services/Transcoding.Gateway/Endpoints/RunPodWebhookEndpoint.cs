@@ -1,4 +1,3 @@
-using Transcoding.Shared.Jobs;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Transcoding.Gateway.Deduplication;
@@ -6,6 +5,7 @@ using Transcoding.Gateway.Delivery;
 using Transcoding.Gateway.Options;
 using Transcoding.Gateway.RunPod;
 using Transcoding.Gateway.Verification;
+using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Gateway.Endpoints;

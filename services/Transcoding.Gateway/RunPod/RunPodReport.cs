@@ -1,8 +1,8 @@
-using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using Transcoding.Contracts;
 using Transcoding.Gateway.Callbacks;
 using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Gateway.RunPod;

@@ -67,7 +67,9 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
 
             // Once claimed, a batch is finished even during shutdown: stopping halfway would send its first rows twice.
             foreach (var row in due)
+            {
                 await Dispatch(dbContext, row, now);
+            }
 
             await dbContext.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);

@@ -1,8 +1,8 @@
-using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using Transcoding.Gateway.RunPod;
 using Transcoding.Gateway.Tests.Infrastructure;
 using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Gateway.Tests.RunPod;
