@@ -13,12 +13,19 @@ TEST_ARGS ?=
 # A test that hangs this long is killed and counted as failed, so `make test` always ends.
 TEST_HANG_TIMEOUT ?= 5m
 
-.PHONY: build test infra-start infra-stop compose-check bench run
+.PHONY: build format-check test infra-start infra-stop compose-check bench run
 
 BUILD := dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
 
+# The build enforces the analyzers and the style rules of .editorconfig (warnings are errors); this also catches the
+# whitespace and using order the build does not see. scripts/apply-code-style.sh fixes what it finds.
+FORMAT_CHECK := dotnet format $(SOLUTION) --verify-no-changes --no-restore --severity warn
+
 build:
 	$(BUILD)
+
+format-check:
+	$(FORMAT_CHECK)
 
 # The servers start while the solution builds (they mostly wait, the build uses the CPU). The build runs
 # before the test environment is sourced: its SSL_CERT_FILE is for the tests, not for NuGet. Whatever happens, the
@@ -32,6 +39,7 @@ test: compose-check
 	scripts/test-node-deps.sh &
 	node=$$!
 	$(BUILD)
+	$(FORMAT_CHECK)
 	wait $$infra
 	wait $$node
 	source .test-infra/env

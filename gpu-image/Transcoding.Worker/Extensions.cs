@@ -30,7 +30,7 @@ public static class Extensions
     {
         // Logs on stderr: stdout of `run` is the job's result JSON, for scripts.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddWorkerTracing();
+        builder.AddWorkerTelemetry();
         builder.AddWorkerServices();
         if (command.Mode == WorkerMode.Serverless)
         {
@@ -68,14 +68,14 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The job span, its HTTP calls and the worker's metrics, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
-    /// standard OTEL_* variables choose protocol and batching), under the service name <c>transcoding-worker</c> unless
-    /// <c>OTEL_SERVICE_NAME</c> says otherwise. RunPod calls outside a job (job-take and job-stop polls, pings) are not traced:
-    /// <see cref="BackgroundCallSampler"/>.
+    /// The job span, its HTTP calls, the worker's metrics and its logs, exported over OTLP only when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (<see cref="OtlpExport"/>), under the service name <c>transcoding-worker</c>
+    /// unless <c>OTEL_SERVICE_NAME</c> says otherwise. RunPod calls outside a job (job-take and job-stop polls, pings) are
+    /// not traced: <see cref="BackgroundCallSampler"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddWorkerTracing(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddWorkerTelemetry(this IHostApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!OtlpExport.IsConfigured(builder.Configuration))
         {
             return builder;
         }
@@ -84,7 +84,7 @@ public static class Extensions
             .ConfigureResource(resource => resource.AddService(ServiceName).AddEnvironmentVariableDetector())
             .WithTracing(tracing => tracing.SetSampler(BackgroundCallSampler.Create()).AddSource(JobTrace.SourceName).AddRedactedHttpClientInstrumentation())
             .WithMetrics(metrics => metrics.AddMeter(WorkerMetrics.MeterName))
-            .UseOtlpExporter();
+            .ExportOverOtlp();
         return builder;
     }
 

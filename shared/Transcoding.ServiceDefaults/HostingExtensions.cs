@@ -29,7 +29,8 @@ public static class HostingExtensions
     /// and Npgsql (EF Core's commands included), background polls dropped (<see cref="BackgroundCallSampler"/>). The
     /// service name is the project's unless <c>OTEL_SERVICE_NAME</c> (or <c>OTEL_RESOURCE_ATTRIBUTES</c>) says otherwise.
     /// Request paths and URLs reach logs and spans only through <see cref="UrlRedaction"/>: a route may carry a
-    /// credential (the RunPod webhook token).
+    /// credential (the RunPod webhook token). Traces, metrics and logs go over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+    /// is set (<see cref="OtlpExport"/>), nowhere else.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -54,10 +55,9 @@ public static class HostingExtensions
                 .AddNpgsqlInstrumentation()
                 .AddRuntimeInstrumentation());
 
-        // The OTLP exporter is on only when an endpoint is configured (standard OTEL_EXPORTER_OTLP_ENDPOINT).
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (OtlpExport.IsConfigured(builder.Configuration))
         {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            builder.Services.AddOpenTelemetry().ExportOverOtlp();
         }
 
         builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, RawPathLogFilter>();

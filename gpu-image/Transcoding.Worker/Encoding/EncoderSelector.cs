@@ -7,12 +7,9 @@ namespace Transcoding.Worker.Encoding;
 /// Chooses the video encoder once per process: <c>Worker:Encoder</c> = libx264 or h264_nvenc forces it; auto (the
 /// default) uses NVENC when a real test encode works, libx264 otherwise (a pod without a usable GPU still works).
 /// </summary>
-public sealed class EncoderSelector
+public sealed class EncoderSelector(IEncoderProbe probe, IOptions<WorkerOptions> options, ILogger<EncoderSelector> logger)
 {
-    private readonly Lazy<Task<VideoEncoder>> _selection;
-
-    public EncoderSelector(IEncoderProbe probe, IOptions<WorkerOptions> options, ILogger<EncoderSelector> logger) =>
-        _selection = new Lazy<Task<VideoEncoder>>(() => SelectAsync(probe, options.Value.Encoder, logger));
+    private readonly Lazy<Task<VideoEncoder>> _selection = new Lazy<Task<VideoEncoder>>(() => SelectAsync(probe, options.Value.Encoder, logger));
 
     public Task<VideoEncoder> SelectAsync() => _selection.Value;
 

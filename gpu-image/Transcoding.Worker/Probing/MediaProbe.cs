@@ -13,7 +13,7 @@ public sealed record MediaProbe(VideoStreamInfo? Video, IReadOnlyList<AudioStrea
     }
 
     /// <summary>The main audio track: the one marked default, else the first (what players pick when nothing is chosen).</summary>
-    public AudioStreamInfo? Audio => AudioStreams.FirstOrDefault(a => a.IsDefault) ?? AudioStreams.FirstOrDefault();
+    public AudioStreamInfo? Audio => AudioStreams.FirstOrDefault(a => a.IsDefault) ?? (AudioStreams is [var first, ..] ? first : null);
 
     public bool IsAudioOnly => Video is null && Audio is not null;
 }

@@ -1,9 +1,9 @@
-using Transcoding.Shared.Jobs;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Transcoding.Contracts;
 using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.RunPod;
+using Transcoding.Shared.Jobs;
 
 namespace Transcoding.Dispatcher.Consumers;
 

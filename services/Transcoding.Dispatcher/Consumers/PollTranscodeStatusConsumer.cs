@@ -1,10 +1,10 @@
-using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using MassTransit;
 using Transcoding.Contracts;
 using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.RunPod;
 using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 

@@ -1,8 +1,8 @@
-using Transcoding.Shared.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using Polly.Timeout;
 using Transcoding.Shared;
+using Transcoding.Shared.Jobs;
 
 namespace Transcoding.Dispatcher.RunPod;
 

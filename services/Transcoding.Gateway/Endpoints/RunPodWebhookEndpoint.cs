@@ -1,10 +1,10 @@
-using Transcoding.Shared.Jobs;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Transcoding.Gateway.Deduplication;
 using Transcoding.Gateway.Delivery;
 using Transcoding.Gateway.Options;
 using Transcoding.Gateway.Verification;
+using Transcoding.Shared.Jobs;
 using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Gateway.Endpoints;

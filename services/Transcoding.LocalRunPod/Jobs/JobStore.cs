@@ -1,8 +1,8 @@
-using Transcoding.Shared.Jobs;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Transcoding.LocalRunPod.Webhooks;
+using Transcoding.Shared.Jobs;
 
 namespace Transcoding.LocalRunPod.Jobs;
 

@@ -1,5 +1,5 @@
-using Transcoding.Shared.Jobs;
 using System.Text.Json;
+using Transcoding.Shared.Jobs;
 
 namespace Transcoding.LocalRunPod.Jobs;
 

@@ -97,8 +97,8 @@ public sealed class WorkerPool(
         }
 
         var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) Log.WorkerOutput(logger, workerId, line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Log.WorkerError(logger, workerId, line.Data); };
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) { Log.WorkerOutput(logger, workerId, line.Data); } };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Log.WorkerError(logger, workerId, line.Data); } };
         try
         {
             process.Start();

@@ -11,6 +11,8 @@ public static class FaultView
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static object Summary(FaultedMessage m) => new
     {
         m.MessageId,
@@ -116,7 +118,7 @@ public static class FaultView
         try
         {
             using var document = JsonDocument.Parse(body);
-            return JsonSerializer.Serialize(document.RootElement, new JsonSerializerOptions { WriteIndented = true });
+            return JsonSerializer.Serialize(document.RootElement, Indented);
         }
         catch (JsonException)
         {

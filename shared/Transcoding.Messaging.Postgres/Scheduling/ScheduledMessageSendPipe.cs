@@ -13,7 +13,10 @@ sealed class ScheduledMessageSendPipe(ScheduledMessage row, DateTime now) : IPip
     public Task Send(SendContext context)
     {
         if (row.MessageId is { } messageId)
+        {
             context.MessageId = messageId;
+        }
+
         context.CorrelationId = row.CorrelationId;
         context.ConversationId = row.ConversationId;
         context.InitiatorId = row.InitiatorId;
@@ -22,14 +25,18 @@ sealed class ScheduledMessageSendPipe(ScheduledMessage row, DateTime now) : IPip
         context.ResponseAddress = ToUri(row.ResponseAddress);
         context.FaultAddress = ToUri(row.FaultAddress);
         if (row.ExpirationTime is { } expiration)
+        {
             context.TimeToLive = expiration > now ? expiration - now : TimeSpan.FromSeconds(1);
+        }
 
         using (var headers = JsonDocument.Parse(row.Headers))
         {
             foreach (var header in headers.RootElement.EnumerateObject())
             {
                 if (ToHeaderValue(header.Value) is { } value)
+                {
                     context.Headers.Set(header.Name, value);
+                }
             }
         }
 

@@ -87,14 +87,14 @@ public sealed class PostgresDedupTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings() => GatewayHost.Settings(_secret, _tokenKey);
 
-    private async Task ExecuteAsync(string sql)
+    private static async Task ExecuteAsync(string sql)
     {
         await using var dataSource = NpgsqlDataSource.Create(TestServers.Postgres);
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<long> CountAsync(string sql)
+    private static async Task<long> CountAsync(string sql)
     {
         await using var dataSource = NpgsqlDataSource.Create(TestServers.Postgres);
         await using var command = dataSource.CreateCommand(sql);

@@ -8,8 +8,8 @@ namespace Transcoding.Gateway.Tests.Endpoints;
 /// <summary>
 /// The RunPod route carries a per-job token in its path. With the dedup store in real PostgreSQL, every answer the
 /// route gives (204, 401, 404, 422, 503 with the database down) is logged at Trace level and exported as spans and
-/// metrics; neither the token, its key, nor the HMAC secret appears in any of them, and the path shows as the route's
-/// template.
+/// metrics, and all three over OTLP to a real endpoint; neither the token, its key, nor the HMAC secret appears in any of
+/// them, and the path shows as the route's template.
 /// </summary>
 public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAsyncLifetime
 {
@@ -25,8 +25,13 @@ public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAs
     [Fact]
     public async Task No_log_line_span_or_metric_carries_the_token_on_any_answer()
     {
+        await using var otlp = await OtlpReceiver.StartAsync();
         var settings = GatewayHost.Settings(_secret, _tokenKey);
         settings["Webhooks:DedupConnectionString"] = _database.ConnectionString;
+        foreach (var (key, value) in otlp.ExporterSettings)
+        {
+            settings[key] = value;
+        }
 
         // What an operator sets to tune one log sink: a provider's own rule, which outranks category rules for all.
         settings["Logging:Fake:LogLevel:Default"] = "Trace";
@@ -73,11 +78,14 @@ public sealed class When_the_RunPod_route_is_called_its_token_stays_secret : IAs
         Assert.Equal(expected, answers);
         logs.AssertNoneLogged(forbidden);
         _telemetry.AssertNoneExported(forbidden);
+        otlp.AssertNoneExported(forbidden);
 
         // The paths are there, redacted: the request log, the database-down error and the spans name the template.
         var requestLines = logs.GetSnapshot().Where(record => record.Category == "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware").ToList();
         var routed = answers.Count(answer => answer != HttpStatusCode.BadRequest);
         Assert.Equal(routed, requestLines.Count(record => record.FullText().Contains("Path=" + WebhookRoutes.RunPodTemplate, StringComparison.Ordinal)));
+        Assert.Equal(routed, otlp.Logs.Count(record => record.Category == "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"
+            && record.Attributes.GetValueOrDefault("Path") == WebhookRoutes.RunPodTemplate));
         var unavailable = Assert.Single(logs.GetSnapshot(), record => record.Category == typeof(ServiceDefaults.DatabaseUnavailableFilter).FullName);
         Assert.Contains(WebhookRoutes.RunPodTemplate, unavailable.Message, StringComparison.Ordinal);
         // Activity listeners are process-wide: the capture also holds spans of gateways that other tests run meanwhile.

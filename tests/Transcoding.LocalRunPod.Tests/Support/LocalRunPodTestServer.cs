@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Transcoding.ServiceDefaults;
 using Microsoft.Extensions.Logging.Testing;
+using Transcoding.ServiceDefaults;
 using Transcoding.Testing;
 
 namespace Transcoding.LocalRunPod.Tests.Support;

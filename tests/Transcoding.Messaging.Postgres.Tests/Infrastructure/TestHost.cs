@@ -40,7 +40,10 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
         builder.Services.MigrateDatabaseOnStartup<TestDbContext>();
         builder.Services.AddSingleton(observed);
         if (time is not null)
+        {
             builder.Services.AddSingleton(time);
+        }
+
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
             options.WaitUntilStarted = true;

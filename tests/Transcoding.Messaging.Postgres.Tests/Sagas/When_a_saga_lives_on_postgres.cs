@@ -23,7 +23,10 @@ public sealed class When_a_saga_lives_on_postgres
         Assert.NotEqual(0u, created.Version);
 
         for (var i = 0; i < 3; i++)
+        {
             await host.Send("counter", new IncrementCounter(id));
+        }
+
         var updated = (await Eventually.Until(() => Find(host, id), x => x?.Count == 3, "three increments saved", describe: Describe))!;
         Assert.NotEqual(created.Version, updated.Version);
 

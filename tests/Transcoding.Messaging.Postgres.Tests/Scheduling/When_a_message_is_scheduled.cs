@@ -59,7 +59,9 @@ public sealed class When_a_message_is_scheduled
         await Schedule(host, dueTime + TimeSpan.FromSeconds(1), marker);
         await Eventually.Until(() => host.Query(db => db.ScheduledMessages.CountAsync()), x => x == 2, "both rows stored");
         await using (var scope = host.Services.CreateAsyncScope())
+        {
             await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().CancelScheduledSend(scheduled.Destination, scheduled.TokenId);
+        }
 
         // The scheduler's clock stands still: only the cancellation can remove the row.
         await Eventually.True(async () => !await host.Query(db => db.ScheduledMessages.AnyAsync(x => x.TokenId == scheduled.TokenId)),

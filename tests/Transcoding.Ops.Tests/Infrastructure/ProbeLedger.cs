@@ -9,8 +9,14 @@ public sealed class ProbeLedger
     private readonly ConcurrentQueue<string> _faultHeadersSeen = new();
     private readonly ConcurrentQueue<Guid> _markers = new();
 
+    private volatile bool _failing = true;
+
     /// <summary>While true the consumer throws: the cause of the faults, "removed" by setting it to false.</summary>
-    public volatile bool Failing = true;
+    public bool Failing
+    {
+        get => _failing;
+        set => _failing = value;
+    }
 
     public IReadOnlyCollection<Guid> Processed => _processed;
 

@@ -1,6 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using System.Diagnostics.Metrics;
 using Transcoding.Contracts;
 using Transcoding.Orchestrator.Saga;
 using Transcoding.ServiceDefaults;

@@ -16,8 +16,8 @@ public sealed class UploadCorpusTests
 
         // Kind 6: ffmpeg truncates the longest segment to get TARGETDURATION (0.5 s gave 0, 3.5 s gave 3). The 3.5 s
         // clip needs 4 s segments to be one segment of 3.5 s.
-        ["target-duration-0.5s"] = new(() => Clips.Short(0.5), job => TargetDurationCoversSegments(job, 0.5)),
-        ["target-duration-3.5s"] = new(() => Clips.Short(3.5), job => TargetDurationCoversSegments(job, 3.5), new Dictionary<string, string?> { ["Worker:SegmentSeconds"] = "4" }),
+        ["target-duration-0.5s"] = new(() => Clips.ShortClip(0.5), job => TargetDurationCoversSegments(job, 0.5)),
+        ["target-duration-3.5s"] = new(() => Clips.ShortClip(3.5), job => TargetDurationCoversSegments(job, 3.5), new Dictionary<string, string?> { ["Worker:SegmentSeconds"] = "4" }),
 
         // Kind 7: a WAV header and no samples; an AVI video stream and no frames.
         ["empty-audio-stream"] = new(() => Clips.EmptyAudio, job => FailsPermanently(job, JobErrorCodes.SourceEmpty)),

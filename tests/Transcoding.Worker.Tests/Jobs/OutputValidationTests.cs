@@ -16,7 +16,7 @@ public sealed class OutputValidationTests(ITestOutputHelper output)
     public async Task When_the_last_segment_is_longer_than_ffmpeg_says_target_duration_covers_it(double seconds, int segmentSeconds, int target)
     {
         await using var harness = await WorkerHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:SegmentSeconds"] = segmentSeconds.ToString() });
-        var (mediaId, result) = await RunAsync(harness, await Clips.Short(seconds));
+        var (mediaId, result) = await RunAsync(harness, await Clips.ShortClip(seconds));
 
         Assert.True(result.Succeeded, result.Error?.Message);
         var playlist = MediaPlaylist.Parse(File.ReadAllText(harness.OutputPath(mediaId, "hls/180p/index.m3u8")));

@@ -28,7 +28,7 @@ public static class Clips
         "-f", "lavfi", "-i", "sine=f=220:d=3:sample_rate=44100", "-c:a", "libmp3lame", "-b:a", "96k", path));
 
     /// <summary>320x180 testsrc2 + sine of <paramref name="seconds"/> (0.5 s and 3.5 s give ffmpeg a TARGETDURATION below a segment).</summary>
-    public static Task<string> Short(double seconds) => Make($"short-{seconds:0.0}.mp4", path => Ffmpeg(
+    public static Task<string> ShortClip(double seconds) => Make($"short-{seconds:0.0}.mp4", path => Ffmpeg(
         "-f", "lavfi", "-i", $"testsrc2=s=320x180:r=30:d={seconds:0.0}", "-f", "lavfi", "-i", $"sine=f=440:d={seconds:0.0}",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path));
 

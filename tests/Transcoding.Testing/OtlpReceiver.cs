@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace Transcoding.EndToEnd.Tests.Tracing;
+namespace Transcoding.Testing;
 
 /// <summary>
-/// An OTLP/HTTP collector for the test: accepts <c>POST /v1/traces</c> and <c>POST /v1/metrics</c> (protobuf
-/// <c>ExportTraceServiceRequest</c>, <c>ExportMetricsServiceRequest</c>) and keeps each span's service, ids and name and
-/// each histogram point's service, name, unit, attributes, count and sum. The wire format is read field by field;
-/// nothing else of OTLP is needed.
+/// An OTLP/HTTP collector for tests: accepts <c>POST /v1/traces</c>, <c>/v1/metrics</c> and <c>/v1/logs</c> (protobuf
+/// <c>Export{Trace,Metrics,Logs}ServiceRequest</c>) and keeps each span's service, ids and name, each histogram point's
+/// service, name, unit, attributes, count and sum, each log record's service, category, severity, body and attributes,
+/// and every request body as it came. The wire format is read field by field; nothing else of OTLP is needed.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -23,7 +25,19 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ExportedHistogramPoint> Histograms { get; } = new();
 
+    public ConcurrentQueue<ExportedLogRecord> Logs { get; } = new();
+
+    /// <summary>Every export request: the signal's path and the protobuf body.</summary>
+    public ConcurrentQueue<(string Path, byte[] Body)> Requests { get; } = new();
+
     public string Endpoint => _app.Urls.Single();
+
+    /// <summary>The configuration that points a host's OTLP exporter here, over OTLP/HTTP protobuf.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> ExporterSettings =>
+    [
+        new("OTEL_EXPORTER_OTLP_ENDPOINT", Endpoint),
+        new("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+    ];
 
     public static async Task<OtlpReceiver> StartAsync()
     {
@@ -32,10 +46,25 @@ public sealed class OtlpReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
-        app.MapPost("/v1/traces", async (HttpRequest request) => Receive(await ReadBodyAsync(request), ReadResourceSpans, receiver.Spans));
-        app.MapPost("/v1/metrics", async (HttpRequest request) => Receive(await ReadBodyAsync(request), ReadResourceMetrics, receiver.Histograms));
+        app.MapPost("/v1/traces", async (HttpRequest request) => receiver.Receive(request, await ReadBodyAsync(request), ReadResourceSpans, receiver.Spans));
+        app.MapPost("/v1/metrics", async (HttpRequest request) => receiver.Receive(request, await ReadBodyAsync(request), ReadResourceMetrics, receiver.Histograms));
+        app.MapPost("/v1/logs", async (HttpRequest request) => receiver.Receive(request, await ReadBodyAsync(request), ReadResourceLogs, receiver.Logs));
         await app.StartAsync();
         return receiver;
+    }
+
+    /// <summary>Fails when no export request came, or when any byte sequence of any request (every signal, every field)
+    /// spells one of the values.</summary>
+    public void AssertNoneExported(IEnumerable<string> forbidden)
+    {
+        Assert.NotEmpty(Requests);
+        var values = forbidden.Where(value => value.Length > 0).ToList();
+        foreach (var (path, body) in Requests)
+        {
+            // Protobuf writes strings as UTF-8 bytes: the request read as text holds every string it carries.
+            var text = Encoding.UTF8.GetString(body);
+            Assert.False(values.Any(value => text.Contains(value, StringComparison.Ordinal)), $"An export to {path} carries a secret value.");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -51,9 +80,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
         return body.ToArray();
     }
 
-    // Export{Trace,Metrics}ServiceRequest { repeated Resource{Spans,Metrics} resource_{spans,metrics} = 1; }
-    private static IResult Receive<T>(byte[] request, Func<byte[], IEnumerable<T>> readResource, ConcurrentQueue<T> into)
+    // Export{Trace,Metrics,Logs}ServiceRequest { repeated Resource{Spans,Metrics,Logs} resource_{spans,metrics,logs} = 1; }
+    private IResult Receive<T>(HttpRequest http, byte[] request, Func<byte[], IEnumerable<T>> readResource, ConcurrentQueue<T> into)
     {
+        Requests.Enqueue((http.Path, request));
         foreach (var item in Children(Fields(request), 1).SelectMany(readResource))
         {
             into.Enqueue(item);
@@ -74,8 +104,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private static ExportedSpan ReadSpan(string service, byte[] message)
     {
         var fields = Fields(message);
-        string Field(int number, Func<byte[], string> read) => Children(fields, number).Select(read).FirstOrDefault() ?? "";
-        return new ExportedSpan(service, Field(1, Hex), Field(2, Hex), Field(4, Hex), Field(5, Text));
+        return new ExportedSpan(service, First(fields, 1, Hex), First(fields, 2, Hex), First(fields, 4, Hex), First(fields, 5, Text));
     }
 
     // ResourceMetrics { Resource resource = 1; repeated ScopeMetrics scope_metrics = 2; } ScopeMetrics { repeated Metric metrics = 2; }
@@ -88,7 +117,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
         {
             var metricFields = Fields(metric);
             var name = Children(metricFields, 1).Select(Text).Single();
-            var unit = Children(metricFields, 3).Select(Text).FirstOrDefault() ?? "";
+            var unit = First(metricFields, 3, Text);
             return Children(metricFields, 9).SelectMany(histogram => Children(Fields(histogram), 1)).Select(point => ReadHistogramPoint(service, name, unit, point));
         });
     }
@@ -97,10 +126,31 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private static ExportedHistogramPoint ReadHistogramPoint(string service, string name, string unit, byte[] message)
     {
         var fields = Fields(message);
-        var attributes = Children(fields, 9).Select(ReadKeyValue).ToDictionary(pair => pair.Key, pair => pair.Value);
         var count = fields.Where(f => f.Number == 4).Select(f => f.Fixed64).FirstOrDefault();
         var sum = fields.Where(f => f.Number == 5).Select(f => BitConverter.UInt64BitsToDouble(f.Fixed64)).FirstOrDefault();
-        return new ExportedHistogramPoint(service, name, unit, attributes, count, sum);
+        return new ExportedHistogramPoint(service, name, unit, Attributes(fields, 9), count, sum);
+    }
+
+    // ResourceLogs { Resource resource = 1; repeated ScopeLogs scope_logs = 2; }
+    // ScopeLogs { InstrumentationScope scope = 1; repeated LogRecord log_records = 2; } InstrumentationScope { string name = 1; }
+    private static IEnumerable<ExportedLogRecord> ReadResourceLogs(byte[] message)
+    {
+        var fields = Fields(message);
+        var service = ServiceName(fields);
+        return Children(fields, 2).SelectMany(scope =>
+        {
+            var scopeFields = Fields(scope);
+            var category = Children(scopeFields, 1).Select(s => First(Fields(s), 1, Text)).FirstOrDefault() ?? "";
+            return Children(scopeFields, 2).Select(record => ReadLogRecord(service, category, record));
+        });
+    }
+
+    // LogRecord { string severity_text = 3; AnyValue body = 5; repeated KeyValue attributes = 6; bytes trace_id = 9; ... }
+    private static ExportedLogRecord ReadLogRecord(string service, string category, byte[] message)
+    {
+        var fields = Fields(message);
+        var body = Children(fields, 5).Select(AnyValueText).FirstOrDefault();
+        return new ExportedLogRecord(service, category, First(fields, 3, Text), body, Attributes(fields, 6), First(fields, 9, Hex));
     }
 
     // Resource { repeated KeyValue attributes = 1; }
@@ -108,14 +158,20 @@ public sealed class OtlpReceiver : IAsyncDisposable
         Children(resourceParent, 1).SelectMany(resource => Children(Fields(resource), 1)).Select(ReadKeyValue)
             .FirstOrDefault(pair => pair.Key == "service.name").Value ?? "";
 
-    // KeyValue { string key = 1; AnyValue value = 2; } AnyValue { string string_value = 1; ... }
+    private static Dictionary<string, string?> Attributes(IReadOnlyList<Field> fields, int number) =>
+        Children(fields, number).Select(ReadKeyValue).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value);
+
+    // KeyValue { string key = 1; AnyValue value = 2; }
     private static KeyValuePair<string, string?> ReadKeyValue(byte[] message)
     {
         var fields = Fields(message);
-        var key = Children(fields, 1).Select(Text).FirstOrDefault() ?? "";
-        var value = Children(fields, 2).SelectMany(v => Children(Fields(v), 1)).Select(Text).FirstOrDefault();
-        return new(key, value);
+        return new(First(fields, 1, Text), Children(fields, 2).Select(AnyValueText).FirstOrDefault());
     }
+
+    // AnyValue { string string_value = 1; ... }: other kinds of value read as null.
+    private static string? AnyValueText(byte[] message) => Children(Fields(message), 1).Select(Text).FirstOrDefault();
+
+    private static string First(IReadOnlyList<Field> fields, int number, Func<byte[], string> read) => Children(fields, number).Select(read).FirstOrDefault() ?? "";
 
     private static IEnumerable<byte[]> Children(IReadOnlyList<Field> fields, int number) =>
         fields.Where(f => f.Number == number && f.Bytes is not null).Select(f => f.Bytes!);
@@ -147,7 +203,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 
-    private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
+    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
     private readonly record struct Field(int Number, byte[]? Bytes, ulong Fixed64);
 }
