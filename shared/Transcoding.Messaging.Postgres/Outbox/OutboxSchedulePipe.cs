@@ -15,7 +15,9 @@ sealed class OutboxSchedulePipe<T>(IPipe<SendContext<T>> pipe, Guid tokenId, Dat
         context.Headers.Set(MessageHeaders.SchedulingTokenId, tokenId.ToString("D"));
         context.GetOrAddPayload(() => new ScheduledDelivery(dueTime));
         if (pipe.IsNotEmpty())
+        {
             await pipe.Send(context);
+        }
     }
 
     public void Probe(ProbeContext context) => pipe.Probe(context.CreateScope("outboxSchedule"));

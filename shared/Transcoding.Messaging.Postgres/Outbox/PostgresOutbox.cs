@@ -47,7 +47,10 @@ public sealed class PostgresOutbox(DbContext dbContext, SemaphoreSlim dbContextL
         try
         {
             foreach (var pending in dbContext.ChangeTracker.Entries<ScheduledMessage>().Where(x => x.Entity.TokenId == tokenId).ToList())
+            {
                 pending.State = EntityState.Detached;
+            }
+
             await dbContext.Set<ScheduledMessage>().Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(cancellationToken);
         }
         finally

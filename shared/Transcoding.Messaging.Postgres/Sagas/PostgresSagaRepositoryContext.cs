@@ -111,13 +111,16 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage, TDbContext> :
         {
             var entry = _dbContext.ChangeTracker.Entries<TSaga>().SingleOrDefault(x => ReferenceEquals(x.Entity, context.Saga));
             if (entry is { State: EntityState.Modified })
+            {
                 entry.State = EntityState.Unchanged;
+            }
+
             return Task.FromResult(true);
         });
 
-    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> context, TSaga instance, SagaConsumeContextMode mode)
+    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
-        _consumeContextFactory.CreateSagaConsumeContext(_dbContext, context, instance, mode);
+        _consumeContextFactory.CreateSagaConsumeContext(_dbContext, consumeContext, instance, mode);
 
     public void Dispose() => _dbContextLock.Dispose();
 

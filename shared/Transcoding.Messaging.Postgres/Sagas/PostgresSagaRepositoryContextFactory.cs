@@ -72,11 +72,16 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
             var outbox = await work();
             // Rows a step added without a saga update after them (a discarded instance, say) are saved too.
             if (dbContext.ChangeTracker.HasChanges())
+            {
                 await dbContext.SaveChangesAsync(cancellationToken);
+            }
+
             return outbox;
         }, cancellationToken);
         if (outbox.Added > 0)
+        {
             deliverySignal.Notify();
+        }
     }
 
     Task<TResult> InTransaction<TResult>(Func<Task<TResult>> work, CancellationToken cancellationToken) =>

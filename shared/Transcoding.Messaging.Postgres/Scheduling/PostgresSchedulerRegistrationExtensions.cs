@@ -41,7 +41,10 @@ public static class PostgresSchedulerRegistrationExtensions
     {
         var builder = services.AddOptions<PostgresSchedulerOptions>();
         if (configure is not null)
+        {
             builder.Configure(configure);
+        }
+
         builder.ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxDeliverySignal>();

@@ -74,7 +74,9 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
             // Its rows are sent concurrently (each waits for the broker's confirm), then settled one by one on the DbContext.
             var failures = await Task.WhenAll(due.Select(row => Send(row, now)));
             for (var i = 0; i < due.Count; i++)
+            {
                 Settle(dbContext, due[i], failures[i], now);
+            }
 
             await dbContext.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
