@@ -24,7 +24,9 @@ FORMAT_CHECK := dotnet format $(SOLUTION) --verify-no-changes --no-restore --sev
 build:
 	$(BUILD)
 
+# Alone it restores first: --no-restore on a fresh clone reports every type as missing (in make test the build restored).
 format-check:
+	dotnet restore $(SOLUTION) -nologo -v quiet
 	$(FORMAT_CHECK)
 
 # The servers start while the solution builds (they mostly wait, the build uses the CPU). The build runs

@@ -39,6 +39,7 @@ def need(path, what):
         problems.append(f"missing {what}: {path}")
         return False
     return True
+ROOT_BUILD_FILES = ("Directory.Build.props", "Directory.Packages.props", ".editorconfig")
 variable = re.compile(r"\$(?:\{(\w+)(?::?[-+?][^}]*)?\}|(\w+))")
 for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
     build = service.get("build")
@@ -94,8 +95,21 @@ for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
                     need(os.path.join(context, resolved(source)), f"{name}: COPY source")
     for project in re.findall(r"dotnet publish (\"[^\"]+\"|\S+)", "\n".join(" ".join(w) for w in instructions)):
         need(os.path.join(context, resolved(project.strip("\""))), f"{name}: project")
+    # The repository-root files every .NET build reads (analyzer rules, package versions) must be in the image too.
+    copied = {resolved(s) for w in instructions if w[0] == "COPY" and not any(x.startswith("--from") for x in w) for s in w[1:-1]}
+    if any(w[:3] == ["RUN", "dotnet", "publish"] or "publish" in w for w in instructions if w[0] == "RUN"):
+        for build_file in ROOT_BUILD_FILES:
+            if build_file not in copied:
+                problems.append(f"{name}: {shown} builds .NET without COPY {build_file}, which every build reads")
 for problem in problems:
     print("compose-check: " + problem, file=sys.stderr)
 sys.exit(1 if problems else 0)
 '
+# The GPU image is not a compose service (it needs a GPU host) but builds the same .NET tree.
+for build_file in Directory.Build.props Directory.Packages.props .editorconfig; do
+  if ! grep -E '^COPY ' gpu-image/Dockerfile | tr ' ' '\n' | grep -Fxq "$build_file"; then
+    echo "compose-check: gpu-image/Dockerfile builds .NET without COPY $build_file, which every build reads" >&2
+    exit 1
+  fi
+done
 echo "compose-check: compose file valid (profiles local, real, ops); all build args set, all build paths exist"

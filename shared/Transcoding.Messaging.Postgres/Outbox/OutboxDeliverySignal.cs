@@ -12,17 +12,6 @@ public sealed class OutboxDeliverySignal
 
     public void Notify() => _signals.Writer.TryWrite(true);
 
-    /// <summary>Completes when rows were committed since the last wait, or after <paramref name="timeout"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var elapsed = new CancellationTokenSource(timeout, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(elapsed.Token, cancellationToken);
-        try
-        {
-            await _signals.Reader.ReadAsync(either.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
+    /// <summary>Completes when rows were committed since the last completed wait.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken) => await _signals.Reader.ReadAsync(cancellationToken);
 }

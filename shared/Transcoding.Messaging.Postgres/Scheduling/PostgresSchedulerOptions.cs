@@ -12,6 +12,11 @@ public sealed class PostgresSchedulerOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one send may wait for the broker before it counts as failed (the row is retried after a back-off)
+    /// and its lock is released.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Rows claimed per transaction, and sent concurrently.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;

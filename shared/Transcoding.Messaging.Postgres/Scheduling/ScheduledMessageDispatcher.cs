@@ -32,12 +32,17 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
     {
         await ApplicationStarted(stoppingToken);
         var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
+        using var timer = new PeriodicTimer(settings.PollingInterval, timeProvider);
+        // One wait of each kind outstanding at a time, kept across rounds: a tick that fell due while a batch was being
+        // sent, or a commit signalled then, wakes the next round instead of being lost.
+        Task<bool>? tick = null;
+        Task? committed = null;
+        while (true)
         {
             try
             {
                 // A full batch means more rows may be due: keep going before waiting.
-                while (await DispatchDueBatch(settings.BatchSize, stoppingToken) == settings.BatchSize)
+                while (await DispatchDueBatch(settings, stoppingToken) == settings.BatchSize)
                 {
                 }
             }
@@ -46,7 +51,22 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
                 Log.PollFailed(logger, exception);
             }
 
-            await signal.WaitAsync(settings.PollingInterval, timeProvider, stoppingToken);
+            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            committed ??= signal.WaitAsync(stoppingToken);
+            if (await Task.WhenAny(tick, committed) == tick)
+            {
+                if (!await tick)
+                {
+                    return;
+                }
+
+                tick = null;
+            }
+            else
+            {
+                await committed;
+                committed = null;
+            }
         }
     }
 
@@ -59,7 +79,7 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
         await started.Task;
     }
 
-    async Task<int> DispatchDueBatch(int batchSize, CancellationToken stoppingToken)
+    async Task<int> DispatchDueBatch(PostgresSchedulerOptions settings, CancellationToken stoppingToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var dbContext = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -68,11 +88,13 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
             dbContext.ChangeTracker.Clear();
             await using var transaction = await dbContext.Database.BeginTransactionAsync(stoppingToken);
             var now = timeProvider.GetUtcNow().UtcDateTime;
-            var due = await ScheduledMessageSql.ClaimDue(dbContext, now, batchSize, stoppingToken);
+            var due = await ScheduledMessageSql.ClaimDue(dbContext, now, settings.BatchSize, stoppingToken);
 
             // Once claimed, a batch is finished even during shutdown: stopping halfway would send its first rows twice.
             // Its rows are sent concurrently (each waits for the broker's confirm), then settled one by one on the DbContext.
-            var failures = await Task.WhenAll(due.Select(row => Send(row, now)));
+            // A send is bounded: an unreachable broker must not keep the rows locked, which would block another
+            // instance's delivery and a saga step's Unschedule of them.
+            var failures = await Task.WhenAll(due.Select(row => Send(row, now, settings.SendTimeout)));
             for (var i = 0; i < due.Count; i++)
             {
                 Settle(dbContext, due[i], failures[i], now);
@@ -85,12 +107,13 @@ public sealed class ScheduledMessageDispatcher<TDbContext>(
     }
 
     /// <returns>Why the send failed, or null once the broker has it.</returns>
-    async Task<Exception?> Send(ScheduledMessage row, DateTime now)
+    async Task<Exception?> Send(ScheduledMessage row, DateTime now, TimeSpan timeout)
     {
+        using var bounded = new CancellationTokenSource(timeout);
         try
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
-            await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row, now));
+            var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination)).WaitAsync(bounded.Token);
+            await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row, now), bounded.Token);
             return null;
         }
         catch (Exception exception)

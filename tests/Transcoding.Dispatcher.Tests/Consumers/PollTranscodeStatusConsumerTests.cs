@@ -15,14 +15,7 @@ namespace Transcoding.Dispatcher.Tests.Consumers;
 
 public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
 {
-    private static TranscodeOutputs Outputs(Guid mediaId) => new()
-    {
-        MasterPlaylistKey = MediaKeys.MasterPlaylist(mediaId),
-        Renditions = [new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = MediaKeys.RenditionPlaylist(mediaId, "360p") }],
-        DurationSeconds = 3.5,
-        Encoder = "libx264",
-        ManifestKey = MediaKeys.Manifest(mediaId),
-    };
+    private static TranscodeOutputs Outputs(Guid mediaId) => OutputsRecords.Valid(mediaId);
 
     [Fact]
     public async Task When_the_job_has_completed_its_output_becomes_TranscodeCompleted()
@@ -52,7 +45,7 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         var completed = Host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message;
         Assert.Equal("job-expired", completed.JobId);
         Assert.Equal(MediaKeys.Manifest(mediaId), completed.Outputs.ManifestKey);
-        Assert.Equal(3.5, completed.Outputs.DurationSeconds);
+        Assert.Equal(Outputs(mediaId).DurationSeconds, completed.Outputs.DurationSeconds);
         Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
     }
 

@@ -86,7 +86,7 @@ public sealed class DispatcherWithLocalRunPodTests : IAsyncLifetime
         Assert.Equal((command.MediaId, 1, "uploads/clip.mp4"), (input.MediaId, input.Attempt, input.SourceKey));
         Assert.Equal($"{_gateway.BaseUrl}/webhooks/transcode", input.CallbackUrl);
 
-        var outputs = new TranscodeOutputs { MasterPlaylistKey = $"media/{command.MediaId}/hls/master.m3u8", DurationSeconds = 2, Encoder = "libx264" };
+        var outputs = OutputsRecords.Valid(command.MediaId);
         using (var done = await _worker.PostAsJsonAsync($"job-done/test-worker/{jobId}?gpu=local", new { output = outputs }, JsonDefaults.Web))
         {
             Assert.Equal(HttpStatusCode.OK, done.StatusCode);

@@ -30,9 +30,10 @@ public sealed class When_one_media_item_is_traced(TracedPipeline pipeline) : ICl
         var uploaded = await HostSpanAsync(traceId, a => Consumed(a, "TranscodeStateMachine", "MediaUploaded"), "the saga consuming MediaUploaded");
 
         // The saga repository loads and saves around the consume span: its commands are children of the same receive span.
+        // The step's outbox rows are saved by the same SaveChanges, so the saga's INSERT may follow theirs in one batch.
         await HostSpanAsync(
             traceId,
-            a => a.Source.Name == "Npgsql" && a.ParentSpanId == uploaded.ParentSpanId && Tag(a, "db.query.text")?.StartsWith("INSERT INTO transcode_state", StringComparison.Ordinal) == true,
+            a => a.Source.Name == "Npgsql" && a.ParentSpanId == uploaded.ParentSpanId && Tag(a, "db.query.text")?.Contains("INSERT INTO transcode_state", StringComparison.Ordinal) == true,
             "the saga's row inserted for MediaUploaded");
         await HostSpanAsync(traceId, a => Consumed(a, "TranscodeStateMachine", "TranscodeCompleted"), "the saga consuming TranscodeCompleted");
         await HostSpanAsync(traceId, a => Consumed(a, nameof(MessageRecorder), "MediaReady"), "downstream consuming MediaReady");

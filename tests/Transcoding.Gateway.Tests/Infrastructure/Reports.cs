@@ -7,19 +7,7 @@ namespace Transcoding.Gateway.Tests.Infrastructure;
 /// <summary>Valid worker reports as the worker sends them; tests change one thing at a time.</summary>
 public static class Reports
 {
-    public static TranscodeOutputs Outputs(Guid mediaId) => new()
-    {
-        MasterPlaylistKey = MediaKeys.MasterPlaylist(mediaId),
-        ManifestKey = MediaKeys.Manifest(mediaId),
-        Renditions =
-        [
-            new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = MediaKeys.RenditionPlaylist(mediaId, "360p") },
-        ],
-        DurationSeconds = 3.0,
-        PosterKey = MediaKeys.Poster(mediaId),
-        Waveform = new WaveformOutput { JsonKey = MediaKeys.WaveformJson(mediaId), DatKey = MediaKeys.WaveformDat(mediaId), SampleRate = 48000, SamplesPerPixel = 512 },
-        Encoder = "libx264",
-    };
+    public static TranscodeOutputs Outputs(Guid mediaId) => OutputsRecords.Valid(mediaId);
 
     public static TranscodeCallback Completed(Guid mediaId, int attempt = 1) => new()
     {

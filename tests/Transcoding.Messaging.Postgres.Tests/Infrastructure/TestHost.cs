@@ -20,13 +20,15 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
 {
     public static readonly TimeSpan PollingInterval = TimeSpan.FromMilliseconds(200);
 
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
+
     public IServiceProvider Services => host.Services;
 
     public string SchedulerQueue => $"{prefix}-scheduler";
 
     /// <param name="time">The scheduler's clock; the system clock when omitted.</param>
     public static async Task<TestHost> Start<TMachine>(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false,
-        TimeProvider? time = null)
+        TimeProvider? time = null, string? rabbitMqUri = null)
         where TMachine : CounterStateMachine
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -66,11 +68,12 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
                 {
                     options.QueueName = $"{prefix}-scheduler";
                     options.PollingInterval = PollingInterval;
+                    options.SendTimeout = SendTimeout;
                 });
             }
             bus.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(new Uri(TestServers.RabbitMqUri));
+                cfg.Host(new Uri(rabbitMqUri ?? TestServers.RabbitMqUri));
                 cfg.ConnectConsumeObserver(observed);
                 cfg.ConfigureEndpoints(context);
             });
@@ -82,8 +85,8 @@ sealed class TestHost(IHost host, string prefix) : IAsyncDisposable
     }
 
     public static Task<TestHost> Start(PostgresDatabase database, string prefix, Observed observed, bool withScheduler = false,
-        TimeProvider? time = null) =>
-        Start<CounterStateMachine>(database, prefix, observed, withScheduler, time);
+        TimeProvider? time = null, string? rabbitMqUri = null) =>
+        Start<CounterStateMachine>(database, prefix, observed, withScheduler, time, rabbitMqUri);
 
     public static string NewPrefix() => $"t{Guid.NewGuid():N}"[..13];
 

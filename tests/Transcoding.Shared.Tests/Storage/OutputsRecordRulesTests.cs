@@ -8,17 +8,7 @@ public sealed class OutputsRecordRulesTests
     private static readonly Guid MediaId = Guid.Parse("0f8e6a5d-3c2b-4a19-8d7e-6f5a4b3c2d1e");
     private static readonly Guid OtherMediaId = Guid.Parse("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
 
-    /// <summary>A record as the worker writes it: every key from <see cref="MediaKeys"/>.</summary>
-    public static TranscodeOutputs Valid(Guid mediaId) => new()
-    {
-        MasterPlaylistKey = MediaKeys.MasterPlaylist(mediaId),
-        ManifestKey = MediaKeys.Manifest(mediaId),
-        Renditions = [new Rendition { Name = "360p", Width = 640, Height = 360, VideoBitrateKbps = 800, AudioBitrateKbps = 96, PlaylistKey = MediaKeys.RenditionPlaylist(mediaId, "360p") }],
-        DurationSeconds = 3.0,
-        PosterKey = MediaKeys.Poster(mediaId),
-        Waveform = new WaveformOutput { JsonKey = MediaKeys.WaveformJson(mediaId), DatKey = MediaKeys.WaveformDat(mediaId), SampleRate = 48000, SamplesPerPixel = 512 },
-        Encoder = "libx264",
-    };
+    public static TranscodeOutputs Valid(Guid mediaId) => OutputsRecords.Valid(mediaId);
 
     public static TheoryData<string, TranscodeOutputs, string[]> Records => new()
     {
