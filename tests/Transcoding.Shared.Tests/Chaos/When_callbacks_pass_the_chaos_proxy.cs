@@ -28,7 +28,11 @@ public sealed class When_callbacks_pass_the_chaos_proxy : IAsyncLifetime
         const int Requests = 600;
         await using var proxy = await CallbackProxy.StartAsync(_gateway.Url, new CallbackProxyOptions
         {
-            DropShare = 0.3, DuplicateShare = 0.1, DelayShare = 0.1, Delay = TimeSpan.FromMilliseconds(20), Seed = 15,
+            DropShare = 0.3,
+            DuplicateShare = 0.1,
+            DelayShare = 0.1,
+            Delay = TimeSpan.FromMilliseconds(20),
+            Seed = 15,
         });
 
         var answers = new Dictionary<string, HttpStatusCode>();
@@ -115,7 +119,9 @@ public sealed class When_callbacks_pass_the_chaos_proxy : IAsyncLifetime
     {
         await using var proxy = await CallbackProxy.StartAsync(_gateway.Url, new CallbackProxyOptions
         {
-            DelayShare = 0.5, Delay = TimeSpan.FromSeconds(3), Seed = 15,
+            DelayShare = 0.5,
+            Delay = TimeSpan.FromSeconds(3),
+            Seed = 15,
         });
 
         // Requests go one at a time, each once the proxy has decided the one before, until one is held and a later one is not.
