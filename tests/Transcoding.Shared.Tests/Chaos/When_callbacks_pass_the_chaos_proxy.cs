@@ -161,6 +161,19 @@ public sealed class When_callbacks_pass_the_chaos_proxy : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_while_the_gateway_is_down_is_answered_502()
+    {
+        // A port the system just handed out as free: nothing listens on it.
+        var nobody = new Uri($"http://127.0.0.1:{TestInfraPorts.Free().S3}");
+        await using var proxy = await CallbackProxy.StartAsync(nobody, new CallbackProxyOptions());
+
+        using var answer = await _caller.SendAsync(Callback(proxy, NewWebhookId(), [1]));
+
+        Assert.Equal(HttpStatusCode.BadGateway, answer.StatusCode);
+        Assert.Equal(new CallbackProxyCounts(1, 1, 0, 0, 0, 1), proxy.Counts);
+    }
+
+    [Fact]
     public async Task Invalid_shares_are_refused_at_start()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => CallbackProxy.StartAsync(_gateway.Url, new CallbackProxyOptions { DropShare = 0.6, DelayShare = 0.5 }));

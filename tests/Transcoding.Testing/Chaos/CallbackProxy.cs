@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Testing.Chaos;
@@ -79,11 +78,9 @@ public sealed class CallbackProxy : IAsyncDisposable
     public static async Task<CallbackProxy> StartAsync(Uri gateway, CallbackProxyOptions options)
     {
         options.Validate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackApp.CreateBuilder();
         // The Server header of the answer is the gateway's.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        builder.Logging.ClearProviders();
         var app = builder.Build();
         var proxy = new CallbackProxy(app, gateway, options);
         app.Run(proxy.HandleAsync);
@@ -108,23 +105,33 @@ public sealed class CallbackProxy : IAsyncDisposable
         var body = buffer.ToArray();
         var (sequence, fate) = Decide();
         Requests.Enqueue(new ProxiedRequest(sequence, request.Method, request.Path + request.QueryString, request.Headers[WebhookHeaders.Id].FirstOrDefault(), fate));
-        switch (fate)
+        if (fate == CallbackFate.Dropped)
         {
-            case CallbackFate.Dropped:
-                context.Response.StatusCode = StatusCodes.Status502BadGateway;
-                return;
-            case CallbackFate.Duplicated:
-                var copies = await Task.WhenAll(Enumerable.Range(0, _options.Copies).Select(_ => SendAsync(request, body)));
-                await AnswerAsync(context.Response, copies[0]);
-                Array.ForEach(copies, copy => copy.Dispose());
-                return;
-            case CallbackFate.Delayed:
-                await Task.Delay(_options.Delay, _stopping.Token);
-                break;
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            return;
         }
 
-        using var answer = await SendAsync(request, body);
-        await AnswerAsync(context.Response, answer);
+        if (fate == CallbackFate.Delayed)
+        {
+            await Task.Delay(_options.Delay, _stopping.Token);
+        }
+
+        var copies = fate == CallbackFate.Duplicated ? _options.Copies : 1;
+        var sends = Enumerable.Range(0, copies).Select(_ => SendAsync(request, body)).ToList();
+        try
+        {
+            await Task.WhenAll(sends);
+            await AnswerAsync(context.Response, sends[0].Result);
+        }
+        catch (HttpRequestException)
+        {
+            // The gateway is down (the chaos runs kill it): answered as an edge proxy answers.
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+        }
+        finally
+        {
+            sends.Where(send => send.IsCompletedSuccessfully).ToList().ForEach(send => send.Result.Dispose());
+        }
     }
 
     // One draw per request, in arrival order, so a seed gives the same sequence of fates.
