@@ -6,6 +6,12 @@
 #   scripts/test-infra.sh stop    stop exactly what start started; safe to repeat and after a failed start
 #   scripts/test-infra.sh env     print the sourceable environment of the running servers
 #
+# Faults, on one server of a running set (the chaos runs inject them): each leaves the server as start made it, on the
+# same ports and data, with the same env file, and returns once it answers again.
+#   scripts/test-infra.sh rabbitmq-stop | rabbitmq-start   broker down and up; durable queues and messages are kept
+#   scripts/test-infra.sh postgres-crash                    PostgreSQL immediate shutdown (a crash: WAL recovery on start), then start
+#   scripts/test-infra.sh s3-stop | s3-start                s3rver down and up; its objects and certificate are kept
+#
 # Ports can be moved when taken: TEST_RABBITMQ_PORT, TEST_RABBITMQ_MANAGEMENT_PORT, TEST_RABBITMQ_DIST_PORT,
 # TEST_EPMD_PORT, TEST_POSTGRES_PORT, TEST_S3_PORT; TEST_INFRA_DIR moves the throwaway folder.
 set -euo pipefail
@@ -133,7 +139,12 @@ EOF
   setsid epmd -port "$epmd_port" -address 127.0.0.1 >"$dir/rabbitmq/log/epmd.log" 2>&1 </dev/null &
   echo $! >"$pids/epmd"
   wait_for epmd 10 "$pids/epmd" "$dir/rabbitmq/log/epmd.log" port_open "$epmd_port"
+  launch_rabbitmq
+}
 
+# The node alone, on the folder start_rabbitmq prepared: a relaunch finds its mnesia data (durable queues, persistent
+# messages) where the first launch left it.
+launch_rabbitmq() {
   env "${rabbit_env[@]}" setsid "$rabbit_bin/rabbitmq-server" >"$dir/rabbitmq/log/console.log" 2>&1 </dev/null &
   echo $! >"$pids/rabbitmq"
   # Both listeners open only once the node has booted; polling them is far cheaper than rabbitmqctl's Erlang VM.
@@ -142,11 +153,16 @@ EOF
     curl -fsS -u guest:guest "http://127.0.0.1:$rabbit_mgmt_port/api/overview"
 }
 
-stop_rabbitmq() {
+# The node only: epmd stays up, as it would on a broker host whose service is restarted.
+halt_rabbitmq() {
   if [ -f "$pids/rabbitmq" ]; then
     rabbitmqctl stop >/dev/null 2>&1 || true
     kill_group "$pids/rabbitmq"
   fi
+}
+
+stop_rabbitmq() {
+  halt_rabbitmq
   [ -f "$pids/epmd" ] && kill_group "$pids/epmd"
   return 0
 }
@@ -175,6 +191,12 @@ start_postgres() {
   echo "$base" >"$dir/postgres.path"
   as_pg "$pg_bin/initdb" -D "$base/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$base/initdb.log" 2>&1 ||
     { tail -n 20 "$base/initdb.log" >&2; die "initdb failed"; }
+  launch_postgres "$base"
+}
+
+# pg_ctl -w returns once the server accepts connections, after any crash recovery.
+launch_postgres() {
+  local base=$1
   as_pg "$pg_bin/pg_ctl" -D "$base/data" -l "$base/postgres.log" -w -t 60 \
     -o "-p $pg_port -k $base -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null ||
     { tail -n 20 "$base/postgres.log" >&2; die "postgresql did not start"; }
@@ -194,6 +216,15 @@ stop_postgres() {
   rm -f "$dir/postgres.path"
 }
 
+# A crash as clients see it: the postmaster and its backends quit at once, without a checkpoint; the next start replays
+# the WAL. Committed rows survive (fsync=off only skips flushes to the disk, and the machine itself does not crash).
+crash_postgres() {
+  local base
+  base=$(pg_data)
+  as_pg "$pg_bin/pg_ctl" -D "$base/data" -m immediate -w -t 30 stop >/dev/null
+  launch_postgres "$base"
+}
+
 # ---------------------------------------------------------------------------------------------------- s3rver
 start_s3() {
   rm -rf "$dir/s3"
@@ -203,7 +234,11 @@ start_s3() {
   # SSL_CERT_FILE replaces the system trust store; keep the system CAs after ours so nothing else loses trust.
   cat "$dir/s3/cert.pem" /etc/ssl/certs/ca-certificates.crt >"$dir/s3/ca-bundle.pem" 2>/dev/null ||
     cp "$dir/s3/cert.pem" "$dir/s3/ca-bundle.pem"
+  launch_s3
+}
 
+# The server alone, on the data folder and certificate start_s3 made: a relaunch serves the same objects, trusted as before.
+launch_s3() {
   setsid node "$s3rver_js" -d "$dir/s3/data" -a 127.0.0.1 -p "$s3_port" --configure-bucket "$s3_bucket" \
     --key "$dir/s3/key.pem" --cert "$dir/s3/cert.pem" >"$dir/s3/s3rver.log" 2>&1 </dev/null &
   echo $! >"$pids/s3rver"
@@ -290,9 +325,35 @@ start() {
   log "started in $(( $(now_ms) - started )) ms; environment: source $dir/env"
 }
 
+# A fault acts on one server of a set start made; the set's ports come from its ports file (sourced above).
+fault() {
+  local command=$1 started
+  shift
+  [ -f "$dir/ports" ] && [ -d "$pids" ] || die "no servers started in $dir: scripts/test-infra.sh start"
+  started=$(now_ms)
+  "$@"
+  log "$command done in $(( $(now_ms) - started )) ms"
+}
+
+# Starts a server stopped by a fault; one still running is left alone, so a repeated start is harmless.
+relaunch() {
+  local name=$1
+  shift
+  if [ -f "$pids/$name" ] && kill -0 "$(cat "$pids/$name")" 2>/dev/null; then
+    log "$name is already running"
+    return 0
+  fi
+  "$@"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) all_running || die "not running: scripts/test-infra.sh start"; cat "$dir/env" ;;
-  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+  rabbitmq-stop) fault "$1" halt_rabbitmq ;;
+  rabbitmq-start) fault "$1" relaunch rabbitmq launch_rabbitmq ;;
+  postgres-crash) fault "$1" crash_postgres ;;
+  s3-stop) fault "$1" stop_s3 ;;
+  s3-start) fault "$1" relaunch s3rver launch_s3 ;;
+  *) echo "usage: $0 start|stop|env|rabbitmq-stop|rabbitmq-start|postgres-crash|s3-stop|s3-start" >&2; exit 2 ;;
 esac
