@@ -1,15 +1,18 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Transcoding.LocalRunPod.Api;
+using Transcoding.LocalRunPod.Faults;
+using Transcoding.LocalRunPod.Instant;
 using Transcoding.LocalRunPod.Jobs;
 using Transcoding.LocalRunPod.Webhooks;
 using Transcoding.LocalRunPod.Workers;
+using Transcoding.Shared.Storage;
 
 namespace Transcoding.LocalRunPod;
 
 public static class Extensions
 {
-    /// <summary>The job store, timeouts, webhook delivery and the worker process pool.</summary>
+    /// <summary>The job store, timeouts, webhook delivery, the worker process pool, the instant completion and the fault injector.</summary>
     public static IHostApplicationBuilder AddLocalRunPod(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LocalRunPodOptions>()
@@ -21,26 +24,44 @@ public static class Extensions
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, (services, http) =>
                 http.Timeout = services.GetRequiredService<IOptions<LocalRunPodOptions>>().Value.WebhookTimeout);
 
+        builder.Services.AddHttpClient(SignedCallbackSender.HttpClientName, (services, http) =>
+                http.Timeout = services.GetRequiredService<IOptions<LocalRunPodOptions>>().Value.WebhookTimeout)
+            .AddStandardResilienceHandler();
+        builder.Services.AddObjectStorage(builder.Configuration);
+
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WebhookSender>());
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddHostedService<JobSweeper>();
         builder.Services.AddHostedService<WorkerPool>();
+        builder.Services.AddSingleton<SignedCallbackSender>();
+        builder.Services.AddSingleton<InstantCompletion>();
+        builder.Services.AddHostedService<InstantCompletionWorker>();
+        builder.Services.AddSingleton<FaultInjector>();
         return builder;
     }
 
-    /// <summary>RunPod's <c>/v2/{endpointId}/...</c> routes: the public job API and the worker protocol.</summary>
+    /// <summary>
+    /// RunPod's <c>/v2/{endpointId}/...</c> routes: the public job API (which the <see cref="FaultInjector"/>'s fault
+    /// hits) and the worker protocol (which it never does); and <c>/admin/faults</c> (<see cref="FaultAdminApi"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapRunPodApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v2/{endpointId}").AddEndpointFilter<RunPodEndpointFilter>();
-        api.MapPost("/run", RunPodApi.Run);
-        api.MapPost("/runsync", RunPodApi.RunSyncAsync);
-        api.MapMethods("/status/{jobId}", [HttpMethods.Get, HttpMethods.Post], RunPodApi.Status);
-        api.MapPost("/cancel/{jobId}", RunPodApi.Cancel);
-        api.MapPost("/retry/{jobId}", RunPodApi.Retry);
-        api.MapPost("/purge-queue", RunPodApi.PurgeQueue);
-        api.MapGet("/health", RunPodApi.Health);
-        api.MapGet("/stream/{jobId}", RunPodApi.ReadStream);
+        var admin = app.MapGroup("/admin").AddEndpointFilter<ApiKeyFilter>();
+        admin.MapGet("/faults", FaultAdminApi.Get);
+        admin.MapPost("/faults", FaultAdminApi.Set);
+        admin.MapDelete("/faults", FaultAdminApi.Clear);
+
+        var api = app.MapGroup("/v2/{endpointId}").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RunPodEndpointFilter>();
+        var jobs = api.MapGroup("").AddEndpointFilter<FaultFilter>();
+        jobs.MapPost("/run", RunPodApi.Run);
+        jobs.MapPost("/runsync", RunPodApi.RunSyncAsync);
+        jobs.MapMethods("/status/{jobId}", [HttpMethods.Get, HttpMethods.Post], RunPodApi.Status);
+        jobs.MapPost("/cancel/{jobId}", RunPodApi.Cancel);
+        jobs.MapPost("/retry/{jobId}", RunPodApi.Retry);
+        jobs.MapPost("/purge-queue", RunPodApi.PurgeQueue);
+        jobs.MapGet("/health", RunPodApi.Health);
+        jobs.MapGet("/stream/{jobId}", RunPodApi.ReadStream);
         api.MapGet("/job-take/{workerId}", RunPodApi.TakeAsync);
         api.MapGet("/job-take-batch/{workerId}", RunPodApi.TakeBatchAsync);
         api.MapPost("/job-done/{workerId}/{jobId}", RunPodApi.DoneAsync);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.LocalRunPod;
 
@@ -91,6 +92,20 @@ public sealed class LocalRunPodOptions : IValidatableObject
     /// <summary>How often timeouts and expired results are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// For load tests only: the endpoint completes every job itself at once (<see cref="Instant.InstantCompletion"/>)
+    /// instead of handing it to a worker process; needs <see cref="Workers"/> = 0, <see cref="InstantCallbackSecret"/>
+    /// and the <c>Storage</c> section of the bucket the rest of the system reads.
+    /// </summary>
+    public bool InstantCompletion { get; set; }
+
+    /// <summary>The <c>whsec_</c> secret the instant completion signs its callbacks with (the worker's <c>Worker:CallbackSecret</c>); never logged.</summary>
+    public string? InstantCallbackSecret { get; set; }
+
+    /// <summary>How many jobs the instant completion handles at once (storage writes and callbacks in flight).</summary>
+    [Range(1, 1024)]
+    public int InstantConcurrency { get; set; } = 32;
+
     /// <summary>runpod-python gives up on a <c>job-take</c> or <c>job-stop</c> poll after 90 s (<c>rp_scale.py:56,62</c>).</summary>
     public static readonly TimeSpan SdkPollBound = TimeSpan.FromSeconds(90);
 
@@ -138,6 +153,47 @@ public sealed class LocalRunPodOptions : IValidatableObject
         if (!string.IsNullOrEmpty(PublicBaseUrl) && !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _))
         {
             yield return new ValidationResult("LocalRunPod:PublicBaseUrl must be an absolute URL.", [nameof(PublicBaseUrl)]);
+        }
+
+        foreach (var problem in InstantCompletionProblems())
+        {
+            yield return problem;
+        }
+    }
+
+    private IEnumerable<ValidationResult> InstantCompletionProblems()
+    {
+        if (!InstantCompletion)
+        {
+            yield break;
+        }
+
+        if (Workers != 0)
+        {
+            yield return new ValidationResult(
+                "LocalRunPod:Workers must be 0 when LocalRunPod:InstantCompletion is on: the endpoint completes every job itself, a worker would never get one.",
+                [nameof(Workers)]);
+        }
+
+        string? secretProblem = null;
+        try
+        {
+            WebhookSecret.Parse(InstantCallbackSecret ?? "");
+        }
+        catch (ArgumentException)
+        {
+            secretProblem = "is required";
+        }
+        catch (FormatException)
+        {
+            secretProblem = "must be 'whsec_' followed by base64";
+        }
+
+        if (secretProblem is not null)
+        {
+            yield return new ValidationResult(
+                $"LocalRunPod:InstantCallbackSecret {secretProblem} when LocalRunPod:InstantCompletion is on: the callbacks are signed as the worker signs them (the gateway's Webhooks:Secrets).",
+                [nameof(InstantCallbackSecret)]);
         }
     }
 }

@@ -61,4 +61,19 @@ internal static partial class Log
 
     [LoggerMessage(25, LogLevel.Warning, "[{WorkerId}] {Line}")]
     public static partial void WorkerError(ILogger logger, string workerId, string line);
+
+    [LoggerMessage(30, LogLevel.Information, "Instant completion of job {JobId} (media {MediaId}): {Outcome}")]
+    public static partial void InstantCompleted(ILogger logger, string jobId, Guid mediaId, string outcome);
+
+    [LoggerMessage(31, LogLevel.Warning, "Instant completion of job {JobId}: the callback was not delivered ({Failure})")]
+    public static partial void InstantCallbackNotSent(ILogger logger, string jobId, string failure);
+
+    [LoggerMessage(40, LogLevel.Warning, "Fault injected: HTTP {Status} for {Share} of the public API's requests until {Until}")]
+    public static partial void FaultSet(ILogger logger, int status, double share, DateTimeOffset until);
+
+    [LoggerMessage(41, LogLevel.Warning, "Fault cleared")]
+    public static partial void FaultCleared(ILogger logger);
+
+    [LoggerMessage(42, LogLevel.Warning, "Fault ended: HTTP {Status} no longer injected")]
+    public static partial void FaultEnded(ILogger logger, int status);
 }

@@ -13,6 +13,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<JsonElement> _received = new();
+    private readonly ConcurrentQueue<(IReadOnlyDictionary<string, string> Headers, byte[] Body)> _raw = new();
     private int _refusalsLeft;
     private int _attempts;
 
@@ -32,6 +33,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>The bodies of the accepted deliveries.</summary>
     public IReadOnlyList<JsonElement> Received => [.. _received];
+
+    /// <summary>The accepted deliveries as sent: headers and the exact body bytes (what a signature covers).</summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Headers, byte[] Body)> ReceivedRaw => [.. _raw];
 
     /// <param name="path">The path of the webhook URL handed out; deliveries are taken on any path.</param>
     public static async Task<WebhookReceiver> StartAsync(int refusals = 0, string path = "/hook/job")
@@ -59,12 +63,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
         Interlocked.Increment(ref _attempts);
-        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+        using var bytes = new MemoryStream();
+        await request.Body.CopyToAsync(bytes);
+        var body = JsonSerializer.Deserialize<JsonElement>(bytes.ToArray());
         if (Interlocked.Decrement(ref _refusalsLeft) >= 0)
         {
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
+        _raw.Enqueue((request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.ToString()), bytes.ToArray()));
         _received.Enqueue(body);
         return Results.Ok();
     }
