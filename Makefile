@@ -13,7 +13,7 @@ TEST_ARGS ?=
 # A test that hangs this long is killed and counted as failed, so `make test` always ends.
 TEST_HANG_TIMEOUT ?= 5m
 
-.PHONY: build format-check test infra-start infra-stop compose-check bench run
+.PHONY: build format-check test infra-start infra-stop compose-check bench chaos run
 
 BUILD := dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
 
@@ -60,6 +60,13 @@ compose-check:
 # The conventions' benchmark rows, written to BENCHMARKS.md (test servers started and stopped as for make test).
 bench:
 	scripts/bench.sh
+
+# The whole system under load and a seeded fault schedule, figures in CHAOS.md: `make chaos [SEED=n] [CHAOS_ARGS=--short]`
+# (servers on a fresh .chaos/infra, stopped whatever happens; non-zero when a "must be" breaks).
+SEED ?=
+CHAOS_ARGS ?=
+chaos:
+	SEED=$(SEED) scripts/chaos.sh $(CHAOS_ARGS)
 
 # ---------------------------------------------------------------------------------------------------- run
 # The whole pipeline in one process on embedded defaults: `make run [INPUT=path] [OUT=dir]`.

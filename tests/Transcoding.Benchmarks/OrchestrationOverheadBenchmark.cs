@@ -5,6 +5,7 @@ using Transcoding.Contracts;
 using Transcoding.EndToEnd.Tests;
 using Transcoding.Orchestrator.StatusApi;
 using Transcoding.Shared;
+using Transcoding.Testing;
 
 namespace Transcoding.Benchmarks;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace Transcoding.EndToEnd.Tests;
+namespace Transcoding.Testing;
 
 /// <summary>Real ffmpeg/ffprobe: generates test clips and checks that outputs decode.</summary>
 public static partial class Media

@@ -1,19 +1,22 @@
 using System.Diagnostics;
 
-namespace Transcoding.EndToEnd.Tests;
+namespace Transcoding.Testing;
 
-/// <summary>The worker processes the local RunPod endpoint spawned for one pipeline (found by its bucket in their environment).</summary>
+/// <summary>
+/// The worker processes the local RunPod endpoint spawned for one pipeline, found by a string only their environment holds
+/// (the pipeline's bucket folder or work folder).
+/// </summary>
 public static class WorkerProcesses
 {
     /// <summary>This pipeline's ladder-encoding ffmpeg (HLS output; not the short probing passes before it) and its
     /// parent, the worker, once the worker has started encoding.</summary>
-    public static async Task<(Process Worker, Process Ffmpeg)> EncodingAsync(string bucket, TimeSpan timeout)
+    public static async Task<(Process Worker, Process Ffmpeg)> EncodingAsync(string environmentMarker, TimeSpan timeout)
     {
         var (worker, ffmpeg) = await Eventually.Until(
             () => Process.GetProcessesByName("ffmpeg")
                 .Where(ffmpeg => CommandLineOf(ffmpeg.Id).Contains("\0hls\0", StringComparison.Ordinal))
                 .Select(ffmpeg => (Worker: ParentOf(ffmpeg.Id), Ffmpeg: ffmpeg.Id))
-                .FirstOrDefault(pair => pair.Worker is not null && EnvironmentOf(pair.Worker.Value).Contains(bucket)),
+                .FirstOrDefault(pair => pair.Worker is not null && EnvironmentOf(pair.Worker.Value).Contains(environmentMarker)),
             pair => pair.Worker is not null,
             "this pipeline's worker running ffmpeg",
             timeout,

@@ -2,33 +2,43 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Transcoding.EndToEnd.Tests;
+namespace Transcoding.Testing;
 
 /// <summary>A deployable run as its own process (as in production), so a test can kill it without warning.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly string _project;
+    private readonly IDictionary<string, string> _environment;
+    private readonly TextWriter? _log;
 
-    private ServiceProcess(Process process, string url)
+    private ServiceProcess(Process process, string url, string project, IDictionary<string, string> environment, TextWriter? log)
     {
         _process = process;
         Url = url;
+        _project = project;
+        _environment = environment;
+        _log = log;
     }
 
     public string Url { get; }
+
+    /// <summary>The operating system's process id.</summary>
+    public int Id => _process.Id;
 
     /// <summary>
     /// Starts the service on a free port. The port is picked before the process binds it, so a parallel test can take
     /// it first: a process that dies during start-up is started again on another port.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment)
+    /// <param name="log">When given, receives every line the process writes (stdout and stderr), not only the last ones.</param>
+    public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment, TextWriter? log = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(project, $"http://127.0.0.1:{FreePort()}", environment);
+                return await StartOnceAsync(project, $"http://127.0.0.1:{FreePort()}", environment, log);
             }
             catch (ServiceExitedException) when (attempt < 3)
             {
@@ -37,7 +47,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ServiceProcess> StartOnceAsync(string project, string url, IDictionary<string, string> environment)
+    /// <summary>
+    /// The same service started again on the same URL, environment and log, as a supervisor restarts a crashed process
+    /// (its clients keep the address they were given). Call it once this process has ended.
+    /// </summary>
+    public Task<ServiceProcess> StartAgainAsync() => StartOnceAsync(_project, Url, _environment, _log);
+
+    private static async Task<ServiceProcess> StartOnceAsync(string project, string url, IDictionary<string, string> environment, TextWriter? log)
     {
         var dll = Repository.Dll($"services/{project}");
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll }, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -49,7 +65,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
-        var service = new ServiceProcess(process, url);
+        var service = new ServiceProcess(process, url, project, environment, log);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -63,6 +79,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>SIGKILL: no graceful shutdown, in-flight messages are neither acked nor finished.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Kills it (SIGKILL) and waits until the operating system has reaped it.</summary>
+    public async Task KillAndWaitAsync()
+    {
+        Kill();
+        await _process.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -105,6 +128,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (_log is not null)
+        {
+            lock (_log)
+            {
+                _log.WriteLine(line);
+            }
         }
 
         _output.Enqueue(line);

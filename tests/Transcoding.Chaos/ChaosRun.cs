@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Transcoding.Chaos.Faults;
+using Transcoding.Chaos.Truth;
+using Transcoding.Shared.Storage;
+using Xunit.Sdk;
+
+namespace Transcoding.Chaos;
+
+/// <summary>One run: start the system, upload at a steady rate while the fault schedule runs, drain, read the truth.</summary>
+public sealed class ChaosRun(ChaosOptions options, string folder)
+{
+    /// <summary>How long after a drain the outbox has to empty and the recorder to catch up before the truth is read.</summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long one upload is retried (an upstream service retries while storage or the broker is down).</summary>
+    private static readonly TimeSpan UploadRetryLimit = TimeSpan.FromMinutes(2);
+
+    public async Task<RunTruth> RunAsync()
+    {
+        var sources = Path.Combine(folder, "sources");
+        var clip = await Media.GenerateClipAsync(sources, 320, 240, seconds: 1);
+        var notMedia = Path.Combine(sources, "not-media.mp4");
+        await File.WriteAllTextAsync(notMedia, "This upload is a text file, not media.\n");
+
+        await using var system = await ChaosSystem.StartAsync(folder, options.Workers);
+        IFault[] catalogue =
+        [
+            new ServiceKillFault(system.OrchestratorA, TimeSpan.FromSeconds(5)),
+            new ServiceKillFault(system.OrchestratorB, TimeSpan.FromSeconds(5)),
+            new ServiceKillFault(system.Dispatcher, TimeSpan.FromSeconds(5)),
+            new ServiceKillFault(system.Gateway, TimeSpan.FromSeconds(5)),
+            new WorkerKillFault(system.WorkerWorkDir),
+        ];
+        var plan = new FaultSchedule(catalogue, options.Seed).Plan(options.Duration);
+        Console.WriteLine($"chaos: seed {options.Seed}, {options.Items} items over {options.Duration.TotalSeconds:0} s, {plan.Count} faults planned");
+
+        var uploadsStarted = DateTimeOffset.UtcNow;
+        var origin = Stopwatch.StartNew();
+        var faults = FaultSchedule.RunAsync(plan, origin, CancellationToken.None);
+        var items = await UploadAsync(system, clip, notMedia, origin);
+        var faultRecords = await faults;
+        Console.WriteLine($"chaos: {origin.Elapsed.TotalSeconds:0} s: uploads and faults done; draining");
+
+        var saga = new SagaTable(system.Database.ConnectionString);
+        var drained = await DrainAsync(saga, items, options.DrainTimeout);
+        var ops = new OpsCli(system.VirtualHost);
+        IReadOnlyList<ErrorQueueGroup>? groups = null;
+        string? problem = null, replay = null;
+        try
+        {
+            groups = await ops.FaultsAsync();
+            if (groups.Count > 0)
+            {
+                replay = await ReplayAsync(ops, saga, items);
+            }
+        }
+        catch (InvalidOperationException exception)
+        {
+            problem = exception.Message;
+        }
+
+        await SettleAsync(system, saga);
+        var rows = await saga.ReadAsync();
+        var (missing, unexpected) = await CheckBucketAsync(system.Storage, items, rows);
+        IReadOnlyList<(string, string)> secrets =
+        [
+            .. system.Secrets,
+            .. items.SelectMany(i => new[] { 1, 2 }.Select(attempt => ($"webhook token of {i.MediaId} attempt {attempt}", system.Tokens.Create(i.MediaId, attempt)))),
+        ];
+        return new RunTruth(
+            items, rows, system.Outcomes, drained, groups, problem, replay, missing, unexpected, faultRecords,
+            SecretScan.Find(system.LogFolder, secrets), SecretScan.LineCount(system.LogFolder), secrets.Count, uploadsStarted);
+    }
+
+    private async Task<IReadOnlyList<UploadedItem>> UploadAsync(ChaosSystem system, string clip, string notMedia, Stopwatch origin)
+    {
+        var items = new List<UploadedItem>();
+        for (var i = 0; i < options.Items; i++)
+        {
+            var due = options.Interval * i - origin.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+
+            var good = i % options.BadEvery != options.BadEvery - 1;
+            var mediaId = await Eventually.Until<Guid>(
+                () => system.UploadAsync(good ? clip : notMedia, "video/mp4"),
+                _ => true,
+                $"upload {i + 1}",
+                UploadRetryLimit);
+            items.Add(new UploadedItem(mediaId, good, origin.Elapsed));
+        }
+
+        return items;
+    }
+
+    /// <returns>False when some item was not ready or failed within <paramref name="timeout"/>.</returns>
+    private static async Task<bool> DrainAsync(SagaTable saga, IReadOnlyList<UploadedItem> items, TimeSpan timeout)
+    {
+        try
+        {
+            await Eventually.Until<IReadOnlyDictionary<Guid, SagaRow>>(
+                saga.ReadAsync,
+                rows => items.All(i => rows.TryGetValue(i.MediaId, out var row) && row.State is "ready" or "failed"),
+                "every item ready or failed",
+                timeout,
+                rows => $"{items.Count(i => !rows.TryGetValue(i.MediaId, out var row) || row.State is not ("ready" or "failed"))} not terminal");
+            return true;
+        }
+        catch (FailException exception)
+        {
+            Console.WriteLine($"chaos: {exception.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Replays every faulted message, then lets the system settle again; returns "ok" or why not.</summary>
+    private static async Task<string> ReplayAsync(OpsCli ops, SagaTable saga, IReadOnlyList<UploadedItem> items)
+    {
+        try
+        {
+            await ops.ReplayAllAsync();
+        }
+        catch (InvalidOperationException exception)
+        {
+            return exception.Message;
+        }
+
+        return await DrainAsync(saga, items, SettleTimeout) ? "ok" : "items not terminal after the replay";
+    }
+
+    /// <summary>
+    /// Waits (bounded) for the outbox and the scheduler to have delivered everything, then for the recorder to have
+    /// recorded every outcome published before its marker. A timeout is reported and the truth read as it is.
+    /// </summary>
+    private static async Task SettleAsync(ChaosSystem system, SagaTable saga)
+    {
+        try
+        {
+            await Eventually.Until<long>(saga.PendingScheduledMessagesAsync, pending => pending == 0, "every outbox row and deadline delivered", SettleTimeout);
+            await system.AllOutcomesRecordedAsync();
+        }
+        catch (FailException exception)
+        {
+            Console.WriteLine($"chaos: {exception.Message}");
+        }
+    }
+
+    private static async Task<(IReadOnlyList<Guid> Missing, IReadOnlyList<Guid> Unexpected)> CheckBucketAsync(
+        IObjectStorage storage, IReadOnlyList<UploadedItem> items, IReadOnlyDictionary<Guid, SagaRow> rows)
+    {
+        var missing = new List<Guid>();
+        var unexpected = new List<Guid>();
+        foreach (var item in items)
+        {
+            var state = rows.TryGetValue(item.MediaId, out var row) ? row.State : null;
+            if (state == "ready" && !(await storage.ExistsAsync(MediaKeys.Manifest(item.MediaId), CancellationToken.None)
+                && await storage.ExistsAsync(MediaKeys.MasterPlaylist(item.MediaId), CancellationToken.None)))
+            {
+                missing.Add(item.MediaId);
+            }
+            else if (state == "failed" && await storage.ExistsAsync(MediaKeys.Manifest(item.MediaId), CancellationToken.None))
+            {
+                unexpected.Add(item.MediaId);
+            }
+        }
+
+        return (missing, unexpected);
+    }
+}

@@ -1,0 +1,232 @@
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Transcoding.Contracts;
+using Transcoding.ServiceDefaults.Messaging;
+using Transcoding.Shared.Storage;
+using Transcoding.Shared.Webhooks;
+
+namespace Transcoding.Chaos;
+
+/// <summary>
+/// The deployed system on one machine, every part its own process as in production: two orchestrators on one saga
+/// store, the dispatcher, the gateway and the local RunPod endpoint running the real worker, on the test servers'
+/// RabbitMQ (a virtual host of its own), PostgreSQL (a database of its own) and s3rver (the bucket). Each process writes
+/// everything it prints to <c>{folder}/logs/{name}.log</c> (restarts append). An upstream/downstream host in this process
+/// uploads items and records the outcomes.
+/// </summary>
+public sealed class ChaosSystem : IAsyncDisposable
+{
+    private readonly List<TextWriter> _logs = [];
+    private readonly List<ServiceSlot> _slots = [];
+    private IHost? _edge;
+
+    private ChaosSystem(string folder, RabbitMqVirtualHost vhost, PostgresDatabase database)
+    {
+        Folder = folder;
+        VirtualHost = vhost;
+        Database = database;
+    }
+
+    /// <summary>The run's folder: logs, the workers' work folder, generated sources.</summary>
+    public string Folder { get; }
+
+    public RabbitMqVirtualHost VirtualHost { get; }
+
+    public PostgresDatabase Database { get; }
+
+    public string WorkerWorkDir => Path.Combine(Folder, "work");
+
+    public string LogFolder => Path.Combine(Folder, "logs");
+
+    public IObjectStorage Storage { get; } = StorageServiceCollectionExtensions.Create(S3TestServer.Options());
+
+    public OutcomeLedger Outcomes { get; } = new();
+
+    /// <summary>Every secret the processes were configured with (and the parts of one a log could print alone).</summary>
+    public IReadOnlyList<(string Name, string Value)> Secrets { get; private set; } = [];
+
+    /// <summary>The per-attempt RunPod webhook token of an item (it is in the URL RunPod calls).</summary>
+    public RunPodWebhookToken Tokens { get; private set; } = null!;
+
+    public ServiceSlot OrchestratorA => _slots[0];
+
+    public ServiceSlot OrchestratorB => _slots[1];
+
+    public ServiceSlot Gateway => _slots[2];
+
+    public ServiceSlot RunPod => _slots[3];
+
+    public ServiceSlot Dispatcher => _slots[4];
+
+    public IBus Upstream => _edge!.Services.GetRequiredService<IBus>();
+
+    public static async Task<ChaosSystem> StartAsync(string folder, int workers)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "logs"));
+        var system = new ChaosSystem(folder, await RabbitMqVirtualHost.CreateAsync(), await PostgresDatabase.CreateAsync());
+        await system.StartProcessesAsync(workers);
+        return system;
+    }
+
+    private async Task StartProcessesAsync(int workers)
+    {
+        var callbackSecret = WebhookSecret.Generate();
+        var tokenSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        Secrets =
+        [
+            ("worker callback secret", callbackSecret),
+            ("worker callback secret (key alone)", callbackSecret[(callbackSecret.IndexOf('_', StringComparison.Ordinal) + 1)..]),
+            ("RunPod webhook token secret", tokenSecret),
+            ("RunPod API key", apiKey),
+        ];
+        Tokens = new RunPodWebhookToken(Convert.FromBase64String(tokenSecret));
+        var storage = S3TestServer.Options();
+        Dictionary<string, string> common = new()
+        {
+            ["Bus__Transport"] = "RabbitMq",
+            ["Bus__RabbitMqUri"] = VirtualHost.AmqpUri,
+            ["Logging__LogLevel__Default"] = "Information",
+            // Its every SQL command at Information would cost the two cores more than the services' own lines.
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Storage__Provider"] = storage.Provider.ToString(),
+            ["Storage__ServiceUrl"] = storage.ServiceUrl!,
+            ["Storage__Bucket"] = storage.Bucket,
+            ["Storage__AccessKeyId"] = storage.AccessKeyId!,
+            ["Storage__SecretAccessKey"] = storage.SecretAccessKey!,
+            ["Storage__Region"] = storage.Region!,
+        };
+
+        // Orchestrators first: their queues must be bound before anything publishes to them. Short deadlines, so a lost
+        // callback is resolved by polling within the run.
+        Dictionary<string, string> orchestrator = new(common)
+        {
+            ["ConnectionStrings__Postgres"] = Database.ConnectionString,
+            ["Orchestrator__AttemptTimeout"] = "00:01:00",
+            ["Orchestrator__PollInterval"] = "00:00:05",
+        };
+        await StartAsync("orchestrator-a", "Transcoding.Orchestrator", orchestrator);
+        await StartAsync("orchestrator-b", "Transcoding.Orchestrator", orchestrator);
+        await StartAsync("gateway", "Transcoding.Gateway", new(common)
+        {
+            ["Webhooks__Secrets__0"] = callbackSecret,
+            ["Webhooks__RunPodTokenSecret"] = tokenSecret,
+            ["ConnectionStrings__Postgres"] = Database.ConnectionString,
+        });
+        Dictionary<string, string> runPod = new(common)
+        {
+            ["LocalRunPod__ApiKey"] = apiKey,
+            ["LocalRunPod__EndpointId"] = "chaos",
+            ["LocalRunPod__Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LocalRunPod__WebhookRetryDelay"] = "00:00:01",
+            ["LocalRunPod__WorkerCommand"] = "dotnet",
+            ["LocalRunPod__WorkerArguments"] = $"\"{Repository.Dll("gpu-image/Transcoding.Worker")}\"",
+            ["LocalRunPod__WorkerEnvironment__Worker__CallbackSecret"] = callbackSecret,
+            ["LocalRunPod__WorkerEnvironment__Worker__WorkDir"] = WorkerWorkDir,
+            ["LocalRunPod__WorkerEnvironment__Worker__Preset"] = "veryfast",
+            ["LocalRunPod__WorkerEnvironment__Logging__LogLevel__Default"] = "Information",
+        };
+        foreach (var (key, value) in common.Where(x => x.Key.StartsWith("Storage__", StringComparison.Ordinal)))
+        {
+            runPod["LocalRunPod__WorkerEnvironment__" + key] = value;
+        }
+
+        await StartAsync("local-runpod", "Transcoding.LocalRunPod", runPod);
+        await StartAsync("dispatcher", "Transcoding.Dispatcher", new(common)
+        {
+            ["RunPod__BaseUrl"] = RunPod.Current.Url,
+            ["RunPod__EndpointId"] = "chaos",
+            ["RunPod__ApiKey"] = apiKey,
+            ["RunPod__CallbackBaseUrl"] = Gateway.Current.Url,
+            ["RunPod__WebhookTokenSecret"] = tokenSecret,
+            ["RunPod__ConfigurationFaultRedeliveryInterval"] = "00:00:02",
+            ["ConnectionStrings__DispatchLedger"] = Database.ConnectionString,
+        });
+        await StartEdgeAsync();
+    }
+
+    private async Task StartAsync(string name, string project, Dictionary<string, string> environment)
+    {
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(LogFolder, name + ".log"), append: true) { AutoFlush = true });
+        _logs.Add(log);
+        _slots.Add(new ServiceSlot(name, await ServiceProcess.StartAsync(project, environment, log)));
+        Console.WriteLine($"chaos: {name} ready at {_slots[^1].Current.Url}");
+    }
+
+    /// <summary>Upstream (publishes uploads) and downstream (records outcomes) in one host of this process.</summary>
+    private async Task StartEdgeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMqUri"] = VirtualHost.AmqpUri,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddSingleton(Outcomes);
+        builder.AddTranscodingBus(bus => bus.AddConsumer<OutcomeRecorder>().Endpoint(endpoint =>
+        {
+            endpoint.PrefetchCount = 1;
+            endpoint.ConcurrentMessageLimit = 1;
+        }));
+        // Its queue must be bound before the orchestrators publish outcomes.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        _edge = builder.Build();
+        await _edge.StartAsync();
+    }
+
+    /// <summary>Puts a local file in the bucket and publishes MediaUploaded, as an upstream service would.</summary>
+    public async Task<Guid> UploadAsync(string file, string contentType)
+    {
+        var mediaId = Guid.NewGuid();
+        var key = $"uploads/{mediaId}/{Path.GetFileName(file)}";
+        await Storage.UploadFileAsync(key, file, contentType, null, CancellationToken.None);
+        await Upstream.Publish(new MediaUploaded
+        {
+            MediaId = mediaId,
+            SourceKey = key,
+            ContentType = contentType,
+            SizeBytes = new FileInfo(file).Length,
+            UploadedAt = DateTimeOffset.UtcNow,
+        });
+        return mediaId;
+    }
+
+    /// <summary>
+    /// Waits until every outcome already published has been recorded: a marker MediaReady published behind them on the
+    /// recorder's one-at-a-time queue is recorded after them.
+    /// </summary>
+    public async Task AllOutcomesRecordedAsync()
+    {
+        var marker = Guid.NewGuid();
+        await Upstream.Publish(new MediaReady { MediaId = marker });
+        await Eventually.True(() => Outcomes.ReadyDeliveries.ContainsKey(marker), "the marker MediaReady recorded", TimeSpan.FromMinutes(2));
+        Outcomes.ReadyDeliveries.TryRemove(marker, out _);
+        Outcomes.ReadyMessageIds.TryRemove(marker, out _);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_edge is not null)
+        {
+            await _edge.StopAsync();
+            _edge.Dispose();
+        }
+
+        foreach (var slot in Enumerable.Reverse(_slots))
+        {
+            await slot.DisposeAsync();
+        }
+
+        foreach (var log in _logs)
+        {
+            await log.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+    }
+}

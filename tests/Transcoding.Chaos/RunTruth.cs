@@ -1,0 +1,27 @@
+using Transcoding.Chaos.Faults;
+using Transcoding.Chaos.Truth;
+
+namespace Transcoding.Chaos;
+
+/// <summary>Everything read after the drain, from which the figures are computed.</summary>
+/// <param name="Drained">Every item reached ready or failed within the drain timeout.</param>
+/// <param name="ErrorQueues">The groups <c>ops faults list</c> found after the drain; null when it could not be read (<paramref name="ErrorQueuesProblem"/>).</param>
+/// <param name="Replay">What replaying them did: null when nothing was there, else "ok" or the CLI's error.</param>
+/// <param name="MissingOutputs">Ready items without manifest.json or master.m3u8 in the bucket.</param>
+/// <param name="UnexpectedOutputs">Failed items with a manifest.json in the bucket.</param>
+/// <param name="UploadsStarted">Wall-clock time of offset 0 (fault and upload offsets count from it).</param>
+public sealed record RunTruth(
+    IReadOnlyList<UploadedItem> Items,
+    IReadOnlyDictionary<Guid, SagaRow> Saga,
+    OutcomeLedger Outcomes,
+    bool Drained,
+    IReadOnlyList<ErrorQueueGroup>? ErrorQueues,
+    string? ErrorQueuesProblem,
+    string? Replay,
+    IReadOnlyList<Guid> MissingOutputs,
+    IReadOnlyList<Guid> UnexpectedOutputs,
+    IReadOnlyList<FaultRecord> Faults,
+    IReadOnlyList<string> SecretFindings,
+    long LogLines,
+    int SecretsSearched,
+    DateTimeOffset UploadsStarted);
