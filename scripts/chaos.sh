@@ -7,6 +7,10 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 export TEST_INFRA_DIR=${TEST_INFRA_DIR:-$root/.chaos/infra}
+# Ports of their own, so a run can go beside make test's servers (make test runs the short version while they are up).
+export TEST_RABBITMQ_PORT=${TEST_RABBITMQ_PORT:-36672} TEST_RABBITMQ_MANAGEMENT_PORT=${TEST_RABBITMQ_MANAGEMENT_PORT:-36673} \
+  TEST_RABBITMQ_DIST_PORT=${TEST_RABBITMQ_DIST_PORT:-36674} TEST_EPMD_PORT=${TEST_EPMD_PORT:-36675} \
+  TEST_POSTGRES_PORT=${TEST_POSTGRES_PORT:-36432} TEST_S3_PORT=${TEST_S3_PORT:-36443}
 export CHAOS_DIR=${CHAOS_DIR:-$root/.chaos/runs}
 out=${CHAOS_OUTPUT:-$root/CHAOS.md}
 seed_args=()
@@ -20,8 +24,10 @@ rm -rf "$TEST_INFRA_DIR"
 mkdir -p "$CHAOS_DIR"
 trap 'code=$?; set +e; wait; scripts/test-infra.sh stop; exit $code' EXIT
 
-build="dotnet build tests/Transcoding.Chaos -c Release -nologo -clp:NoSummary -v quiet"
-run="dotnet tests/Transcoding.Chaos/bin/Release/net10.0/Transcoding.Chaos.dll"
+# make test passes its own configuration (already built); make chaos builds Release.
+configuration=${CONFIGURATION:-Release}
+build="dotnet build tests/Transcoding.Chaos -c $configuration -nologo -clp:NoSummary -v quiet"
+run="dotnet tests/Transcoding.Chaos/bin/$configuration/net10.0/Transcoding.Chaos.dll"
 scripts/test-infra.sh start &
 infra=$!
 $build

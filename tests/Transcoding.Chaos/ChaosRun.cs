@@ -22,14 +22,20 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         var notMedia = Path.Combine(sources, "not-media.mp4");
         await File.WriteAllTextAsync(notMedia, "This upload is a text file, not media.\n");
 
-        await using var system = await ChaosSystem.StartAsync(folder, options.Workers);
+        await using var system = await ChaosSystem.StartAsync(folder, options.Load ? 0 : options.Workers, options.Seed);
         IFault[] catalogue =
         [
+            ServerFault.RabbitMqDown(),
+            ServerFault.PostgresCrash(),
+            ServerFault.StorageDown(),
+            new CallbackChaosFault(system.CallbackProxy, TimeSpan.FromSeconds(30)),
+            new RunPodApiFault(system.RunPod, system.RunPodApiKey, 429, 0.5, TimeSpan.FromSeconds(20)),
+            new RunPodApiFault(system.RunPod, system.RunPodApiKey, 500, 0.5, TimeSpan.FromSeconds(20)),
             new ServiceKillFault(system.OrchestratorA, TimeSpan.FromSeconds(5)),
             new ServiceKillFault(system.OrchestratorB, TimeSpan.FromSeconds(5)),
             new ServiceKillFault(system.Dispatcher, TimeSpan.FromSeconds(5)),
             new ServiceKillFault(system.Gateway, TimeSpan.FromSeconds(5)),
-            new WorkerKillFault(system.WorkerWorkDir),
+            .. options.Load ? Array.Empty<IFault>() : [new WorkerKillFault(system.WorkerWorkDir)],
         ];
         var plan = new FaultSchedule(catalogue, options.Seed).Plan(options.Duration);
         Console.WriteLine($"chaos: seed {options.Seed}, {options.Items} items over {options.Duration.TotalSeconds:0} s, {plan.Count} faults planned");
@@ -37,7 +43,7 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         var uploadsStarted = DateTimeOffset.UtcNow;
         var origin = Stopwatch.StartNew();
         var faults = FaultSchedule.RunAsync(plan, origin, CancellationToken.None);
-        var items = await UploadAsync(system, clip, notMedia, origin);
+        var items = options.Load ? await PushAsync(system, clip, origin) : await UploadAsync(system, clip, notMedia, origin);
         var faultRecords = await faults;
         Console.WriteLine($"chaos: {origin.Elapsed.TotalSeconds:0} s: uploads and faults done; draining");
 
@@ -93,6 +99,46 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// The load run's uploads: several uploaders push items as fast as the system takes them, each waiting while
+    /// <see cref="ChaosOptions.InFlight"/> items have no outcome downstream yet, until <see cref="ChaosOptions.Duration"/>
+    /// has passed or <see cref="ChaosOptions.MaxItems"/> were uploaded. A bad item's source is never put in the bucket
+    /// (the instant endpoint reads no media: a missing source is its permanent failure).
+    /// </summary>
+    private async Task<IReadOnlyList<UploadedItem>> PushAsync(ChaosSystem system, string clip, Stopwatch origin)
+    {
+        const int Uploaders = 8;
+        var items = new System.Collections.Concurrent.ConcurrentBag<UploadedItem>();
+        var next = 0;
+        using var outcome = new SemaphoreSlim(0);
+        system.Outcomes.Received += () => outcome.Release();
+        await Task.WhenAll(Enumerable.Range(0, Uploaders).Select(async _ =>
+        {
+            while (origin.Elapsed < options.Duration)
+            {
+                var i = Interlocked.Increment(ref next) - 1;
+                if (i >= options.MaxItems)
+                {
+                    return;
+                }
+
+                while (items.Count - system.Outcomes.Ended >= options.InFlight && origin.Elapsed < options.Duration)
+                {
+                    await outcome.WaitAsync(TimeSpan.FromSeconds(1));
+                }
+
+                var good = i % options.BadEvery != options.BadEvery - 1;
+                var mediaId = await Eventually.Until<Guid>(
+                    () => good ? system.UploadAsync(clip, "video/mp4") : system.AnnounceMissingAsync("video/mp4"),
+                    _ => true,
+                    $"upload {i + 1}",
+                    UploadRetryLimit);
+                items.Add(new UploadedItem(mediaId, good, origin.Elapsed));
+            }
+        }));
+        return [.. items.OrderBy(i => i.UploadedAt)];
     }
 
     /// <returns>False when some item was not ready or failed within <paramref name="timeout"/>.</returns>

@@ -7,6 +7,7 @@ using Transcoding.Contracts;
 using Transcoding.ServiceDefaults.Messaging;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
+using Transcoding.Testing.Chaos;
 
 namespace Transcoding.Chaos;
 
@@ -63,19 +64,32 @@ public sealed class ChaosSystem : IAsyncDisposable
 
     public IBus Upstream => _edge!.Services.GetRequiredService<IBus>();
 
-    public static async Task<ChaosSystem> StartAsync(string folder, int workers)
+    /// <summary>
+    /// The proxy the callbacks pass through (worker callbacks and RunPod's job webhooks: the dispatcher's
+    /// <c>RunPod__CallbackBaseUrl</c> is its address); inactive until a <see cref="Faults.CallbackChaosFault"/> holds it.
+    /// </summary>
+    public CallbackProxy CallbackProxy { get; private set; } = null!;
+
+    /// <summary>The local RunPod endpoint's API key (also the key of its <c>/admin/faults</c>).</summary>
+    public string RunPodApiKey { get; private set; } = "";
+
+    /// <param name="workers">Real worker processes behind the local RunPod endpoint; 0: the endpoint completes every job
+    /// itself at once (its instant completion, for the load run).</param>
+    /// <param name="seed">Seeds the callback proxy's fates.</param>
+    public static async Task<ChaosSystem> StartAsync(string folder, int workers, int seed)
     {
         Directory.CreateDirectory(Path.Combine(folder, "logs"));
         var system = new ChaosSystem(folder, await RabbitMqVirtualHost.CreateAsync(), await PostgresDatabase.CreateAsync());
-        await system.StartProcessesAsync(workers);
+        await system.StartProcessesAsync(workers, seed);
         return system;
     }
 
-    private async Task StartProcessesAsync(int workers)
+    private async Task StartProcessesAsync(int workers, int seed)
     {
         var callbackSecret = WebhookSecret.Generate();
         var tokenSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        RunPodApiKey = apiKey;
         Secrets =
         [
             ("worker callback secret", callbackSecret),
@@ -116,12 +130,26 @@ public sealed class ChaosSystem : IAsyncDisposable
             ["Webhooks__RunPodTokenSecret"] = tokenSecret,
             ["ConnectionStrings__Postgres"] = Database.ConnectionString,
         });
+        // Issue 15's callback fault: 30 % dropped, some delivered three times at once, others held past the worker's
+        // 10 s attempt timeout so its retry overtakes them and the late copy still arrives.
+        CallbackProxy = await CallbackProxy.StartAsync(new Uri(Gateway.Current.Url), new CallbackProxyOptions
+        {
+            DropShare = 0.3,
+            DuplicateShare = 0.15,
+            Copies = 3,
+            DelayShare = 0.15,
+            Delay = TimeSpan.FromSeconds(12),
+            Seed = seed,
+        });
+        CallbackProxy.Active = false;
         Dictionary<string, string> runPod = new(common)
         {
             ["LocalRunPod__ApiKey"] = apiKey,
             ["LocalRunPod__EndpointId"] = "chaos",
             ["LocalRunPod__Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LocalRunPod__WebhookRetryDelay"] = "00:00:01",
+            ["LocalRunPod__InstantCompletion"] = workers == 0 ? "true" : "false",
+            ["LocalRunPod__InstantCallbackSecret"] = callbackSecret,
             ["LocalRunPod__WorkerCommand"] = "dotnet",
             ["LocalRunPod__WorkerArguments"] = $"\"{Repository.Dll("gpu-image/Transcoding.Worker")}\"",
             ["LocalRunPod__WorkerEnvironment__Worker__CallbackSecret"] = callbackSecret,
@@ -140,7 +168,7 @@ public sealed class ChaosSystem : IAsyncDisposable
             ["RunPod__BaseUrl"] = RunPod.Current.Url,
             ["RunPod__EndpointId"] = "chaos",
             ["RunPod__ApiKey"] = apiKey,
-            ["RunPod__CallbackBaseUrl"] = Gateway.Current.Url,
+            ["RunPod__CallbackBaseUrl"] = CallbackProxy.Url,
             ["RunPod__WebhookTokenSecret"] = tokenSecret,
             ["RunPod__ConfigurationFaultRedeliveryInterval"] = "00:00:02",
             ["ConnectionStrings__DispatchLedger"] = Database.ConnectionString,
@@ -184,16 +212,26 @@ public sealed class ChaosSystem : IAsyncDisposable
         var mediaId = Guid.NewGuid();
         var key = $"uploads/{mediaId}/{Path.GetFileName(file)}";
         await Storage.UploadFileAsync(key, file, contentType, null, CancellationToken.None);
-        await Upstream.Publish(new MediaUploaded
-        {
-            MediaId = mediaId,
-            SourceKey = key,
-            ContentType = contentType,
-            SizeBytes = new FileInfo(file).Length,
-            UploadedAt = DateTimeOffset.UtcNow,
-        });
+        await AnnounceAsync(mediaId, key, contentType, new FileInfo(file).Length);
         return mediaId;
     }
+
+    /// <summary>Publishes MediaUploaded for a source that was never put in the bucket (a permanent failure).</summary>
+    public async Task<Guid> AnnounceMissingAsync(string contentType)
+    {
+        var mediaId = Guid.NewGuid();
+        await AnnounceAsync(mediaId, $"uploads/{mediaId}/never-uploaded.mp4", contentType, 1);
+        return mediaId;
+    }
+
+    private Task AnnounceAsync(Guid mediaId, string key, string contentType, long size) => Upstream.Publish(new MediaUploaded
+    {
+        MediaId = mediaId,
+        SourceKey = key,
+        ContentType = contentType,
+        SizeBytes = size,
+        UploadedAt = DateTimeOffset.UtcNow,
+    });
 
     /// <summary>
     /// Waits until every outcome already published has been recorded: a marker MediaReady published behind them on the
@@ -219,6 +257,11 @@ public sealed class ChaosSystem : IAsyncDisposable
         foreach (var slot in Enumerable.Reverse(_slots))
         {
             await slot.DisposeAsync();
+        }
+
+        if (CallbackProxy is not null)
+        {
+            await CallbackProxy.DisposeAsync();
         }
 
         foreach (var log in _logs)

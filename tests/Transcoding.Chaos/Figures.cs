@@ -21,6 +21,8 @@ public static class Figures
         ErrorQueues(truth),
         Bucket(truth),
         LastFaultToLastTerminal(truth),
+        Throughput(truth),
+        UploadToReady(truth),
         Secrets(truth),
     ];
 
@@ -142,6 +144,42 @@ public static class Figures
             ? "not measured (no fault injected or no terminal state)"
             : string.Create(CultureInfo.InvariantCulture, $"{(lastTerminal.Value - (truth.UploadsStarted + lastFault)).TotalSeconds:0.0} s (last fault ended at {lastFault.TotalSeconds:0} s, last terminal state at {(lastTerminal.Value - truth.UploadsStarted).TotalSeconds:0} s; negative: every item had ended before)");
         return new Figure("time from the last fault to the last terminal state", "reported", measured, Verdict.Reported);
+    }
+
+    private static Figure Throughput(RunTruth truth)
+    {
+        var ends = Rows(truth).Where(r => r.TerminalAt is not null).Select(r => r.TerminalAt!.Value).ToList();
+        if (ends.Count == 0)
+        {
+            return new Figure("items per second held", "reported", "not measured (no terminal state)", Verdict.Reported);
+        }
+
+        var span = ends.Max() - truth.UploadsStarted;
+        return new Figure(
+            "items per second held",
+            "reported",
+            string.Create(CultureInfo.InvariantCulture, $"{ends.Count / span.TotalSeconds:0.0} items/s ({ends.Count} items ended {span.TotalSeconds:0} s after the first upload, faults included)"),
+            Verdict.Reported);
+    }
+
+    private static Figure UploadToReady(RunTruth truth)
+    {
+        var latencies = truth.Items
+            .Where(i => truth.Saga.TryGetValue(i.MediaId, out var row) && row.State == "ready" && row.TerminalAt is not null)
+            .Select(i => (truth.Saga[i.MediaId].TerminalAt!.Value - (truth.UploadsStarted + i.UploadedAt)).TotalSeconds)
+            .Order()
+            .ToList();
+        if (latencies.Count == 0)
+        {
+            return new Figure("upload-to-ready p50 / p99 / max", "reported", "not measured (no ready item)", Verdict.Reported);
+        }
+
+        double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return new Figure(
+            "upload-to-ready p50 / p99 / max",
+            "reported",
+            string.Create(CultureInfo.InvariantCulture, $"{Percentile(0.5):0.0} s / {Percentile(0.99):0.0} s / {latencies[^1]:0.0} s over {latencies.Count} ready items (MediaUploaded published to the saga's ready transition)"),
+            Verdict.Reported);
     }
 
     private static Figure Secrets(RunTruth truth) => new(

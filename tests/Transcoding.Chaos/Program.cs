@@ -18,7 +18,8 @@ Console.WriteLine($"chaos: run folder {folder} (logs/ holds every process's outp
 var truth = await new ChaosRun(options, folder).RunAsync();
 var figures = Figures.Compute(truth);
 var command = Environment.GetEnvironmentVariable("CHAOS_COMMAND") is { Length: > 0 } given ? given : "Transcoding.Chaos " + string.Join(' ', args);
-await File.WriteAllTextAsync(options.Output, ChaosReport.Write(options, command, started, truth, figures));
+var existing = File.Exists(options.Output) ? await File.ReadAllTextAsync(options.Output) : null;
+await File.WriteAllTextAsync(options.Output, ChaosReport.Merge(existing, options, ChaosReport.Write(options, command, started, truth, figures)));
 foreach (var figure in figures)
 {
     Console.WriteLine($"chaos: {figure.Verdict,-11} {figure.Name}: {figure.Measured}");

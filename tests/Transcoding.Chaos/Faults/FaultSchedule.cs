@@ -45,11 +45,14 @@ public sealed class FaultSchedule(IReadOnlyList<IFault> catalogue, int seed)
                 var started = origin.Elapsed;
                 Console.WriteLine($"chaos: {started.TotalSeconds,6:0.0} s  start {entry.Fault.Name}");
                 var effect = await entry.Fault.StartAsync(cancellationToken);
+                var inForce = origin.Elapsed;
                 if (!effect.Injected)
                 {
-                    Console.WriteLine($"chaos: {origin.Elapsed.TotalSeconds,6:0.0} s  not injected: {entry.Fault.Name}: {effect.Detail}");
-                    return new FaultRecord(entry.Fault.Name, entry.At, started, origin.Elapsed, effect, null);
+                    Console.WriteLine($"chaos: {inForce.TotalSeconds,6:0.0} s  not injected: {entry.Fault.Name}: {effect.Detail}");
+                    return new FaultRecord(entry.Fault.Name, entry.At, started, inForce, inForce, effect, null);
                 }
+
+                Console.WriteLine($"chaos: {inForce.TotalSeconds,6:0.0} s  in force {entry.Fault.Name}");
 
                 await Task.Delay(entry.Fault.Hold, cancellationToken);
                 try
@@ -59,11 +62,11 @@ public sealed class FaultSchedule(IReadOnlyList<IFault> catalogue, int seed)
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     Console.WriteLine($"chaos: stop of {entry.Fault.Name} failed: {exception.Message}");
-                    return new FaultRecord(entry.Fault.Name, entry.At, started, null, effect, exception.GetType().Name + ": " + exception.Message.Split('\n')[0]);
+                    return new FaultRecord(entry.Fault.Name, entry.At, started, inForce, null, effect, exception.GetType().Name + ": " + exception.Message.Split('\n')[0]);
                 }
 
                 Console.WriteLine($"chaos: {origin.Elapsed.TotalSeconds,6:0.0} s  stopped {entry.Fault.Name}");
-                return new FaultRecord(entry.Fault.Name, entry.At, started, origin.Elapsed, effect, null);
+                return new FaultRecord(entry.Fault.Name, entry.At, started, inForce, origin.Elapsed, effect, null);
             }
             finally
             {

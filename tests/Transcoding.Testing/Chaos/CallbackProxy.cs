@@ -59,6 +59,12 @@ public sealed class CallbackProxy : IAsyncDisposable
     /// <summary>The proxy's base address, <c>http://127.0.0.1:port</c>: callers use it in place of the gateway's.</summary>
     public string Url => _app.Urls.Single();
 
+    /// <summary>
+    /// While true (from the start) the shares apply; while false every request is forwarded untouched and no share is
+    /// drawn, so a chaos run can hold the fault for a window and the seeded fates stay the same from run to run.
+    /// </summary>
+    public bool Active { get; set; } = true;
+
     /// <summary>Every request received, with what was done to it, in arrival order.</summary>
     public ConcurrentQueue<ProxiedRequest> Requests { get; } = new();
 
@@ -140,6 +146,11 @@ public sealed class CallbackProxy : IAsyncDisposable
         lock (_decide)
         {
             var sequence = ++_received;
+            if (!Active)
+            {
+                return (sequence, CallbackFate.Forwarded);
+            }
+
             var draw = _random.NextDouble();
             var fate = draw < _options.DropShare ? CallbackFate.Dropped
                 : draw < _options.DropShare + _options.DuplicateShare ? CallbackFate.Duplicated

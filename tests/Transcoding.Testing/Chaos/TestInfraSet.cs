@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Transcoding.Testing.Chaos;
@@ -14,8 +13,6 @@ namespace Transcoding.Testing.Chaos;
 /// its stderr (the failing server's log tail).</remarks>
 public sealed class TestInfraSet : IAsyncLifetime, IAsyncDisposable
 {
-    private static readonly string Script = Path.Combine(Repository.Root, "scripts", "test-infra.sh");
-
     /// <summary>The set's <c>TEST_INFRA_DIR</c>: a new folder under the system's temporary folder.</summary>
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("transcoding-infra-").FullName;
 
@@ -80,24 +77,6 @@ public sealed class TestInfraSet : IAsyncLifetime, IAsyncDisposable
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
-    private async Task RunAsync(string command)
-    {
-        var start = new ProcessStartInfo(Script, [command]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["TEST_INFRA_DIR"] = Directory;
-        foreach (var (name, value) in Ports.Variables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Script} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-        if (process.ExitCode != 0)
-        {
-            var tail = string.Join('\n', (await errors).Split('\n').TakeLast(40));
-            throw new InvalidOperationException($"test-infra.sh {command} on {Directory} exited with {process.ExitCode}:\n{tail}");
-        }
-    }
+    private Task RunAsync(string command) =>
+        TestInfraScript.RunAsync(command, new Dictionary<string, string>(Ports.Variables) { ["TEST_INFRA_DIR"] = Directory });
 }
