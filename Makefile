@@ -47,6 +47,12 @@ test: compose-check
 	source .test-infra/env
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) \
 	  --blame-hang-timeout $(TEST_HANG_TIMEOUT) --blame-hang-dump-type none $(TEST_ARGS)
+	$(CHAOS_SHORT)
+
+# The short fault run (a few faults, a few dozen items, about three minutes) after the tests, on servers of its own;
+# its report and every process's log stay with the results. CHAOS_SHORT= skips it (e.g. with a TEST_ARGS filter).
+CHAOS_SHORT ?= CONFIGURATION=$(CONFIGURATION) TEST_INFRA_DIR=$(CURDIR)/.chaos/infra-test CHAOS_DIR=$(CURDIR)/$(RESULTS)/chaos \
+  CHAOS_OUTPUT=$(CURDIR)/$(RESULTS)/CHAOS-short.md CHAOS_COMMAND="make test (short fault run)" scripts/chaos.sh --short
 
 infra-start:
 	scripts/test-infra.sh start
@@ -61,12 +67,15 @@ compose-check:
 bench:
 	scripts/bench.sh
 
-# The whole system under load and a seeded fault schedule, figures in CHAOS.md: `make chaos [SEED=n] [CHAOS_ARGS=--short]`
-# (servers on a fresh .chaos/infra, stopped whatever happens; non-zero when a "must be" breaks).
+# The whole system under a seeded fault schedule, figures in CHAOS.md: `make chaos [SEED=n] [LOAD=1] [CHAOS_ARGS=--short]`
+# (LOAD=1: the load run, jobs completed by the local endpoint itself; servers on a fresh .chaos/infra on ports of their
+# own, stopped whatever happens; non-zero when a "must be" breaks).
 SEED ?=
+LOAD ?=
 CHAOS_ARGS ?=
 chaos:
-	SEED=$(SEED) scripts/chaos.sh $(CHAOS_ARGS)
+	SEED=$(SEED) CHAOS_COMMAND="make chaos$(if $(SEED), SEED=$(SEED))$(if $(LOAD), LOAD=1)$(if $(CHAOS_ARGS), CHAOS_ARGS='$(CHAOS_ARGS)')" \
+	  scripts/chaos.sh $(if $(LOAD),--load) $(CHAOS_ARGS)
 
 # ---------------------------------------------------------------------------------------------------- run
 # The whole pipeline in one process on embedded defaults: `make run [INPUT=path] [OUT=dir]`.

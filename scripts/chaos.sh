@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make chaos [SEED=n] [CHAOS_ARGS=...]: the whole system as separate processes under load and a seeded fault schedule,
+# make chaos [SEED=n] [LOAD=1] [CHAOS_ARGS=...]: the whole system as separate processes under load and a seeded fault schedule,
 # figures written to CHAOS.md (tests/Transcoding.Chaos says how each is read). The test servers of
 # scripts/test-infra.sh run in a fresh folder (TEST_INFRA_DIR, default .chaos/infra) and are stopped whatever happens.
 # Exit code: the runner's (0 every "must be" held, 1 one broke or could not be measured, 2 usage).
@@ -34,5 +34,5 @@ $build
 wait $infra
 # shellcheck disable=SC1090
 source "$TEST_INFRA_DIR/env"
-export CHAOS_COMMAND="make chaos${SEED:+ SEED=$SEED}${*:+ CHAOS_ARGS='$*'}"
+export CHAOS_COMMAND=${CHAOS_COMMAND:-"make chaos${SEED:+ SEED=$SEED}${*:+ CHAOS_ARGS='$*'}"}
 $run "${seed_args[@]}" --output "$out" "$@"
