@@ -113,8 +113,21 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         var items = new System.Collections.Concurrent.ConcurrentBag<UploadedItem>();
         var next = 0;
         using var outcome = new SemaphoreSlim(0);
-        system.Outcomes.Received += () => outcome.Release();
-        await Task.WhenAll(Enumerable.Range(0, Uploaders).Select(async _ =>
+        void Wake() => outcome.Release();
+        system.Outcomes.Received += Wake;
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Uploaders).Select(Uploader));
+        }
+        finally
+        {
+            // Outcomes keep arriving after the pushing ends, when the semaphore is disposed (it sent 203 outcomes to _error once).
+            system.Outcomes.Received -= Wake;
+        }
+
+        return [.. items.OrderBy(i => i.UploadedAt)];
+
+        async Task Uploader(int _)
         {
             while (origin.Elapsed < options.Duration)
             {
@@ -137,8 +150,7 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
                     UploadRetryLimit);
                 items.Add(new UploadedItem(mediaId, good, origin.Elapsed));
             }
-        }));
-        return [.. items.OrderBy(i => i.UploadedAt)];
+        }
     }
 
     /// <returns>False when some item was not ready or failed within <paramref name="timeout"/>.</returns>
