@@ -35,10 +35,7 @@ public sealed class When_the_figures_are_computed
         var lost = builder.Ready(delivered: false);
         builder.Change(lost, row => row with { State = "transcoding", ReadyTransitions = 0, TerminalAt = null });
 
-        var figure = Row(builder.Build(), Lost);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{lost} transcoding", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(builder.Build(), Lost, $"{lost} transcoding");
     }
 
     [Fact]
@@ -48,10 +45,7 @@ public sealed class When_the_figures_are_computed
         var truth = builder.Build();
         var missing = new UploadedItem(Guid.NewGuid(), Good: true, TimeSpan.FromSeconds(3));
 
-        var figure = Row(truth with { Items = [.. truth.Items, missing] }, Lost);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{missing.MediaId} no saga row", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(truth with { Items = [.. truth.Items, missing] }, Lost, $"{missing.MediaId} no saga row");
     }
 
     [Fact]
@@ -61,10 +55,7 @@ public sealed class When_the_figures_are_computed
         var item = builder.Ready(delivered: false);
         builder.Change(item, row => row with { State = "failed", FailureCode = "upload_failed", FailurePermanent = true, ReadyTransitions = 0 });
 
-        var figure = Row(builder.Build(), Outcomes);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{item} failed upload_failed", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(builder.Build(), Outcomes, $"{item} failed upload_failed");
     }
 
     [Fact]
@@ -92,10 +83,7 @@ public sealed class When_the_figures_are_computed
         var twice = builder.Ready();
         builder.Change(twice, row => row with { ReadyTransitions = 2 });
 
-        var figure = Row(builder.Build(), ReadyTransitions);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{twice} ready with 2", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(builder.Build(), ReadyTransitions, $"{twice} ready with 2");
     }
 
     [Fact]
@@ -116,10 +104,7 @@ public sealed class When_the_figures_are_computed
         var item = builder.Ready();
         builder.Change(item, row => row with { GpuJobs = gpuJobs, Attempts = attempts });
 
-        var figure = Row(builder.Build(), GpuJobs);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{item} {gpuJobs} jobs, {attempts} attempts", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(builder.Build(), GpuJobs, $"{item} {gpuJobs} jobs, {attempts} attempts");
     }
 
     [Fact]
@@ -141,10 +126,7 @@ public sealed class When_the_figures_are_computed
         var bad = builder.FailedPermanently();
         builder.Change(bad, row => row with { GpuJobs = 2, Attempts = 2 });
 
-        var figure = Row(builder.Build(), GpuJobs);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{bad} 2 jobs", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(builder.Build(), GpuJobs, $"{bad} 2 jobs");
     }
 
     [Fact]
@@ -161,10 +143,7 @@ public sealed class When_the_figures_are_computed
         var builder = TruthBuilder.Correct();
         var silent = builder.Ready(delivered: false);
 
-        var figure = Row(builder.Build(), ReadyMessages);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{silent} none", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(builder.Build(), ReadyMessages, $"{silent} none");
     }
 
     [Fact]
@@ -174,10 +153,7 @@ public sealed class When_the_figures_are_computed
         var failed = builder.FailedPermanently();
         builder.Outcomes.Ready(failed, Guid.NewGuid());
 
-        var figure = Row(builder.Build(), ReadyMessages);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains($"{failed} failed but got MediaReady", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(builder.Build(), ReadyMessages, $"{failed} failed but got MediaReady");
     }
 
     [Fact]
@@ -238,10 +214,7 @@ public sealed class When_the_figures_are_computed
     {
         var truth = TruthBuilder.Correct().Build() with { SecretFindings = ["gateway.log:12 RunPod API key"] };
 
-        var figure = Row(truth, Secrets);
-
-        Assert.Equal(Verdict.Fail, figure.Verdict);
-        Assert.Contains("gateway.log:12 RunPod API key", figure.Measured, StringComparison.Ordinal);
+        FailsNaming(truth, Secrets, "gateway.log:12 RunPod API key");
     }
 
     [Fact]
@@ -283,6 +256,14 @@ public sealed class When_the_figures_are_computed
 
         Assert.Equal("not measured (no terminal state)", Row(truth, Throughput).Measured);
         Assert.Equal("not measured (no ready item)", Row(truth, UploadToReady).Measured);
+    }
+
+    /// <summary>The row fails and its measured text names the offender (CHAOS.md shows which item broke it).</summary>
+    private static void FailsNaming(RunTruth truth, string name, string offender)
+    {
+        var figure = Row(truth, name);
+        Assert.Equal(Verdict.Fail, figure.Verdict);
+        Assert.Contains(offender, figure.Measured, StringComparison.Ordinal);
     }
 
     private static Figure Row(RunTruth truth, string name) => Figures.Compute(truth).Single(figure => figure.Name == name);
