@@ -7,7 +7,7 @@ namespace Transcoding.Chaos;
 /// <c>[--seed N] [--short] [--load] [--duration SECONDS] [--interval SECONDS] [--items N] [--in-flight N] [--bad-every N] [--workers N] [--drain-timeout SECONDS] [--output FILE]</c>.
 /// </summary>
 /// <param name="Seed">Seeds the fault schedule (<see cref="Random"/>); the same seed plans the same faults at the same offsets.</param>
-/// <param name="Profile">"full", "short", "load" or "load, short", as written in CHAOS.md.</param>
+/// <param name="Profile">"faults", "faults, short", "load" or "load, short", as written in CHAOS.md.</param>
 /// <param name="Load">The load run (<c>make chaos LOAD=1</c>): the local RunPod endpoint completes jobs itself (no
 /// worker), and items are pushed as fast as the system takes them, at most <paramref name="InFlight"/> not yet ended.</param>
 /// <param name="Duration">How long items are uploaded; faults are planned inside this window.</param>
@@ -59,7 +59,7 @@ public sealed record ChaosOptions(
             {
                 "--seed" => options with { Seed = Number(value) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Number(value)) },
-                "--interval" => options with { Interval = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--interval" => options with { Interval = Seconds(value) },
                 "--items" => options with { MaxItems = Number(value) },
                 "--in-flight" => options with { InFlight = Number(value) },
                 "--bad-every" => options with { BadEvery = Number(value) },
@@ -77,6 +77,12 @@ public sealed record ChaosOptions(
 
         return options;
     }
+
+    // Bounded like the whole-second options: a malformed or out-of-range value is a usage error, not a crash.
+    private static TimeSpan Seconds(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= int.MaxValue
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"'{value}' is not a positive number of seconds. {Usage}");
 
     private static int Number(string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0
