@@ -230,6 +230,8 @@ relaunch_postgres() {
 
 halt_postgres() {
   as_pg "$pg_bin/pg_ctl" -D "$(pg_data)/data" -m immediate -w -t 30 stop >/dev/null
+  # pg_ctl returns once postmaster.pid is gone, a moment before the process is: postgres-start must not take it for running.
+  rm -f "$pids/postgres"
 }
 
 # ---------------------------------------------------------------------------------------------------- s3rver

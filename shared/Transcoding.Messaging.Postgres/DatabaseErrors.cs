@@ -14,8 +14,9 @@ public static class DatabaseErrors
     /// SQLSTATEs of a server that is going away or coming back (PostgreSQL appendix A, class 57 "operator intervention"):
     /// <c>57P01</c> admin_shutdown (also what an immediate shutdown reports), <c>57P02</c> crash_shutdown, <c>57P03</c>
     /// cannot_connect_now (starting up, in recovery); and of a transaction the server gave up to resolve a conflict
-    /// (class 40): <c>40001</c> serialization_failure, <c>40P01</c> deadlock_detected. Npgsql's own list
-    /// (<see cref="DbException.IsTransient"/>) leaves out the first two.
+    /// (class 40): <c>40001</c> serialization_failure, <c>40P01</c> deadlock_detected. Npgsql 10's own flag
+    /// (<see cref="DbException.IsTransient"/>) covers them too; naming them keeps the rule from resting on one provider
+    /// version's list (older Npgsql left out 57P01 and 57P02, which an immediate shutdown sends).
     /// </summary>
     private static readonly HashSet<string> TransientStates = ["57P01", "57P02", "57P03", "40001", "40P01"];
 
