@@ -10,6 +10,7 @@
 # same ports and data, with the same env file, and returns once it answers again.
 #   scripts/test-infra.sh rabbitmq-stop | rabbitmq-start   broker down and up; durable queues and messages are kept
 #   scripts/test-infra.sh postgres-crash                    PostgreSQL immediate shutdown (a crash: WAL recovery on start), then start
+#   scripts/test-infra.sh postgres-stop | postgres-start    the same crash, split: down until the start (an outage of a chosen length)
 #   scripts/test-infra.sh s3-stop | s3-start                s3rver down and up; its objects and certificate are kept
 #
 # Ports can be moved when taken: TEST_RABBITMQ_PORT, TEST_RABBITMQ_MANAGEMENT_PORT, TEST_RABBITMQ_DIST_PORT,
@@ -219,10 +220,18 @@ stop_postgres() {
 # A crash as clients see it: the postmaster and its backends quit at once, without a checkpoint; the next start replays
 # the WAL. Committed rows survive (fsync=off only skips flushes to the disk, and the machine itself does not crash).
 crash_postgres() {
-  local base
-  base=$(pg_data)
-  as_pg "$pg_bin/pg_ctl" -D "$base/data" -m immediate -w -t 30 stop >/dev/null
-  launch_postgres "$base"
+  halt_postgres
+  relaunch_postgres
+}
+
+relaunch_postgres() {
+  launch_postgres "$(pg_data)"
+}
+
+halt_postgres() {
+  as_pg "$pg_bin/pg_ctl" -D "$(pg_data)/data" -m immediate -w -t 30 stop >/dev/null
+  # pg_ctl returns once postmaster.pid is gone, a moment before the process is: postgres-start must not take it for running.
+  rm -f "$pids/postgres"
 }
 
 # ---------------------------------------------------------------------------------------------------- s3rver
@@ -353,7 +362,9 @@ case "${1:-}" in
   rabbitmq-stop) fault "$1" halt_rabbitmq ;;
   rabbitmq-start) fault "$1" relaunch rabbitmq launch_rabbitmq ;;
   postgres-crash) fault "$1" crash_postgres ;;
+  postgres-stop) fault "$1" halt_postgres ;;
+  postgres-start) fault "$1" relaunch postgres relaunch_postgres ;;
   s3-stop) fault "$1" stop_s3 ;;
   s3-start) fault "$1" relaunch s3rver launch_s3 ;;
-  *) echo "usage: $0 start|stop|env|rabbitmq-stop|rabbitmq-start|postgres-crash|s3-stop|s3-start" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|env|rabbitmq-stop|rabbitmq-start|postgres-crash|postgres-stop|postgres-start|s3-stop|s3-start" >&2; exit 2 ;;
 esac

@@ -6,13 +6,18 @@ namespace Transcoding.Messaging.Postgres.Sagas;
 public static class PostgresSagaEndpointExtensions
 {
     /// <summary>
-    /// What a saga endpoint on <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/> needs: a message retry
-    /// for concurrency conflicts, so each attempt gets a new scope, DbContext and transaction (and a failed attempt's
-    /// outbox rows roll back with it). No in-memory outbox: the repository's transactional outbox holds what a step emits,
-    /// and MassTransit's outbox endpoints must wrap the transport's.
+    /// What a saga endpoint on <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/> needs: message retries
+    /// for concurrency conflicts and, around them, for a database outage (<see cref="DatabaseOutageRetry"/>), so each
+    /// attempt gets a new scope, DbContext and transaction (and a failed attempt's outbox rows roll back with it). No
+    /// in-memory outbox: the repository's transactional outbox holds what a step emits, and MassTransit's outbox endpoints
+    /// must wrap the transport's.
     /// </summary>
-    public static void UsePostgresSagaPolicies(this IReceiveEndpointConfigurator endpoint, int retryLimit = 20) =>
+    public static void UsePostgresSagaPolicies(this IReceiveEndpointConfigurator endpoint, int retryLimit = 20)
+    {
+        // Outermost: every outage attempt starts the conflict retries afresh.
+        endpoint.UseDatabaseOutageRetry();
         endpoint.UseMessageRetry(retry => retry.RetryOnConcurrencyConflicts(retryLimit));
+    }
 
     /// <summary>
     /// Retries lost optimistic updates (xmin changed) and duplicate creates (primary key), with jittered exponential

@@ -10,7 +10,7 @@ public static class PostgresSchedulerRegistrationExtensions
 {
     /// <summary>
     /// Hosts the durable scheduler on this bus: the consumers of <c>ScheduleMessage</c> and <c>CancelScheduledMessage</c>
-    /// on <see cref="PostgresSchedulerOptions.QueueName"/>, the dispatcher that sends due rows, <c>IMessageScheduler</c>
+    /// on <see cref="PostgresSchedulerOptions.QueueName"/> (retried through a database outage), the dispatcher that sends due rows, <c>IMessageScheduler</c>
     /// pointing at that queue, and <c>UseMessageScheduler</c> on every endpoint <c>ConfigureEndpoints</c> creates, so a
     /// saga's <c>Schedule</c>/<c>Unschedule</c> work. <typeparamref name="TDbContext"/> must map the table
     /// (<see cref="ScheduledMessageModelBuilderExtensions.AddScheduledMessages"/>).
@@ -27,7 +27,16 @@ public static class PostgresSchedulerRegistrationExtensions
         bus.AddConsumer<ScheduleMessageConsumer<TDbContext>>().Endpoint(e => e.Name = options.QueueName);
         bus.AddConsumer<CancelScheduledMessageConsumer<TDbContext>>().Endpoint(e => e.Name = options.QueueName);
         bus.AddMessageScheduler(options.Address);
-        bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageScheduler(options.Address));
+        bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
+        {
+            if (name == options.QueueName)
+            {
+                // Its consumers write to PostgreSQL: an outage must not send a ScheduleMessage to the _error queue.
+                endpoint.UseDatabaseOutageRetry();
+            }
+
+            endpoint.UseMessageScheduler(options.Address);
+        });
         return bus;
     }
 

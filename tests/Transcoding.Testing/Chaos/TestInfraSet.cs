@@ -62,6 +62,13 @@ public sealed class TestInfraSet : IAsyncLifetime, IAsyncDisposable
     /// that replays the WAL; returns once it accepts connections. Open connections are cut.</summary>
     public Task CrashPostgresAsync() => RunAsync("postgres-crash");
 
+    /// <summary>The crash of <see cref="CrashPostgresAsync"/> without the start: PostgreSQL stays down, connections are
+    /// refused, until <see cref="StartPostgresAsync"/>.</summary>
+    public Task StopPostgresAsync() => RunAsync("postgres-stop");
+
+    /// <summary>Starts PostgreSQL again after <see cref="StopPostgresAsync"/> (WAL recovery); returns once it accepts connections.</summary>
+    public Task StartPostgresAsync() => RunAsync("postgres-start");
+
     /// <summary>Stops s3rver; its objects and certificate stay.</summary>
     public Task StopS3Async() => RunAsync("s3-stop");
 
