@@ -62,7 +62,7 @@ public static class Extensions
         services.AddSingleton<RunCommand>();
 
         services.AddSingleton(sp => new WebhookSigner(WebhookSecret.Parse(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.CallbackSecret)));
-        services.AddHttpClient<CallbackClient>().AddStandardResilienceHandler();
+        services.AddHttpClient<CallbackClient>().AddCallbackDelivery(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.CallbackBudget);
         RedactedHttpClientLogger.AddTo(services);
         return builder;
     }

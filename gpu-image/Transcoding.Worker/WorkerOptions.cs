@@ -14,6 +14,11 @@ public sealed class WorkerOptions : IValidatableObject
     [Required(ErrorMessage = "Worker:CallbackSecret is required (a whsec_ secret shared with the gateway's Webhooks:Secrets).")]
     public string CallbackSecret { get; set; } = "";
 
+    /// <summary>How long a callback to the gateway is retried before it is given up (<see cref="Shared.Webhooks.CallbackDelivery"/>);
+    /// at most 4 minutes, inside the gateway's 5-minute timestamp tolerance.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:04:00")]
+    public TimeSpan CallbackBudget { get; set; } = CallbackDelivery.DefaultBudget;
+
     /// <summary>Each job gets its own folder under here, deleted when the job ends.</summary>
     [Required]
     public string WorkDir { get; set; } = Path.Combine(Path.GetTempPath(), "transcoding-worker");

@@ -7,6 +7,7 @@ using Transcoding.LocalRunPod.Jobs;
 using Transcoding.LocalRunPod.Webhooks;
 using Transcoding.LocalRunPod.Workers;
 using Transcoding.Shared.Storage;
+using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.LocalRunPod;
 
@@ -24,9 +25,8 @@ public static class Extensions
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, (services, http) =>
                 http.Timeout = services.GetRequiredService<IOptions<LocalRunPodOptions>>().Value.WebhookTimeout);
 
-        builder.Services.AddHttpClient(SignedCallbackSender.HttpClientName, (services, http) =>
-                http.Timeout = services.GetRequiredService<IOptions<LocalRunPodOptions>>().Value.WebhookTimeout)
-            .AddStandardResilienceHandler();
+        // The instant completion stands in for the worker: its callbacks are delivered the same way.
+        builder.Services.AddHttpClient(SignedCallbackSender.HttpClientName).AddCallbackDelivery(_ => CallbackDelivery.DefaultBudget);
         builder.Services.AddObjectStorage(builder.Configuration);
 
         builder.Services.AddSingleton<WebhookSender>();

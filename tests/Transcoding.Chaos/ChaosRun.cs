@@ -91,7 +91,7 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
 
             var good = i % options.BadEvery != options.BadEvery - 1;
             var mediaId = await Eventually.Until<Guid>(
-                () => system.UploadAsync(good ? clip : notMedia, "video/mp4"),
+                () => system.Uploader.UploadAsync(good ? clip : notMedia, "video/mp4"),
                 _ => true,
                 $"upload {i + 1}",
                 UploadRetryLimit);
@@ -144,7 +144,7 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
 
                 var good = i % options.BadEvery != options.BadEvery - 1;
                 var mediaId = await Eventually.Until<Guid>(
-                    () => good ? system.UploadAsync(clip, "video/mp4") : system.AnnounceMissingAsync("video/mp4"),
+                    () => good ? system.Uploader.UploadAsync(clip, "video/mp4") : system.Uploader.AnnounceMissingAsync("video/mp4"),
                     _ => true,
                     $"upload {i + 1}",
                     UploadRetryLimit);

@@ -206,32 +206,8 @@ public sealed class ChaosSystem : IAsyncDisposable
         await _edge.StartAsync();
     }
 
-    /// <summary>Puts a local file in the bucket and publishes MediaUploaded, as an upstream service would.</summary>
-    public async Task<Guid> UploadAsync(string file, string contentType)
-    {
-        var mediaId = Guid.NewGuid();
-        var key = $"uploads/{mediaId}/{Path.GetFileName(file)}";
-        await Storage.UploadFileAsync(key, file, contentType, null, CancellationToken.None);
-        await AnnounceAsync(mediaId, key, contentType, new FileInfo(file).Length);
-        return mediaId;
-    }
-
-    /// <summary>Publishes MediaUploaded for a source that was never put in the bucket (a permanent failure).</summary>
-    public async Task<Guid> AnnounceMissingAsync(string contentType)
-    {
-        var mediaId = Guid.NewGuid();
-        await AnnounceAsync(mediaId, $"uploads/{mediaId}/never-uploaded.mp4", contentType, 1);
-        return mediaId;
-    }
-
-    private Task AnnounceAsync(Guid mediaId, string key, string contentType, long size) => Upstream.Publish(new MediaUploaded
-    {
-        MediaId = mediaId,
-        SourceKey = key,
-        ContentType = contentType,
-        SizeBytes = size,
-        UploadedAt = DateTimeOffset.UtcNow,
-    });
+    /// <summary>Uploads as an upstream service does (its bucket and bus).</summary>
+    public UpstreamService Uploader => new(Storage, Upstream);
 
     /// <summary>
     /// Waits until every outcome already published has been recorded: a marker MediaReady published behind them on the

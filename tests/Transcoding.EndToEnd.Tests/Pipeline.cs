@@ -168,21 +168,7 @@ public class Pipeline : IAsyncLifetime
     protected virtual IEnumerable<KeyValuePair<string, string?>> WorkerSettings() => [];
 
     /// <summary>Puts a local file in the bucket and publishes MediaUploaded, as an upstream service would.</summary>
-    public async Task<Guid> UploadAsync(string file, string contentType)
-    {
-        var mediaId = Guid.NewGuid();
-        var key = $"uploads/{mediaId}/{Path.GetFileName(file)}";
-        await Storage.UploadFileAsync(key, file, contentType, null, CancellationToken.None);
-        await Upstream.Publish(new MediaUploaded
-        {
-            MediaId = mediaId,
-            SourceKey = key,
-            ContentType = contentType,
-            SizeBytes = new FileInfo(file).Length,
-            UploadedAt = DateTimeOffset.UtcNow,
-        });
-        return mediaId;
-    }
+    public Task<Guid> UploadAsync(string file, string contentType) => new UpstreamService(Storage, Upstream).UploadAsync(file, contentType);
 
     public async Task<MediaStatus> WaitForTerminalStateAsync(Guid mediaId, TimeSpan timeout)
     {

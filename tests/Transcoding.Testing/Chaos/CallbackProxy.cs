@@ -16,7 +16,7 @@ namespace Transcoding.Testing.Chaos;
 /// </summary>
 /// <remarks>
 /// A dropped request is answered <c>502 Bad Gateway</c>, as an edge proxy in front of an unreachable gateway answers.
-/// The worker's callback client (standard resilience handler) retries 5xx and network errors alike, so a connection
+/// The worker's callback client (`CallbackDelivery`) retries 5xx and network errors alike, so a connection
 /// reset would test nothing more; and a keep-alive connection closed without an answer is re-sent by .NET's
 /// SocketsHttpHandler itself before the caller sees a failure, which would hide drops from the caller and the counts.
 /// A held request is sent on even when its caller has given up meanwhile: a late delivery after a retry is the point.

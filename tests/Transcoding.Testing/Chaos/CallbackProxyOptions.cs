@@ -17,7 +17,7 @@ public sealed class CallbackProxyOptions
     public double DelayShare { get; init; }
 
     /// <summary>How long a delayed request is held before it is sent on. Past the caller's own timeout (10 s per attempt
-    /// for the worker's standard resilience handler) the caller retries, and the late copy still arrives.</summary>
+    /// for the worker's `CallbackDelivery`) the caller retries, and the late copy still arrives.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(2);
 
     public int Seed { get; init; }
