@@ -18,10 +18,12 @@ namespace Transcoding.Worker.Jobs;
 
 /// <summary>
 /// One job's work in a private folder: fetch the source, probe, encode the ladder in one ffmpeg run, waveform,
-/// poster, then upload with manifest.json last. Every failure leaves as a <see cref="JobFailedException"/>.
+/// poster, then upload with manifest.json last. Every failure leaves as a <see cref="JobFailedException"/>. The
+/// download and the uploads ride out a short storage outage (<see cref="StorageRetry"/>) before they fail.
 /// </summary>
 public sealed class TranscodePipeline(
     IObjectStorage storage,
+    StorageRetry storageRetry,
     MediaToolRunner tools,
     EncoderSelector encoders,
     WaveformGenerator waveforms,
@@ -196,7 +198,7 @@ public sealed class TranscodePipeline(
     {
         try
         {
-            await storage.DownloadToFileAsync(sourceKey, sourcePath, cancellationToken);
+            await storageRetry.ExecuteAsync("download", sourceKey, token => storage.DownloadToFileAsync(sourceKey, sourcePath, token), cancellationToken);
         }
         catch (ObjectNotFoundException e)
         {

@@ -4,8 +4,11 @@ using Transcoding.Shared.Storage;
 
 namespace Transcoding.Worker.Publishing;
 
-/// <summary>Uploads a job's output folder under the media prefix, phase by phase, with bounded parallelism.</summary>
-public sealed class OutputPublisher(IObjectStorage storage, IOptions<StorageOptions> storageOptions, ILogger<OutputPublisher> logger)
+/// <summary>
+/// Uploads a job's output folder under the media prefix, phase by phase, with bounded parallelism; each object rides
+/// out a short storage outage on its own (<see cref="StorageRetry"/>), so one refused upload does not send the others again.
+/// </summary>
+public sealed class OutputPublisher(IObjectStorage storage, StorageRetry storageRetry, IOptions<StorageOptions> storageOptions, ILogger<OutputPublisher> logger)
 {
     /// <param name="outputDirectory">The job's output folder, laid out as the item's prefix (<see cref="MediaKeys"/>).</param>
     public async Task PublishAsync(string outputDirectory, Guid mediaId, UploadLedger ledger, CancellationToken cancellationToken)
@@ -25,7 +28,7 @@ public sealed class OutputPublisher(IObjectStorage storage, IOptions<StorageOpti
             await Parallel.ForEachAsync(phase, parallel, async (file, ct) =>
             {
                 ledger.Add(file.Key);
-                await storage.UploadFileAsync(file.Key, file.Path, file.Object.ContentType, file.Object.CacheControl, ct);
+                await storageRetry.ExecuteAsync("upload", file.Key, token => storage.UploadFileAsync(file.Key, file.Path, file.Object.ContentType, file.Object.CacheControl, token), ct);
             });
         }
 
@@ -33,7 +36,9 @@ public sealed class OutputPublisher(IObjectStorage storage, IOptions<StorageOpti
     }
 
     /// <summary>
-    /// Best effort: a key that cannot be deleted is logged, and the rest are still tried. The whole <c>hls/</c>
+    /// Best effort, and not retried through an outage: it runs after the job has failed, where waiting would only delay
+    /// the failure report, and a leftover without its manifest is overwritten by the next attempt. A key that cannot
+    /// be deleted is logged, and the rest are still tried. The whole <c>hls/</c>
     /// folder goes in one prefix delete (one listing instead of one per segment) unless the source lives in it.
     /// </summary>
     public async Task RemoveAsync(UploadLedger ledger, Guid mediaId, string sourceKey, CancellationToken cancellationToken)

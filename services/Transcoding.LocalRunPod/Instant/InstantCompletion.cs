@@ -14,9 +14,10 @@ namespace Transcoding.LocalRunPod.Instant;
 /// (<c>manifest.json</c> last), sends the signed callback, and answers the report the worker posts on
 /// <c>job-done</c>: <c>{"output": outputs}</c>, or an error whose text is the JSON of a <see cref="CallbackError"/>
 /// carrying the worker's codes (gpu-image <c>JobErrorCodes</c>). The source is never decoded: only a missing or empty
-/// source fails, permanently, as it would on the worker; a storage failure fails transiently.
+/// source fails, permanently, as it would on the worker; a storage failure fails transiently once the worker's
+/// outage budget is spent (<see cref="StorageRetry"/>, the same rule and pipeline as the worker's download and uploads).
 /// </summary>
-public sealed class InstantCompletion(IObjectStorage storage, SignedCallbackSender callbacks, ILogger<InstantCompletion> logger)
+public sealed class InstantCompletion(IObjectStorage storage, StorageRetry storageRetry, SignedCallbackSender callbacks, ILogger<InstantCompletion> logger)
 {
     public const string InvalidInput = "invalid_input";
     public const string SourceMissing = "source_missing";
@@ -62,11 +63,12 @@ public sealed class InstantCompletion(IObjectStorage storage, SignedCallbackSend
     {
         try
         {
-            await using var source = await storage.OpenReadAsync(sourceKey, cancellationToken);
-            var first = new byte[1];
-            return await source.ReadAsync(first, cancellationToken) == 0
-                ? new CallbackError(SourceEmpty, "The source object has no bytes.", Permanent: true)
-                : null;
+            var read = await storageRetry.ExecuteAsync("read", sourceKey, async token =>
+            {
+                await using var source = await storage.OpenReadAsync(sourceKey, token);
+                return await source.ReadAsync(new byte[1], token);
+            }, cancellationToken);
+            return read == 0 ? new CallbackError(SourceEmpty, "The source object has no bytes.", Permanent: true) : null;
         }
         catch (ObjectNotFoundException)
         {
@@ -84,8 +86,11 @@ public sealed class InstantCompletion(IObjectStorage storage, SignedCallbackSend
         {
             foreach (var item in InstantOutputs.Objects(mediaId))
             {
-                using var content = new MemoryStream(item.Content, writable: false);
-                await storage.UploadAsync(item.Key, content, item.ContentType, cacheControl: null, cancellationToken);
+                await storageRetry.ExecuteAsync("upload", item.Key, async token =>
+                {
+                    using var content = new MemoryStream(item.Content, writable: false);
+                    await storage.UploadAsync(item.Key, content, item.ContentType, cacheControl: null, token);
+                }, cancellationToken);
             }
 
             return null;

@@ -7,7 +7,10 @@ public interface IObjectStorage
 
     Task UploadAsync(string key, Stream content, string contentType, string? cacheControl, CancellationToken cancellationToken);
 
-    /// <summary>Streams the object to a local file; never holds the whole object in memory.</summary>
+    /// <summary>
+    /// Streams the object to a local file, replacing (truncating) what the file held, so a retried download starts
+    /// over; never holds the whole object in memory.
+    /// </summary>
     Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken);
 
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);

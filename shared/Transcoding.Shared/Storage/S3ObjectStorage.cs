@@ -8,21 +8,27 @@ namespace Transcoding.Shared.Storage;
 /// <summary>R2 (or any S3 API) through AWSSDK.S3.</summary>
 public sealed class S3ObjectStorage(IAmazonS3 s3, string bucket) : IObjectStorage
 {
-    public static IAmazonS3 CreateClient(StorageOptions options)
-    {
-        var config = new AmazonS3Config
-        {
-            ServiceURL = options.ServiceUrl,
-            AuthenticationRegion = options.Region,
+    public static IAmazonS3 CreateClient(StorageOptions options) => new AmazonS3Client(options.AccessKeyId, options.SecretAccessKey, Config(options));
 
-            // R2 wants path-style addressing and rejects the SDK v4 default checksums; s3rver stores the
-            // aws-chunked framing unless payload signing is off (see README, storage).
-            ForcePathStyle = true,
-            RequestChecksumCalculation = Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED,
-        };
-        return new AmazonS3Client(options.AccessKeyId, options.SecretAccessKey, config);
-    }
+    /// <summary>The client settings <see cref="CreateClient"/> uses (a test may add its own certificate trust on top).</summary>
+    public static AmazonS3Config Config(StorageOptions options) => new()
+    {
+        ServiceURL = options.ServiceUrl,
+        AuthenticationRegion = options.Region,
+
+        // R2 wants path-style addressing and rejects the SDK v4 default checksums; s3rver stores the
+        // aws-chunked framing unless payload signing is off (see README, storage).
+        ForcePathStyle = true,
+        RequestChecksumCalculation = Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED,
+        ResponseChecksumValidation = Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED,
+
+        // The SDK's own retries, pinned so AWS_MAX_ATTEMPTS or a profile cannot multiply them: 3 tries with its
+        // short back-off, inside one try of StorageRetry (a refused connection costs well under a second), so
+        // together they stay near StorageOptions.OutageBudget. The SDK leaves the S3 HTTP timeout infinite
+        // (large objects); a hung call ends with the job's token.
+        RetryMode = Amazon.Runtime.RequestRetryMode.Standard,
+        MaxErrorRetry = 2,
+    };
 
     public async Task UploadFileAsync(string key, string path, string contentType, string? cacheControl, CancellationToken cancellationToken)
     {

@@ -33,6 +33,15 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 64)]
     public int UploadParallelism { get; set; } = 4;
 
+    /// <summary>
+    /// How long a storage call of a job (the worker's download and uploads, the local RunPod endpoint's instant
+    /// completion) keeps retrying a transient failure, counted from its first failure (<see cref="StorageRetry"/>);
+    /// zero fails at once. 60 s by default: R2/S3 incidents worth riding out are short, and GPU seconds spent waiting
+    /// are cheaper than a second job. At most 10 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Storage:OutageBudget must be between 00:00:00 and 00:10:00.")]
+    public TimeSpan OutageBudget { get; set; } = TimeSpan.FromSeconds(60);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StorageProvider.Local && string.IsNullOrWhiteSpace(LocalRoot))

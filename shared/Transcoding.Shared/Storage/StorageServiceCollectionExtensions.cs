@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Transcoding.Shared.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IObjectStorage"/> from the <c>Storage</c> section, validated at start-up.</summary>
+    /// <summary>
+    /// Registers <see cref="IObjectStorage"/> from the <c>Storage</c> section, validated at start-up, and the
+    /// <see cref="StorageRetry"/> a job's storage calls go through.
+    /// </summary>
     public static IServiceCollection AddObjectStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -14,6 +18,8 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IObjectStorage>(sp => Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageRetry>();
         return services;
     }
 

@@ -20,7 +20,8 @@ public sealed class OutputPublisherTests : IDisposable
             await storage.UploadAsync(key, new MemoryStream([1, 2, 3]), "application/octet-stream", null, CancellationToken.None);
         }
 
-        return (storage, new OutputPublisher(storage, Options.Create(new StorageOptions()), NullLogger<OutputPublisher>.Instance));
+        var options = Options.Create(new StorageOptions());
+        return (storage, new OutputPublisher(storage, new StorageRetry(options, TimeProvider.System, NullLogger<StorageRetry>.Instance), options, NullLogger<OutputPublisher>.Instance));
     }
 
     private static async Task<List<string>> KeysAsync(IObjectStorage storage)

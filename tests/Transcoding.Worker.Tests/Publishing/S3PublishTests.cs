@@ -21,7 +21,8 @@ public class S3PublishTests
         var mediaId = Guid.NewGuid();
         var prefix = MediaKeys.Prefix(mediaId);
         var folder = await LocalOutputsAsync();
-        var publisher = new OutputPublisher(storage, Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutputPublisher>.Instance);
+        var settings = Microsoft.Extensions.Options.Options.Create(options);
+        var publisher = new OutputPublisher(storage, new StorageRetry(settings, TimeProvider.System, NullLogger<StorageRetry>.Instance), settings, NullLogger<OutputPublisher>.Instance);
 
         await publisher.PublishAsync(folder, mediaId, new UploadLedger(), CancellationToken.None);
 
