@@ -67,4 +67,7 @@ internal static partial class Log
 
     [LoggerMessage(42, LogLevel.Information, "Media {MediaId} attempt {Attempt} never had a RunPod job: no GPU time")]
     public static partial void NoJobToMeasure(ILogger logger, Guid mediaId, int attempt);
+
+    [LoggerMessage(43, LogLevel.Warning, "Media {MediaId} attempt {Attempt} has no RunPod job at its deadline: its dispatch has not reached RunPod yet; the attempt waits for it")]
+    public static partial void DispatchPending(ILogger logger, Guid mediaId, int attempt);
 }

@@ -15,7 +15,11 @@ namespace Transcoding.Dispatcher.Consumers;
 /// still have finished (results expire 30 minutes after the end): the manifest in storage decides. When RunPod refuses
 /// our configuration the job is neither lost nor failed: the saga is told the attempt waits (<see cref="TranscodeWaiting"/>)
 /// and the poll ends there, since the saga asks again every poll interval while the attempt lasts (a redelivery as
-/// well would only pile polls up).
+/// well would only pile polls up). An attempt with no job recorded is not lost either: its dispatch has not reached
+/// RunPod yet (queued behind others, a dispatcher restarting, or its message in the dispatcher's <c>_error</c> queue),
+/// so, unless its manifest is already in storage, the saga is told the attempt waits for it, and its clock starts again
+/// when the job is dispatched. (Issue 15's load run failed 27 good items as <c>job_lost</c> whose dispatch was still
+/// queued at the deadline.)
 /// </summary>
 public sealed class PollTranscodeStatusConsumer(
     IDispatchLedger ledger,
@@ -25,6 +29,9 @@ public sealed class PollTranscodeStatusConsumer(
     ILogger<PollTranscodeStatusConsumer> logger) : IConsumer<PollTranscodeStatus>
 {
     public const string JobLostErrorCode = "job_lost";
+
+    public const string DispatchPendingReason =
+        "The job of this attempt is not submitted yet: its dispatch waits in the dispatcher's queue, or in its _error queue (ops faults list).";
 
     public async Task Consume(ConsumeContext<PollTranscodeStatus> context)
     {
@@ -44,7 +51,7 @@ public sealed class PollTranscodeStatusConsumer(
 
         if (job is null)
         {
-            await PublishFromStorageAsync(context, jobId ?? "");
+            await PublishFromStorageAsync(context, jobId);
             return;
         }
 
@@ -66,14 +73,22 @@ public sealed class PollTranscodeStatusConsumer(
         await PublishAsync(context, report);
     }
 
-    private async Task PublishFromStorageAsync(ConsumeContext<PollTranscodeStatus> context, string jobId)
+    /// <param name="jobId">The attempt's job, which RunPod no longer knows; null when none was recorded.</param>
+    private async Task PublishFromStorageAsync(ConsumeContext<PollTranscodeStatus> context, string? jobId)
     {
         var (mediaId, attempt) = (context.Message.MediaId, context.Message.Attempt);
         var outputs = await ReadManifestAsync(mediaId, context.CancellationToken);
         if (outputs is not null)
         {
             Log.RecoveredFromManifest(logger, mediaId, attempt);
-            await PublishAsync(context, RunPodJobReport.Completion(mediaId, attempt, jobId, outputs));
+            await PublishAsync(context, RunPodJobReport.Completion(mediaId, attempt, jobId ?? "", outputs));
+            return;
+        }
+
+        if (jobId is null)
+        {
+            Log.DispatchPending(logger, mediaId, attempt);
+            await context.PublishWaitingAsync(mediaId, attempt, null, DispatchPendingReason, time);
             return;
         }
 
@@ -84,9 +99,7 @@ public sealed class PollTranscodeStatusConsumer(
             Attempt = attempt,
             JobId = jobId,
             ErrorCode = JobLostErrorCode,
-            ErrorMessage = jobId.Length == 0
-                ? "No RunPod job is recorded for this attempt and no manifest is in storage."
-                : $"RunPod no longer knows job {jobId} and no manifest is in storage.",
+            ErrorMessage = $"RunPod no longer knows job {jobId} and no manifest is in storage.",
             Permanent = false,
         });
     }

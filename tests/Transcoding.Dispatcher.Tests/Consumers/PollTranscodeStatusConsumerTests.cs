@@ -162,14 +162,28 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
     }
 
     [Fact]
-    public async Task When_no_job_was_ever_recorded_for_the_attempt_RunPod_is_not_asked_and_the_attempt_is_lost()
+    public async Task When_no_job_was_ever_recorded_for_the_attempt_RunPod_is_not_asked_and_the_attempt_waits_for_its_dispatch()
     {
         var mediaId = Guid.NewGuid();
 
         await PollAsync(mediaId);
 
         Assert.Empty(RunPod.Calls("status"));
-        Assert.Equal(PollTranscodeStatusConsumer.JobLostErrorCode, Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message.ErrorCode);
+        var waiting = Host.Harness.Published.Select<TranscodeWaiting>().Single().Context.Message;
+        Assert.Equal((mediaId, 1, "", PollTranscodeStatusConsumer.DispatchPendingReason), (waiting.MediaId, waiting.Attempt, waiting.JobId, waiting.Reason));
+        Assert.False(Host.Harness.Published.Select<TranscodeFailed>().Any());
+    }
+
+    [Fact]
+    public async Task When_no_job_was_recorded_but_the_manifest_is_in_storage_the_attempt_completes_from_it()
+    {
+        var mediaId = Guid.NewGuid();
+        await StoreManifestAsync(mediaId, Outputs(mediaId));
+
+        await PollAsync(mediaId);
+
+        Assert.Equal(mediaId, Host.Harness.Published.Select<TranscodeCompleted>().Single().Context.Message.MediaId);
+        Assert.False(Host.Harness.Published.Select<TranscodeWaiting>().Any());
     }
 
     private async Task<Guid> DispatchedAsync(string jobId)
