@@ -12,6 +12,7 @@ using Transcoding.Worker;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.Benchmarks;
 
@@ -180,7 +181,7 @@ public static class WorkerBenchmarks
             // The selector's choice, so the job does not probe the encoder again (a long-lived worker probes once).
             start.Environment["Worker__Encoder"] = encoder.FfmpegName();
             start.Environment["Logging__LogLevel__Default"] = "Warning";
-            using var process = Process.Start(start)!;
+            using var process = ChildProcess.Start(start);
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
             var peakKb = 0L;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.Testing.Chaos;
 
@@ -89,7 +90,7 @@ public sealed class TestInfraSet : IAsyncLifetime, IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Script} did not start.");
+        using var process = ChildProcess.Start(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
