@@ -22,7 +22,7 @@ public sealed class RunModeTests : IDisposable
     private async Task<(BufferedCommandResult Result, string Bucket)> RunWithSecretAsync(string sourcePath, Guid mediaId, string callbackSecret, string[] extraArguments)
     {
         var (command, bucket) = await PrepareAsync(sourcePath, mediaId, callbackSecret, extraArguments);
-        return (await command.ExecuteBufferedAsync(), bucket);
+        return (await command.ExecuteBoundBufferedAsync(), bucket);
     }
 
     /// <param name="environment">More variables for the worker, beside the ones every run gets.</param>
@@ -107,7 +107,7 @@ public sealed class RunModeTests : IDisposable
         ffmpeg.Arm();
         var (command, _) = await PrepareAsync(await Clips.VideoWithoutAudio, Guid.NewGuid(), WorkerHarness.Secret, [],
             env => env.Set("Worker__FfmpegPath", ffmpeg.Path));
-        var run = command.ExecuteAsync();
+        var run = command.ExecuteBoundAsync();
         var encoder = await ffmpeg.StalledAsync();
 
         // SIGKILL of the worker alone: no cancellation, no finally block in it runs.
