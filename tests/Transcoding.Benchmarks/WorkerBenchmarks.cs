@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Transcoding.Shared;
 using Transcoding.Shared.Jobs;
+using Transcoding.Shared.Processes;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Testing;
@@ -12,7 +13,6 @@ using Transcoding.Worker;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
-using Transcoding.Shared.Processes;
 
 namespace Transcoding.Benchmarks;
 

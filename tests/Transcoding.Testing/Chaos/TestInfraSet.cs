@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Xunit;
 using Transcoding.Shared.Processes;
+using Xunit;
 
 namespace Transcoding.Testing.Chaos;
 
