@@ -16,6 +16,7 @@ check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else
 echo "== Dockerfile"
 check "final stage is a CUDA runtime Ubuntu image" grep -Eq '^FROM nvidia/cuda:[0-9.]+-runtime-ubuntu[0-9.]+\s*$' "$dockerfile"
 check "installs ffmpeg and audiowaveform" grep -Eq 'apt-get install .*ffmpeg audiowaveform' "$dockerfile"
+check "installs util-linux (setpriv: ffmpeg dies with the worker)" grep -Eq 'apt-get install .*util-linux' "$dockerfile"
 check "asks the NVIDIA runtime for the video (NVENC/NVDEC) libraries" grep -Eq 'NVIDIA_DRIVER_CAPABILITIES=.*video' "$dockerfile"
 check "publishes the worker project" grep -q 'dotnet publish gpu-image/Transcoding.Worker/Transcoding.Worker.csproj' "$dockerfile"
 check "entrypoint runs the worker in serverless mode" grep -Eq '^CMD \["serverless"\]' "$dockerfile"

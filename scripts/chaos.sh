@@ -22,7 +22,8 @@ fi
 scripts/test-infra.sh stop
 rm -rf "$TEST_INFRA_DIR"
 mkdir -p "$CHAOS_DIR"
-trap 'code=$?; set +e; wait; scripts/test-infra.sh stop; exit $code' EXIT
+# An interrupted script stops the runner first (the services it started die with it: ChildProcess), then the servers.
+trap 'code=$?; set +e; [ -z "${runner:-}" ] || kill "$runner" 2>/dev/null; wait; scripts/test-infra.sh stop; exit $code' EXIT
 
 # make test passes its own configuration (already built); make chaos builds Release.
 configuration=${CONFIGURATION:-Release}
@@ -35,4 +36,11 @@ wait $infra
 # shellcheck disable=SC1090
 source "$TEST_INFRA_DIR/env"
 export CHAOS_COMMAND=${CHAOS_COMMAND:-"make chaos${SEED:+ SEED=$SEED}${*:+ CHAOS_ARGS='$*'}"}
-$run "${seed_args[@]}" --output "$out" "$@"
+# In the background: bash leaves a foreground command running when a signal ends the script, and the trap could not
+# stop it.
+$run "${seed_args[@]}" --output "$out" "$@" &
+runner=$!
+status=0
+wait "$runner" || status=$?
+runner=
+exit "$status"

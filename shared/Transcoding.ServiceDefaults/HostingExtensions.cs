@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,12 @@ public static class HostingExtensions
     public const string ShowsReasonTag = "shows-reason";
 
     internal const string HealthPath = "/health";
+
+    /// <summary>Log levels a service has unless its configuration sets them (<c>Logging:LogLevel:&lt;category&gt;</c>).</summary>
+    private static readonly Dictionary<string, string?> QuietLogDefaults = new()
+    {
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = nameof(LogLevel.Warning),
+    };
 
     /// <summary>
     /// Telemetry and health checks every service has. Traces: MassTransit, ASP.NET Core (not the health probes), HttpClient
@@ -60,6 +67,9 @@ public static class HostingExtensions
             builder.Services.AddOpenTelemetry().ExportOverOtlp();
         }
 
+        // Below every other source, so configuration still decides: EF Core logs each command at Information, and the
+        // saga scheduler and the outbox dispatcher poll every second.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietLogDefaults });
         builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, RawPathLogFilter>();
         builder.Services.AddHttpLogging(logging =>
         {

@@ -1,4 +1,5 @@
 using CliWrap;
+using Transcoding.Testing;
 
 namespace Transcoding.Benchmarks;
 
@@ -20,7 +21,7 @@ public static class Ffmpeg
                 "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
                 .. filter is null ? Array.Empty<string>() : ["-vf", filter],
                 .. codec, "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-shortest", partial,
-            ]).WithStandardErrorPipe(PipeTarget.Null).ExecuteAsync();
+            ]).WithStandardErrorPipe(PipeTarget.Null).ExecuteBoundAsync();
             File.Move(partial, path);
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Transcoding.Shared;
 using Transcoding.Shared.Jobs;
+using Transcoding.Shared.Processes;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Testing;
@@ -180,7 +181,7 @@ public static class WorkerBenchmarks
             // The selector's choice, so the job does not probe the encoder again (a long-lived worker probes once).
             start.Environment["Worker__Encoder"] = encoder.FfmpegName();
             start.Environment["Logging__LogLevel__Default"] = "Warning";
-            using var process = Process.Start(start)!;
+            using var process = ChildProcess.Start(start);
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
             var peakKb = 0L;

@@ -52,7 +52,7 @@ public sealed partial class When_make_run_is_used : IDisposable
             "--work", Path.Combine(_folder, "work"), "--worker", Repository.Dll("gpu-image/Transcoding.Worker")])
         .WithWorkingDirectory(_folder)
         .WithValidation(CommandResultValidation.None)
-        .ExecuteBufferedAsync();
+        .ExecuteBoundBufferedAsync();
 
     [GeneratedRegex("^ready: (.+)$", RegexOptions.Multiline)]
     private static partial Regex ReadyLine();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CliWrap;
-using CliWrap.Buffered;
 
 namespace Transcoding.Testing;
 
@@ -16,7 +15,7 @@ public static partial class Media
                 "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=25:duration={seconds}",
                 "-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path])
-            .ExecuteBufferedAsync();
+            .ExecuteBoundBufferedAsync();
         return path;
     }
 
@@ -26,7 +25,7 @@ public static partial class Media
         var result = await Cli.Wrap("ffmpeg")
             .WithArguments(["-v", "error", "-i", playlist, "-f", "null", "-"])
             .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
+            .ExecuteBoundBufferedAsync();
         return result.ExitCode == 0 ? result.StandardError.Trim() : $"exit {result.ExitCode}: {result.StandardError}";
     }
 
@@ -34,7 +33,7 @@ public static partial class Media
     {
         var result = await Cli.Wrap("ffprobe")
             .WithArguments(["-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", playlist])
-            .ExecuteBufferedAsync();
+            .ExecuteBoundBufferedAsync();
         return result.StandardOutput.Split('\n').Count(line => line.Trim() == "video");
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.Testing;
 
@@ -64,7 +65,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
+        // Bound to the test host: a host killed by --blame-hang-timeout, or a chaos runner stopped, takes its services along.
+        var process = ChildProcess.Start(start);
         var service = new ServiceProcess(process, url, project, environment, log);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
@@ -77,8 +79,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
-    /// <summary>SIGKILL: no graceful shutdown, in-flight messages are neither acked nor finished.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    /// <summary>
+    /// SIGKILL of this process alone, as an out-of-memory killer or a crash would end it: no graceful shutdown, in-flight
+    /// messages are neither acked nor finished. Its own children (the local RunPod endpoint's workers) must die with it
+    /// by themselves (<see cref="ChildProcess"/>).
+    /// </summary>
+    public void Kill() => _process.Kill();
 
     /// <summary>Kills it (SIGKILL) and waits until the operating system has reaped it.</summary>
     public async Task KillAndWaitAsync()
@@ -107,7 +113,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new ServiceExitedException($"{_process.StartInfo.ArgumentList[0]} exited with {_process.ExitCode} during start-up:{Environment.NewLine}{Output}");
+                throw new ServiceExitedException($"{_project} exited with {_process.ExitCode} during start-up:{Environment.NewLine}{Output}");
             }
         });
         if (!ready)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
@@ -20,6 +21,14 @@ public sealed class RunModeTests : IDisposable
 
     private async Task<(BufferedCommandResult Result, string Bucket)> RunWithSecretAsync(string sourcePath, Guid mediaId, string callbackSecret, string[] extraArguments)
     {
+        var (command, bucket) = await PrepareAsync(sourcePath, mediaId, callbackSecret, extraArguments);
+        return (await command.ExecuteBoundBufferedAsync(), bucket);
+    }
+
+    /// <param name="environment">More variables for the worker, beside the ones every run gets.</param>
+    private async Task<(Command Command, string Bucket)> PrepareAsync(string sourcePath, Guid mediaId, string callbackSecret, string[] extraArguments,
+        Action<CliWrap.Builders.EnvironmentVariablesBuilder>? environment = null)
+    {
         var root = _root.FullName;
         var bucket = Path.Combine(root, "bucket");
         Directory.CreateDirectory(Path.Combine(bucket, "uploads"));
@@ -28,18 +37,20 @@ public sealed class RunModeTests : IDisposable
         await File.WriteAllTextAsync(job, JsonSerializer.Serialize(
             new { id = "job-run", input = WorkerHarness.Input(mediaId, "uploads/source.bin") }, JsonDefaults.Web));
 
-        var result = await Cli.Wrap("dotnet")
+        var command = Cli.Wrap("dotnet")
             .WithArguments([TestPaths.WorkerDll, "run", "--input", job, .. extraArguments])
-            .WithEnvironmentVariables(env => env
-                .Set("Storage__Provider", "Local")
-                .Set("Storage__LocalRoot", bucket)
-                .Set("Worker__CallbackSecret", callbackSecret)
-                .Set("Worker__WorkDir", Path.Combine(root, "work"))
-                .Set("Worker__Preset", "ultrafast")
-                .Set("RUNPOD_WEBHOOK_GET_JOB", null))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
-        return (result, bucket);
+            .WithEnvironmentVariables(env =>
+            {
+                env.Set("Storage__Provider", "Local")
+                    .Set("Storage__LocalRoot", bucket)
+                    .Set("Worker__CallbackSecret", callbackSecret)
+                    .Set("Worker__WorkDir", Path.Combine(root, "work"))
+                    .Set("Worker__Preset", "ultrafast")
+                    .Set("RUNPOD_WEBHOOK_GET_JOB", null);
+                environment?.Invoke(env);
+            })
+            .WithValidation(CommandResultValidation.None);
+        return (command, bucket);
     }
 
     [Fact]
@@ -87,5 +98,25 @@ public sealed class RunModeTests : IDisposable
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("configuration error:", result.StandardError);
         Assert.Contains("Worker:CallbackSecret is required", result.StandardError);
+    }
+
+    [Fact]
+    public async Task When_the_worker_is_killed_mid_encode_its_ffmpeg_dies_with_it()
+    {
+        using var ffmpeg = new StallingFfmpeg();
+        ffmpeg.Arm();
+        var (command, _) = await PrepareAsync(await Clips.VideoWithoutAudio, Guid.NewGuid(), WorkerHarness.Secret, [],
+            env => env.Set("Worker__FfmpegPath", ffmpeg.Path));
+        var run = command.ExecuteBoundAsync();
+        var encoder = await ffmpeg.StalledAsync();
+
+        // SIGKILL of the worker alone: no cancellation, no finally block in it runs.
+        using (var worker = Process.GetProcessById(run.ProcessId))
+        {
+            worker.Kill();
+        }
+
+        await Eventually.True(() => !StallingFfmpeg.IsRunning(encoder), $"the worker's ffmpeg ({encoder}) to end with it", TimeSpan.FromSeconds(15));
+        await run;
     }
 }

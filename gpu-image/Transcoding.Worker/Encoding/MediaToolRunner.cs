@@ -1,9 +1,13 @@
 using CliWrap;
 using Microsoft.Extensions.Options;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.Worker.Encoding;
 
-/// <summary>Thin CliWrap adapter for ffprobe/ffmpeg. Cancelling kills the process, so no encoder outlives its job.</summary>
+/// <summary>
+/// Thin CliWrap adapter for ffprobe/ffmpeg. Cancelling kills the process, so no encoder outlives its job; every tool is
+/// started through <see cref="ChildProcess"/>, so none outlives a worker killed mid-encode either.
+/// </summary>
 public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
 {
     private const int ErrorTailLines = 12;
@@ -37,10 +41,12 @@ public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
         var producer = Cli.Wrap(options.Value.FfmpegPath).WithArguments(ffmpegArguments)
             .WithValidation(CommandResultValidation.None)
             .WithStandardErrorPipe(PipeTarget.ToDelegate(ffmpegErrors.Add));
+        // As CliWrap's producer | consumer, with the producer started through ChildProcess as well.
         var consumer = Cli.Wrap(tool).WithArguments(toolArguments)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(toolErrors.Add));
-        var result = await (producer | consumer).ExecuteAsync(cancellationToken);
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(toolErrors.Add))
+            .WithStandardInputPipe(PipeSource.Create((input, ct) => Execute(producer.WithStandardOutputPipe(PipeTarget.ToStream(input)), ct)));
+        var result = await Execute(consumer, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new ToolFailedException(Path.GetFileName(tool), result.ExitCode, toolErrors.ToString() + ffmpegErrors);
@@ -51,12 +57,11 @@ public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
     private static async Task<string> RunAsync(string tool, IReadOnlyList<string> arguments, PipeTarget stdout, CancellationToken cancellationToken)
     {
         var errors = new ErrorTail(ErrorTailLines);
-        var result = await Cli.Wrap(tool)
+        var result = await Execute(Cli.Wrap(tool)
             .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(stdout)
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(errors.Add))
-            .ExecuteAsync(cancellationToken);
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(errors.Add)), cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new ToolFailedException(Path.GetFileName(tool), result.ExitCode, errors.ToString());
@@ -64,6 +69,9 @@ public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
 
         return errors.ToString();
     }
+
+    private static Task<CommandResult> Execute(Command command, CancellationToken cancellationToken) =>
+        ChildProcess.Start(bind => command.ExecuteAsync(bind, null, cancellationToken, CancellationToken.None)).Task;
 
     /// <summary>The last lines of a tool's stderr: enough to say why it failed without keeping a long log in memory.</summary>
     private sealed class ErrorTail(int capacity)

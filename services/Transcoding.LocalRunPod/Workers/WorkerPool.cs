@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Transcoding.LocalRunPod.Jobs;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.LocalRunPod.Workers;
 
 /// <summary>
 /// Keeps <c>LocalRunPod:Workers</c> worker processes alive: a worker that exits is replaced, one the store gives up (a
 /// stop left unacknowledged past the grace period, or silent past the ping timeout while holding a job) is killed with
-/// its children (and so replaced), and all are killed when the host stops.
+/// its children (and so replaced), and all are killed when the host stops. A host that is killed cannot kill them: they
+/// are started through <see cref="ChildProcess"/>, so the kernel does.
 /// </summary>
 public sealed class WorkerPool(
     JobStore store,
@@ -96,20 +98,19 @@ public sealed class WorkerPool(
             startInfo.Environment[name] = value;
         }
 
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) { Log.WorkerOutput(logger, workerId, line.Data); } };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Log.WorkerError(logger, workerId, line.Data); } };
+        Process process;
         try
         {
-            process.Start();
+            process = ChildProcess.Start(startInfo);
         }
         catch (Win32Exception e)
         {
             Log.WorkerStartFailed(logger, workerId, settings.WorkerCommand!, e.Message);
-            process.Dispose();
             return null;
         }
 
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) { Log.WorkerOutput(logger, workerId, line.Data); } };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Log.WorkerError(logger, workerId, line.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Log.WorkerStarted(logger, workerId, process.Id);

@@ -24,6 +24,9 @@ public static class BusServiceCollectionExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // On by default it posts usage data to masstransit.io, and logs a warning per process where the internet
+            // is out of reach (tests, the chaos run, closed networks).
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             configure(bus);
 

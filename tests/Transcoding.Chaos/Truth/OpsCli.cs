@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CliWrap;
-using CliWrap.Buffered;
 using Transcoding.Shared;
 
 namespace Transcoding.Chaos.Truth;
@@ -26,7 +25,7 @@ public sealed class OpsCli(RabbitMqVirtualHost vhost)
         var result = await Cli.Wrap("dotnet")
             .WithArguments([Repository.Dll("services/Transcoding.Ops"), .. command, "--json", "--amqp", vhost.AmqpUri, "--management", vhost.ManagementUrl])
             .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
+            .ExecuteBoundBufferedAsync();
         return result.ExitCode == 0
             ? result.StandardOutput
             : throw new InvalidOperationException($"ops {string.Join(' ', command)} exited {result.ExitCode}: {result.StandardError.Trim()}");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.Gateway.Tests.Infrastructure;
 
@@ -39,7 +40,7 @@ public static class ReferenceImplementation
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         await process.StandardInput.WriteAsync(JsonSerializer.Serialize(request));
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.Ops.Tests.Infrastructure;
 
@@ -33,11 +34,10 @@ public sealed class OpsProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var process = new Process { StartInfo = start };
+        var process = ChildProcess.Start(start);
         var ops = new OpsProcess(process);
         process.OutputDataReceived += (_, e) => ops.Append(e.Data);
         process.ErrorDataReceived += (_, e) => ops.Append(e.Data);
-        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return ops;

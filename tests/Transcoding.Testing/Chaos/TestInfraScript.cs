@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Transcoding.Shared.Processes;
 
 namespace Transcoding.Testing.Chaos;
 
@@ -22,7 +23,7 @@ public static class TestInfraScript
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Script} did not start.");
+        using var process = ChildProcess.Start(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

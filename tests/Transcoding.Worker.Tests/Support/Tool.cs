@@ -15,7 +15,7 @@ public static class Tool
             command = command.WithWorkingDirectory(workingDirectory);
         }
 
-        return await command.ExecuteBufferedAsync(cancel.Token);
+        return await command.ExecuteBoundBufferedAsync(cancel.Token);
     }
 
     /// <summary>Runs the tool and fails the test with its stderr when it exits non-zero.</summary>
@@ -34,7 +34,7 @@ public static class Tool
         var result = await Cli.Wrap(tool).WithArguments(arguments).WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToFile(path))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-            .ExecuteAsync(cancel.Token);
+            .ExecuteBoundAsync(cancel.Token);
         Assert.True(result.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} > {path} exited {result.ExitCode}: {stderr}");
     }
 }
