@@ -43,7 +43,8 @@ public static class Extensions
 
     /// <summary>
     /// RunPod's <c>/v2/{endpointId}/...</c> routes: the public job API (which the <see cref="FaultInjector"/>'s fault
-    /// hits) and the worker protocol (which it never does); and <c>/admin/faults</c> (<see cref="FaultAdminApi"/>).
+    /// hits) and the worker protocol (which it never does); <c>/admin/faults</c> (<see cref="FaultAdminApi"/>) and
+    /// <c>/admin/jobs</c> (<see cref="JobStore.List"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapRunPodApi(this IEndpointRouteBuilder app)
     {
@@ -51,6 +52,8 @@ public static class Extensions
         admin.MapGet("/faults", FaultAdminApi.Get);
         admin.MapPost("/faults", FaultAdminApi.Set);
         admin.MapDelete("/faults", FaultAdminApi.Clear);
+        // What ran, for a chaos run to count the GPU jobs per item against RunPod's own view (RunPod has no such list).
+        admin.MapGet("/jobs", (JobStore jobs) => Results.Json(jobs.List(), LocalRunPodJson.Options));
 
         var api = app.MapGroup("/v2/{endpointId}").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RunPodEndpointFilter>();
         var jobs = api.MapGroup("").AddEndpointFilter<FaultFilter>();

@@ -66,7 +66,8 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         }
 
         await SettleAsync(system, saga);
-        var rows = await saga.ReadAsync();
+        var jobs = await system.RunPodJobsAsync();
+        var rows = (await saga.ReadAsync()).ToDictionary(pair => pair.Key, pair => pair.Value with { GpuJobs = jobs.GetValueOrDefault(pair.Key) });
         var (missing, unexpected) = await CheckBucketAsync(system.Storage, items, rows);
         IReadOnlyList<(string, string)> secrets =
         [

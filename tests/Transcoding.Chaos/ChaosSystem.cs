@@ -206,6 +206,22 @@ public sealed class ChaosSystem : IAsyncDisposable
         await _edge.StartAsync();
     }
 
+    /// <summary>Jobs a worker took, per media item: what RunPod ran and bills (the local endpoint's <c>GET /admin/jobs</c>).</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> RunPodJobsAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(RunPod.Current.Url), "/admin/jobs"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RunPodApiKey);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var jobs = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return jobs.RootElement.EnumerateArray()
+            .Where(job => job.GetProperty("started").GetBoolean())
+            .Select(job => job.GetProperty("input").TryGetProperty("mediaId", out var id) && Guid.TryParse(id.GetString(), out var mediaId) ? mediaId : Guid.Empty)
+            .GroupBy(mediaId => mediaId)
+            .ToDictionary(group => group.Key, group => group.Count());
+    }
+
     /// <summary>Uploads as an upstream service does (its bucket and bus).</summary>
     public UpstreamService Uploader => new(Storage, Upstream);
 

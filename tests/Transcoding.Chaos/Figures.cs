@@ -80,7 +80,7 @@ public static class Figures
         return new Figure(
             "GPU jobs per item: max and mean; per permanently failing item",
             $"<= {MaxGpuJobs}; 1",
-            string.Create(CultureInfo.InvariantCulture, $"max {rows.Max(r => r.GpuJobs)}, mean {rows.Average(r => r.GpuJobs):0.00} (dispatch ledger: /run answered with a job id); ")
+            string.Create(CultureInfo.InvariantCulture, $"max {rows.Max(r => r.GpuJobs)}, mean {rows.Average(r => r.GpuJobs):0.00} (jobs a worker took, RunPod's list; the dispatch ledger recorded {rows.Sum(r => r.LedgerJobs)} of {rows.Sum(r => r.GpuJobs)}); ")
                 + $"items with 2: {rows.Count(r => r.GpuJobs == 2)}; saga attempts max {rows.Max(r => r.Attempts)}; "
                 + $"permanently failing items: min {badJobs.Min()}, max {badJobs.Max()}{Offenders([.. over, .. badWrong])}",
             over.Count == 0 && badWrong.Count == 0 ? Verdict.Pass : Verdict.Fail);

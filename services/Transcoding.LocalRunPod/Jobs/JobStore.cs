@@ -52,6 +52,15 @@ public sealed class JobStore(IOptions<LocalRunPodOptions> options, TimeProvider 
         }
     }
 
+    /// <summary>Every job still held (results expire after their TTL), in no particular order.</summary>
+    public IReadOnlyList<JobSummary> List()
+    {
+        lock (_lock)
+        {
+            return [.. _jobs.Values.Select(job => new JobSummary(job.Id, job.Status, job.StartedAt is not null, job.Input))];
+        }
+    }
+
     public JobStatusBody? Find(string jobId)
     {
         lock (_lock)

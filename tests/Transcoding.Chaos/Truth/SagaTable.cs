@@ -3,7 +3,8 @@ using Npgsql;
 namespace Transcoding.Chaos.Truth;
 
 /// <summary>
-/// Reads the saga table (<c>transcode_state</c>) and the dispatcher's ledger (<c>dispatch_ledger</c>) directly. States
+/// Reads the saga table (<c>transcode_state</c>) and the dispatcher's ledger (<c>dispatch_ledger</c>) directly; the GPU
+/// jobs come from RunPod (<see cref="ChaosSystem.RunPodJobsAsync"/>). States
 /// come lower-cased, as the history and the status API name them (the column holds MassTransit's <c>Ready</c>).
 /// </summary>
 public sealed class SagaTable(string connectionString)
@@ -32,8 +33,9 @@ public sealed class SagaTable(string connectionString)
                 reader.GetBoolean(3),
                 reader.GetInt32(4),
                 reader.GetInt32(5),
-                reader.GetInt32(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7));
+                GpuJobs: 0,
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+                LedgerJobs: reader.GetInt32(6));
             rows[row.MediaId] = row;
         }
 
