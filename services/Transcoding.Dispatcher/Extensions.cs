@@ -30,6 +30,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddObjectStorage(builder.Configuration);
         builder.Services.AddSingleton<RunPodRunRequestFactory>();
+        builder.Services.AddSingleton<UnrecordedJobs>();
         builder.Services.AddSingleton<RunPodConfigurationHealth>();
         builder.Services.AddHealthChecks().AddCheck<RunPodConfigurationHealth>(
             RunPodConfigurationHealth.Name, tags: [HostingExtensions.ReadyTag, HostingExtensions.ShowsReasonTag]);

@@ -32,6 +32,12 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Warning, "Media {MediaId} attempt {Attempt} waits for the RunPod configuration to be fixed, no attempt spent: {Reason}")]
     public static partial void DispatchWaiting(ILogger logger, Guid mediaId, int attempt, string reason);
 
+    [LoggerMessage(14, LogLevel.Warning, "Cannot record RunPod job {JobId} of media {MediaId} attempt {Attempt}, the database is unavailable; trying again in {Wait}")]
+    public static partial void RecordingJobRetried(ILogger logger, Guid mediaId, int attempt, string jobId, TimeSpan wait, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Error, "RunPod job {JobId} of media {MediaId} attempt {Attempt} is not in the ledger, the database stayed unavailable; kept in this process so a redelivery records it instead of submitting again")]
+    public static partial void JobUnrecorded(ILogger logger, Guid mediaId, int attempt, string jobId);
+
     [LoggerMessage(20, LogLevel.Information, "RunPod job {JobId} of media {MediaId} attempt {Attempt} is still {Status}")]
     public static partial void JobStillRunning(ILogger logger, Guid mediaId, int attempt, string jobId, string status);
 

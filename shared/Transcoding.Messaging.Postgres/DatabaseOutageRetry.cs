@@ -2,6 +2,8 @@ using MassTransit;
 
 namespace Transcoding.Messaging.Postgres;
 
+/// <summary>Rides out a database outage (<see cref="DatabaseErrors.IsTransient"/>) on one schedule, <see cref="Intervals"/>:
+/// as a message retry (<see cref="UseDatabaseOutageRetry"/>) or around one write in process (<see cref="ExecuteAsync{T}"/>).</summary>
 public static class DatabaseOutageRetry
 {
     /// <summary>
@@ -23,4 +25,32 @@ public static class DatabaseOutageRetry
             retry.Handle<Exception>(DatabaseErrors.IsTransient);
             retry.Intervals([.. Intervals]);
         });
+
+    /// <summary>
+    /// Runs <paramref name="operation"/>, and again after each of <see cref="Intervals"/> (waited on <paramref name="time"/>)
+    /// while it throws a transient database failure (<see cref="DatabaseErrors.IsTransient"/>); <paramref name="retrying"/>
+    /// hears each such failure and the wait before the next try. For a write whose cause cannot be repeated, such as
+    /// recording the id of a job an external service has already accepted: the message retry would start over from the
+    /// side effect. Throws the last failure once the intervals are spent, any other exception at once, and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled during a wait.
+    /// </summary>
+    public static async Task<T> ExecuteAsync<T>(
+        Func<CancellationToken, Task<T>> operation,
+        TimeProvider time,
+        Action<Exception, TimeSpan>? retrying,
+        CancellationToken cancellationToken)
+    {
+        for (var tried = 0; ; tried++)
+        {
+            try
+            {
+                return await operation(cancellationToken);
+            }
+            catch (Exception exception) when (tried < Intervals.Count && DatabaseErrors.IsTransient(exception))
+            {
+                retrying?.Invoke(exception, Intervals[tried]);
+                await Task.Delay(Intervals[tried], time, cancellationToken);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Transcoding.Contracts;
 using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.RunPod;
+using Transcoding.Messaging.Postgres;
 using Transcoding.Shared.Jobs;
 
 namespace Transcoding.Dispatcher.Consumers;
@@ -15,9 +16,14 @@ namespace Transcoding.Dispatcher.Consumers;
 /// saga as <see cref="TranscodeWaiting"/>).
 /// An attempt cancelled before its job was submitted is never submitted; one cancelled while <c>/run</c> was in flight
 /// has its job cancelled as soon as the job id is known (see <see cref="IDispatchLedger"/>).
+/// Once RunPod has answered with a job id, recording it rides out a database outage in process
+/// (<see cref="DatabaseOutageRetry.ExecuteAsync{T}"/>): a message retry would find the claim busy until its lease
+/// expires and then submit a second job. Past that, the id is kept in <see cref="UnrecordedJobs"/> and recorded by the
+/// next delivery.
 /// </summary>
 public sealed class DispatchTranscodeConsumer(
     IDispatchLedger ledger,
+    UnrecordedJobs unrecorded,
     RunPodClient runPod,
     RunPodRunRequestFactory requests,
     IOptions<RunPodOptions> options,
@@ -29,6 +35,13 @@ public sealed class DispatchTranscodeConsumer(
     public async Task Consume(ConsumeContext<DispatchTranscode> context)
     {
         var command = context.Message;
+        if (unrecorded.Find(command.MediaId, command.Attempt) is { } kept)
+        {
+            // An earlier delivery here submitted this job but could not record it: record it, never submit again.
+            await RecordAndPublishAsync(context, kept);
+            return;
+        }
+
         var claim = await ledger.ClaimAsync(command.MediaId, command.Attempt, options.Value.DispatchClaimLease, context.CancellationToken);
         switch (claim.Status)
         {
@@ -80,15 +93,39 @@ public sealed class DispatchTranscodeConsumer(
             throw;
         }
 
-        var cancelled = await ledger.RecordJobAsync(command.MediaId, command.Attempt, job.Id, CancellationToken.None);
         Log.JobSubmitted(logger, command.MediaId, command.Attempt, job.Id);
+        await RecordAndPublishAsync(context, job.Id);
+    }
+
+    /// <summary>Records the submitted job, through a database outage, then announces it (or cancels it when the attempt
+    /// was cancelled meanwhile). Not cancellable: the job exists, and losing its id is what submits a second one.</summary>
+    private async Task RecordAndPublishAsync(ConsumeContext<DispatchTranscode> context, string jobId)
+    {
+        var command = context.Message;
+        bool cancelled;
+        try
+        {
+            cancelled = await DatabaseOutageRetry.ExecuteAsync(
+                token => ledger.RecordJobAsync(command.MediaId, command.Attempt, jobId, token),
+                time,
+                (exception, wait) => Log.RecordingJobRetried(logger, command.MediaId, command.Attempt, jobId, wait, exception),
+                CancellationToken.None);
+        }
+        catch (Exception e) when (DatabaseErrors.IsTransient(e))
+        {
+            unrecorded.Keep(command.MediaId, command.Attempt, jobId);
+            Log.JobUnrecorded(logger, command.MediaId, command.Attempt, jobId);
+            throw;
+        }
+
+        unrecorded.Forget(command.MediaId, command.Attempt);
         if (cancelled)
         {
-            await CancelSubmittedAsync(command, job.Id, context.CancellationToken);
+            await CancelSubmittedAsync(command, jobId, context.CancellationToken);
             return;
         }
 
-        await PublishDispatchedAsync(context, job.Id);
+        await PublishDispatchedAsync(context, jobId);
     }
 
     /// <summary>The attempt was cancelled while its job was being submitted; nobody else knows the job id yet.</summary>

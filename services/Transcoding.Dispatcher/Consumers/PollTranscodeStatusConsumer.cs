@@ -23,6 +23,7 @@ namespace Transcoding.Dispatcher.Consumers;
 /// </summary>
 public sealed class PollTranscodeStatusConsumer(
     IDispatchLedger ledger,
+    UnrecordedJobs unrecorded,
     RunPodClient runPod,
     IObjectStorage storage,
     TimeProvider time,
@@ -36,7 +37,7 @@ public sealed class PollTranscodeStatusConsumer(
     public async Task Consume(ConsumeContext<PollTranscodeStatus> context)
     {
         var (mediaId, attempt) = (context.Message.MediaId, context.Message.Attempt);
-        var jobId = await ledger.FindJobIdAsync(mediaId, attempt, context.CancellationToken);
+        var jobId = await ledger.FindJobIdAsync(mediaId, attempt, context.CancellationToken) ?? unrecorded.Find(mediaId, attempt);
         RunPodJobStatus? job;
         try
         {

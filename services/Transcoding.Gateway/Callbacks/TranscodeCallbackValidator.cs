@@ -35,8 +35,10 @@ public sealed class TranscodeCallbackValidator : AbstractValidator<TranscodeCall
             RuleFor(c => c.Error).NotNull().WithMessage("'Error' must be present when the status is failed.");
             When(c => c.Error is not null, () =>
             {
-                RuleFor(c => c.Error!.Code).NotEmpty().MaximumLength(CallbackError.MaxCodeLength);
-                RuleFor(c => c.Error!.Message).NotEmpty().MaximumLength(CallbackError.MaxMessageLength);
+                // Present; what they may contain is not refused but made safe where the report becomes a message
+                // (FailureReportRules): the worker's verdict still reaches the saga.
+                RuleFor(c => c.Error!.Code).NotEmpty();
+                RuleFor(c => c.Error!.Message).NotEmpty();
             });
         });
 

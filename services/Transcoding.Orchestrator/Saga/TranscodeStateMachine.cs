@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Transcoding.Contracts;
+using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Orchestrator.Saga;
 
@@ -238,8 +239,11 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         .Then(c => SaveUsage(c.Saga, c.Message))
         .If(c => HasEnded(c.Saga), ended => ended.Publish(c => UsageReportOf(c.Saga)));
 
+    /// <summary>Adds a transition to the history. Its reason can quote text from outside (a retry's or cancel's
+    /// requester and reason), so it gets the failure-message rule: control characters replaced, length bounded.</summary>
     private void Record(TranscodeState saga, string? from, string to, string reason)
     {
+        reason = FailureReportRules.Message(reason);
         ClearWaiting(saga);
         saga.UpdatedAt = _time.GetUtcNow();
         saga.History.Add(new TransitionRecord(from, to, saga.UpdatedAt, saga.Attempt, reason));

@@ -21,6 +21,8 @@ namespace Transcoding.Shared.Jobs;
 /// <see cref="CancelledCode"/>, transient: only the worker can tell that the input itself is unusable.</item>
 /// <item>IN_QUEUE, IN_PROGRESS or anything else: null, nothing has ended.</item>
 /// </list>
+/// Codes and messages are RunPod's and the worker's as given: <see cref="CallbackMessages.ToMessage"/> applies
+/// <see cref="FailureReportRules"/> to both ways alike.
 /// </summary>
 public static class RunPodJobReport
 {
@@ -53,7 +55,7 @@ public static class RunPodJobReport
         }
 
         var message = $"RunPod reported the job completed with an outputs record that breaks the storage layout: {string.Join("; ", problems)}";
-        return report with { Status = CallbackStatus.Failed, Outputs = null, Error = new CallbackError(OutputInvalidCode, Cap(message), Permanent: false) };
+        return report with { Status = CallbackStatus.Failed, Outputs = null, Error = new CallbackError(OutputInvalidCode, message, Permanent: false) };
     }
 
     /// <summary>A FAILED job whose error is the worker's own verdict keeps it (a corrupt source stays permanent);
@@ -64,9 +66,8 @@ public static class RunPodJobReport
         Attempt = attempt,
         JobId = job.Id,
         Status = CallbackStatus.Failed,
-        Error = (job.Status == RunPodJobStates.Failed ? WorkerJobError.Parse(job.ErrorText) : null) is { } worker
-            ? worker with { Message = Cap(worker.Message) }
-            : new CallbackError(code, ErrorMessage(job), Permanent: false),
+        Error = (job.Status == RunPodJobStates.Failed ? WorkerJobError.Parse(job.ErrorText) : null)
+            ?? new CallbackError(code, ErrorMessage(job), Permanent: false),
     };
 
     private static TranscodeOutputs? OutputsOf(RunPodJobStatus job)
@@ -91,11 +92,8 @@ public static class RunPodJobReport
     {
         var text = job.ErrorText;
         var message = MessageField(text) ?? text;
-        return string.IsNullOrWhiteSpace(message) ? $"RunPod reported the job {job.Status}." : Cap(message);
+        return string.IsNullOrWhiteSpace(message) ? $"RunPod reported the job {job.Status}." : message;
     }
-
-    private static string Cap(string message) =>
-        message.Length <= CallbackError.MaxMessageLength ? message : message[..CallbackError.MaxMessageLength];
 
     private static string? MessageField(string? text)
     {

@@ -2,7 +2,9 @@ using Transcoding.Contracts;
 
 namespace Transcoding.Shared.Webhooks;
 
-/// <summary>Turns a validated report into the message the saga consumes.</summary>
+/// <summary>Turns a validated report into the message the saga consumes: the one way every report (the worker's callback,
+/// RunPod's job webhook, the dispatcher's poll) becomes one, so a failure's code and message get
+/// <see cref="FailureReportRules"/> here.</summary>
 public static class CallbackMessages
 {
     public static object ToMessage(TranscodeCallback callback) => callback.Status switch
@@ -14,15 +16,7 @@ public static class CallbackMessages
             JobId = callback.JobId,
             Outputs = callback.Outputs!,
         },
-        CallbackStatus.Failed => new TranscodeFailed
-        {
-            MediaId = callback.MediaId,
-            Attempt = callback.Attempt,
-            JobId = callback.JobId,
-            ErrorCode = callback.Error!.Code,
-            ErrorMessage = callback.Error.Message,
-            Permanent = callback.Error.Permanent,
-        },
+        CallbackStatus.Failed => Failure(callback, FailureReportRules.Apply(callback.Error!)),
         CallbackStatus.Progress => new TranscodeProgressed
         {
             MediaId = callback.MediaId,
@@ -31,6 +25,16 @@ public static class CallbackMessages
             Percent = callback.Progress!.Value,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(callback), "Only validated callbacks become messages."),
+    };
+
+    private static TranscodeFailed Failure(TranscodeCallback callback, CallbackError error) => new()
+    {
+        MediaId = callback.MediaId,
+        Attempt = callback.Attempt,
+        JobId = callback.JobId,
+        ErrorCode = error.Code,
+        ErrorMessage = error.Message,
+        Permanent = error.Permanent,
     };
 
     /// <summary>Completed and failed end an attempt; progress does not.</summary>

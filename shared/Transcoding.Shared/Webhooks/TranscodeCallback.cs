@@ -21,15 +21,9 @@ public sealed record TranscodeCallback
     public CallbackError? Error { get; init; }
 }
 
-/// <summary>Why an attempt failed; <see cref="Permanent"/> when the input itself is unusable and a retry would fail too.</summary>
-public sealed record CallbackError(string Code, string Message, bool Permanent)
-{
-    /// <summary>The longest <see cref="Code"/> the gateway accepts, in characters.</summary>
-    public const int MaxCodeLength = 100;
-
-    /// <summary>The longest <see cref="Message"/> the gateway accepts, in characters; longer texts from RunPod are cut to it.</summary>
-    public const int MaxMessageLength = 4000;
-}
+/// <summary>Why an attempt failed; <see cref="Permanent"/> when the input itself is unusable and a retry would fail too.
+/// As reported: <see cref="FailureReportRules"/> makes it safe when it becomes a message.</summary>
+public sealed record CallbackError(string Code, string Message, bool Permanent);
 
 public static class CallbackStatus
 {

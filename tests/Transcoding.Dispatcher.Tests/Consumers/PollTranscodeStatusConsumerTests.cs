@@ -148,6 +148,25 @@ public sealed class PollTranscodeStatusConsumerTests : DispatcherScenario
         Assert.Equal(("source_unreadable", "Invalid data found when processing input", true), (failed.ErrorCode, failed.ErrorMessage, failed.Permanent));
     }
 
+    public static TheoryData<string, string, string, string, string> FailureReportCases => FailureReports.Cases;
+
+    /// <summary>The same cases as the gateway's callback route (When_a_worker_reports_a_failure_code_that_is_not_a_token).</summary>
+    [Theory]
+    [MemberData(nameof(FailureReportCases))]
+    public async Task When_the_worker_failed_the_job_with_any_code_the_failure_has_a_token_code_and_a_clean_message(
+        string scenario, string code, string message, string publishedCode, string publishedMessage)
+    {
+        var mediaId = await DispatchedAsync("job-reported");
+        var workerError = JsonSerializer.Serialize(new CallbackError(code, message, Permanent: false), JsonDefaults.Web);
+        RunPod.Script("status", new ScriptedResponse(200, JsonSerializer.Serialize(new { id = "job-reported", status = "FAILED", error = workerError }, JsonDefaults.Web)));
+
+        await PollAsync(mediaId);
+
+        var failed = Host.Harness.Published.Select<TranscodeFailed>().Single().Context.Message;
+        Assert.Equal((publishedCode, publishedMessage, false), (failed.ErrorCode, failed.ErrorMessage, failed.Permanent));
+        Assert.True(FailureReportRules.IsCode(failed.ErrorCode), scenario);
+    }
+
     [Fact]
     public async Task When_the_job_is_still_running_nothing_is_published()
     {

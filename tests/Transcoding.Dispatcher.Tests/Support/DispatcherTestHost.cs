@@ -38,7 +38,9 @@ public sealed class DispatcherTestHost : IAsyncDisposable
 
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
-    public static async Task<DispatcherTestHost> StartAsync(string runPodBaseUrl, bool withBus = true, IDictionary<string, string?>? overrides = null)
+    /// <param name="services">Registrations that replace the dispatcher's own (a clock, a ledger), applied last.</param>
+    public static async Task<DispatcherTestHost> StartAsync(
+        string runPodBaseUrl, bool withBus = true, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var storageRoot = Directory.CreateTempSubdirectory("dispatcher-tests-").FullName;
         var apiKey = $"rpa_TESTKEY_{Guid.NewGuid():N}";
@@ -86,6 +88,7 @@ public sealed class DispatcherTestHost : IAsyncDisposable
             });
         }
 
+        services?.Invoke(builder.Services);
         var started = new DispatcherTestHost(builder.Services.BuildServiceProvider(validateScopes: true), logs, storageRoot, apiKey, tokenSecret);
         if (withBus)
         {

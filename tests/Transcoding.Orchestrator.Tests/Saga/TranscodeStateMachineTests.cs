@@ -132,6 +132,19 @@ public sealed class TranscodeStateMachineTests
     }
 
     [Fact]
+    public async Task When_a_retry_reason_has_control_characters_the_history_keeps_it_on_one_line()
+    {
+        await using var h = await SagaHarness.StartAsync();
+        await h.Upload();
+        await h.Fail(attempt: 1, permanent: true);
+        await h.Consumed<TranscodeFailed>();
+        await h.Harness.Bus.Publish(new RetryTranscode { MediaId = h.MediaId, RequestedBy = "ops\nadmin", Reason = "fixed\r\nsource\u001b" });
+        await h.Consumed<RetryTranscode>();
+
+        Assert.Contains((await h.Instance()).History, t => t.Reason == "retry requested by ops admin: fixed  source ");
+    }
+
+    [Fact]
     public async Task When_a_retry_is_requested_past_the_budget_it_is_refused()
     {
         await using var h = await SagaHarness.StartAsync(maxAttempts: 1);

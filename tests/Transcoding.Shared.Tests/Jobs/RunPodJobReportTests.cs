@@ -64,11 +64,11 @@ public sealed class RunPodJobReportTests
     }
 
     [Fact]
-    public void When_the_error_is_very_long_the_message_is_cut_to_what_validation_accepts()
+    public void When_RunPod_error_text_has_control_characters_the_published_message_has_none()
     {
-        var report = RunPodJobReport.ToCallback(MediaId, 1, Job(RunPodJobStates.Failed, error: JsonSerializer.Serialize(new string('x', 10_000))));
+        var report = RunPodJobReport.ToCallback(MediaId, 1, Job(RunPodJobStates.Failed, error: JsonSerializer.Serialize("oom\nkilled\u001b")));
 
-        Assert.Equal(CallbackError.MaxMessageLength, report?.Error?.Message.Length);
+        Assert.Equal("oom killed ", Assert.IsType<TranscodeFailed>(CallbackMessages.ToMessage(report!)).ErrorMessage);
     }
 
     [Fact]
