@@ -60,6 +60,18 @@ public sealed class When_faults_are_planned
     }
 
     [Fact]
+    public void A_window_with_room_for_the_catalogue_holds_every_fault_and_none_twice_before_all_came_once()
+    {
+        foreach (var seed in Enumerable.Range(1, 50))
+        {
+            var plan = new FaultSchedule(Catalogue, seed).Plan(Window);
+
+            Assert.True(plan.Count >= Catalogue.Count, $"seed {seed} planned {plan.Count} faults");
+            Assert.Equal(Catalogue.Select(fault => fault.Name).Order(), plan.Take(Catalogue.Count).Select(entry => entry.Fault.Name).Order());
+        }
+    }
+
+    [Fact]
     public void Different_seeds_plan_different_faults()
     {
         var plans = new[] { 1, 2, 3, 4, 5 }.Select(seed => string.Join("; ", Describe(new FaultSchedule(Catalogue, seed).Plan(Window)))).ToList();

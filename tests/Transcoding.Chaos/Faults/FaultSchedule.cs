@@ -1,7 +1,8 @@
 namespace Transcoding.Chaos.Faults;
 
 /// <summary>
-/// The seeded plan: faults one after another through the upload window, each picked at random from the catalogue, the
+/// The seeded plan: faults one after another through the upload window, drawn from the catalogue in rounds (each round
+/// every fault once, in a seeded order, so a window long enough for the catalogue holds each kind at least once), the
 /// next one starting either a while after the previous one ends or (one time in three) while it is still held, so some
 /// overlap. The plan depends only on the seed, the catalogue's order and the window.
 /// </summary>
@@ -12,9 +13,17 @@ public sealed class FaultSchedule(IReadOnlyList<IFault> catalogue, int seed)
     {
         var random = new Random(seed);
         var plan = new List<(IFault, TimeSpan)>();
+        var round = new Queue<IFault>();
         for (var at = window / 10; at < window * 0.9;)
         {
-            var fault = catalogue[random.Next(catalogue.Count)];
+            if (round.Count == 0)
+            {
+                var order = catalogue.ToArray();
+                random.Shuffle(order);
+                order.ToList().ForEach(round.Enqueue);
+            }
+
+            var fault = round.Dequeue();
             plan.Add((fault, at));
             var overlap = random.Next(3) == 0;
             at += overlap
