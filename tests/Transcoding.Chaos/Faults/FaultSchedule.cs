@@ -1,9 +1,11 @@
 namespace Transcoding.Chaos.Faults;
 
 /// <summary>
-/// The seeded plan: faults one after another through the upload window, each picked at random from the catalogue, the
-/// next one starting either a while after the previous one ends or (one time in three) while it is still held, so some
-/// overlap. The plan depends only on the seed, the catalogue's order and the window.
+/// The seeded plan: faults one after another through the upload window, picked at random from the catalogue without
+/// repeating one before every other was picked (picked with replacement, a 240 s window left PostgreSQL uncrashed for
+/// 38 % of seeds, and the short run injected no server fault at all for a third of them), the next one starting either
+/// a while after the previous one ends or (one time in three) while it is still held, so some overlap. The plan depends
+/// only on the seed, the catalogue's order and the window.
 /// </summary>
 public sealed class FaultSchedule(IReadOnlyList<IFault> catalogue, int seed)
 {
@@ -12,9 +14,17 @@ public sealed class FaultSchedule(IReadOnlyList<IFault> catalogue, int seed)
     {
         var random = new Random(seed);
         var plan = new List<(IFault, TimeSpan)>();
+        var unpicked = new List<IFault>();
         for (var at = window / 10; at < window * 0.9;)
         {
-            var fault = catalogue[random.Next(catalogue.Count)];
+            if (unpicked.Count == 0)
+            {
+                unpicked.AddRange(catalogue);
+            }
+
+            var pick = random.Next(unpicked.Count);
+            var fault = unpicked[pick];
+            unpicked.RemoveAt(pick);
             plan.Add((fault, at));
             var overlap = random.Next(3) == 0;
             at += overlap
