@@ -45,7 +45,7 @@ public sealed class When_faults_are_planned
     }
 
     [Fact]
-    public void A_fault_starts_either_while_the_previous_one_is_held_or_8_to_25_s_after_its_hold()
+    public void A_fault_starts_either_while_the_previous_one_is_held_or_3_to_10_s_after_its_hold()
     {
         var gaps = Enumerable.Range(1, 50)
             .Select(seed => new FaultSchedule(Catalogue, seed).Plan(Window))
@@ -54,21 +54,48 @@ public sealed class When_faults_are_planned
                 After: next.At - (previous.At + previous.Fault.Hold))))
             .ToList();
 
-        Assert.All(gaps.Where(gap => !gap.Overlap), gap => Assert.InRange(gap.After.TotalSeconds, 8, 25));
+        Assert.All(gaps.Where(gap => !gap.Overlap), gap => Assert.InRange(gap.After.TotalSeconds, 3, 10));
         Assert.Contains(gaps, gap => gap.Overlap);
         Assert.Contains(gaps, gap => !gap.Overlap);
     }
 
+    /// <summary>A seeded run that never stops RabbitMQ or never crashes PostgreSQL proves nothing about them; with
+    /// picks with replacement a third of the seeds left out one of them in a full run.</summary>
     [Fact]
-    public void A_window_with_room_for_the_catalogue_holds_every_fault_and_none_twice_before_all_came_once()
+    public void Every_kind_of_fault_is_planned_before_any_is_planned_again()
     {
         foreach (var seed in Enumerable.Range(1, 50))
         {
-            var plan = new FaultSchedule(Catalogue, seed).Plan(Window);
+            var names = Describe(new FaultSchedule(Catalogue, seed).Plan(Window)).Select(entry => entry[..entry.IndexOf(" at ", StringComparison.Ordinal)]).ToList();
 
-            Assert.True(plan.Count >= Catalogue.Count, $"seed {seed} planned {plan.Count} faults");
-            Assert.Equal(Catalogue.Select(fault => fault.Name).Order(), plan.Take(Catalogue.Count).Select(entry => entry.Fault.Name).Order());
+            Assert.True(names.Count >= Catalogue.Count, $"seed {seed} planned {names.Count} faults");
+            Assert.Equal(Catalogue.Select(f => f.Name).Order(), names.Take(Catalogue.Count).Order());
         }
+    }
+
+    /// <summary>The full run's catalogue (tests/Transcoding.Chaos/ChaosRun.cs: its holds) in its 240 s window.</summary>
+    [Fact]
+    public void The_full_runs_window_holds_every_fault_of_its_catalogue()
+    {
+        IReadOnlyList<IFault> full =
+        [
+            new FakeFault("RabbitMQ stopped", TimeSpan.FromSeconds(20)),
+            new FakeFault("PostgreSQL crash", TimeSpan.Zero),
+            new FakeFault("s3rver stopped", TimeSpan.FromSeconds(10)),
+            new FakeFault("callbacks", TimeSpan.FromSeconds(30)),
+            new FakeFault("RunPod 429", TimeSpan.FromSeconds(20)),
+            new FakeFault("RunPod 500", TimeSpan.FromSeconds(20)),
+            new FakeFault("SIGKILL orchestrator-a", TimeSpan.FromSeconds(5)),
+            new FakeFault("SIGKILL orchestrator-b", TimeSpan.FromSeconds(5)),
+            new FakeFault("SIGKILL dispatcher", TimeSpan.FromSeconds(5)),
+            new FakeFault("SIGKILL gateway", TimeSpan.FromSeconds(5)),
+            new FakeFault("SIGKILL worker", TimeSpan.Zero),
+        ];
+        var missed = Enumerable.Range(1, 200)
+            .Where(seed => new FaultSchedule(full, seed).Plan(Window).Select(entry => entry.Fault).Distinct().Count() < full.Count)
+            .ToList();
+
+        Assert.True(missed.Count == 0, $"seeds whose plan leaves a fault out: {string.Join(", ", missed)}");
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class When_the_figures_are_computed
     private const string Throughput = "items per second held";
     private const string UploadToReady = "upload-to-ready p50 / p99 / max";
     private const string LastFault = "time from the last fault to the last terminal state";
+    private const string ServiceExits = "service processes that ended by themselves";
 
     [Fact]
     public void A_correct_run_passes_every_must_be_and_reports_the_rest()
@@ -25,7 +26,7 @@ public sealed class When_the_figures_are_computed
         var figures = Figures.Compute(TruthBuilder.Correct().Build());
 
         Assert.All(figures, figure => Assert.Equal(figure.MustBe == "reported" ? Verdict.Reported : Verdict.Pass, figure.Verdict));
-        Assert.Equal(11, figures.Count);
+        Assert.Equal(12, figures.Count);
     }
 
     [Fact]
@@ -201,12 +202,45 @@ public sealed class When_the_figures_are_computed
     public void Messages_left_in_error_queues_pass_only_when_their_replay_ended_ok(string? replay, Verdict expected)
     {
         var group = new ErrorQueueGroup("g1", "System.TimeoutException", "urn:message:Transcoding.Contracts:MediaUploaded", 2, ["orchestrator_error"], "timed out");
-        var truth = TruthBuilder.Correct().Build() with { ErrorQueues = [group], Replay = replay };
+        var truth = TruthBuilder.Correct().Build() with { ErrorQueues = [group], Replay = replay, ErrorQueuesAfterReplay = [] };
 
         var figure = Row(truth, ErrorQueues);
 
         Assert.Equal(expected, figure.Verdict);
         Assert.StartsWith("2: 2 × urn:message:Transcoding.Contracts:MediaUploaded in orchestrator_error: System.TimeoutException (timed out)", figure.Measured, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>ops faults replay --all</c> exits 0 once the messages are back in their queues, and the drain that followed it
+    /// passes at once when every item had already ended: a replayed message that faults again (a handler that still
+    /// throws) used to leave the row passing, though the must-be is "replayable to a correct end".
+    /// </summary>
+    [Fact]
+    public void Messages_that_fault_again_after_a_successful_replay_fail()
+    {
+        var group = new ErrorQueueGroup("g1", "System.InvalidOperationException", "urn:message:Transcoding.Contracts:TranscodeCompleted", 1, ["orchestrator_error"], "boom");
+        var truth = TruthBuilder.Correct().Build() with { ErrorQueues = [group], Replay = "ok", ErrorQueuesAfterReplay = [group] };
+
+        FailsNaming(truth, ErrorQueues, "left after the replay: 1 × urn:message:Transcoding.Contracts:TranscodeCompleted in orchestrator_error");
+    }
+
+    [Fact]
+    public void Messages_replayed_whose_queues_could_not_be_read_again_fail()
+    {
+        var group = new ErrorQueueGroup("g1", "System.TimeoutException", "urn:message:Transcoding.Contracts:MediaUploaded", 2, ["orchestrator_error"], "timed out");
+        var truth = TruthBuilder.Correct().Build() with { ErrorQueues = [group], Replay = "ok", ErrorQueuesAfterReplay = null };
+
+        FailsNaming(truth, ErrorQueues, "left after the replay: not read");
+    }
+
+    /// <summary>A service that crashed is invisible in every other row when the second orchestrator carried its
+    /// messages or a later SIGKILL fault restarted it.</summary>
+    [Fact]
+    public void A_service_that_ended_by_itself_fails_even_when_every_item_ended_well()
+    {
+        var truth = TruthBuilder.Correct().Build() with { ServiceExits = ["orchestrator-b: pid 4242 exit code 134"] };
+
+        FailsNaming(truth, ServiceExits, "orchestrator-b: pid 4242 exit code 134");
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         var saga = new SagaTable(system.Database.ConnectionString);
         var drained = await DrainAsync(saga, items, options.DrainTimeout);
         var ops = new OpsCli(system.VirtualHost);
-        IReadOnlyList<ErrorQueueGroup>? groups = null;
+        IReadOnlyList<ErrorQueueGroup>? groups = null, afterReplay = null;
         string? problem = null, replay = null;
         try
         {
@@ -66,6 +66,11 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         }
 
         await SettleAsync(system, saga);
+        if (replay is not null)
+        {
+            afterReplay = await ListAgainAsync(ops);
+        }
+
         var jobs = await system.RunPodJobsAsync();
         var rows = (await saga.ReadAsync()).ToDictionary(pair => pair.Key, pair => pair.Value with { GpuJobs = jobs.GetValueOrDefault(pair.Key) });
         var (missing, unexpected) = await CheckBucketAsync(system.Storage, items, rows);
@@ -75,7 +80,8 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
             .. items.SelectMany(i => new[] { 1, 2 }.Select(attempt => ($"webhook token of {i.MediaId} attempt {attempt}", system.Tokens.Create(i.MediaId, attempt)))),
         ];
         return new RunTruth(
-            items, rows, system.Outcomes, drained, groups, problem, replay, missing, unexpected, faultRecords,
+            items, rows, system.Outcomes, drained, groups, problem, replay, afterReplay, missing, unexpected, faultRecords,
+            [.. system.Slots.SelectMany(slot => slot.ExitsByItself.Select(exit => $"{slot.Name}: {exit}"))],
             SecretScan.Find(system.LogFolder, secrets), SecretScan.LineCount(system.LogFolder), secrets.Count, uploadsStarted);
     }
 
@@ -187,6 +193,20 @@ public sealed class ChaosRun(ChaosOptions options, string folder)
         }
 
         return await DrainAsync(saga, items, SettleTimeout) ? "ok" : "items not terminal after the replay";
+    }
+
+    /// <summary>The error queues once more, after the replay and the settle; null (not measured) when they cannot be read.</summary>
+    private static async Task<IReadOnlyList<ErrorQueueGroup>?> ListAgainAsync(OpsCli ops)
+    {
+        try
+        {
+            return await ops.FaultsAsync();
+        }
+        catch (InvalidOperationException exception)
+        {
+            Console.WriteLine($"chaos: listing the error queues after the replay: {exception.Message}");
+            return null;
+        }
     }
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed class ChaosSystem : IAsyncDisposable
     /// <summary>The per-attempt RunPod webhook token of an item (it is in the URL RunPod calls).</summary>
     public RunPodWebhookToken Tokens { get; private set; } = null!;
 
+    /// <summary>Every service process slot, in start order.</summary>
+    public IReadOnlyList<ServiceSlot> Slots => _slots;
+
     public ServiceSlot OrchestratorA => _slots[0];
 
     public ServiceSlot OrchestratorB => _slots[1];

@@ -20,6 +20,7 @@ public static class Figures
         ReadyMessages(truth),
         ErrorQueues(truth),
         Bucket(truth),
+        ServiceExits(truth),
         LastFaultToLastTerminal(truth),
         Throughput(truth),
         UploadToReady(truth),
@@ -118,12 +119,18 @@ public static class Figures
             return new Figure(Name, MustBe, "0 (ops faults list)", Verdict.Pass);
         }
 
-        var listed = string.Join("; ", truth.ErrorQueues.Select(g => $"{g.Count} × {g.MessageType} in {string.Join(", ", g.Queues)}: {g.ExceptionType} ({Short(g.ExampleMessage)})"));
+        // The replay command succeeding only says the messages went back to their queues; a correct end is that none
+        // of them faulted again (read once the system had settled after the replay).
+        var again = truth.ErrorQueuesAfterReplay;
+        var afterReplay = again is null ? "not read" : again.Count == 0 ? "0" : Listed(again);
         return new Figure(
             Name,
             MustBe,
-            $"{truth.ErrorQueues.Sum(g => g.Count)}: {listed}; replay --all: {truth.Replay}; the other rows were read after the replay",
-            truth.Replay == "ok" ? Verdict.Pass : Verdict.Fail);
+            $"{truth.ErrorQueues.Sum(g => g.Count)}: {Listed(truth.ErrorQueues)}; replay --all: {truth.Replay}; left after the replay: {afterReplay}; the other rows were read after the replay",
+            truth.Replay == "ok" && again is { Count: 0 } ? Verdict.Pass : Verdict.Fail);
+
+        static string Listed(IReadOnlyList<ErrorQueueGroup> groups) =>
+            string.Join("; ", groups.Select(g => $"{g.Count} × {g.MessageType} in {string.Join(", ", g.Queues)}: {g.ExceptionType} ({Short(g.ExampleMessage)})"));
     }
 
     private static Figure Bucket(RunTruth truth)
@@ -135,6 +142,14 @@ public static class Figures
             $"{truth.MissingOutputs.Count} ready items missing outputs, {truth.UnexpectedOutputs.Count} failed items with a manifest{Offenders(wrong)}",
             wrong.Count == 0 ? Verdict.Pass : Verdict.Fail);
     }
+
+    /// <summary>A service that crashes under the faults is a finding even when the other orchestrator carried its work
+    /// or a later SIGKILL fault restarted it (either would leave every other row passing).</summary>
+    private static Figure ServiceExits(RunTruth truth) => new(
+        "service processes that ended by themselves",
+        "0 (only the schedule's SIGKILLs end a service)",
+        $"{truth.ServiceExits.Count}{Offenders(truth.ServiceExits)}",
+        truth.ServiceExits.Count == 0 ? Verdict.Pass : Verdict.Fail);
 
     private static Figure LastFaultToLastTerminal(RunTruth truth)
     {

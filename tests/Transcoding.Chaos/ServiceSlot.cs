@@ -9,6 +9,8 @@ public sealed class ServiceSlot(string name, ServiceProcess process) : IAsyncDis
 
     private static readonly TimeSpan RestartPause = TimeSpan.FromSeconds(3);
 
+    private readonly List<string> _exits = [];
+
     public string Name { get; } = name;
 
     public ServiceProcess Current { get; private set; } = process;
@@ -16,10 +18,19 @@ public sealed class ServiceSlot(string name, ServiceProcess process) : IAsyncDis
     /// <summary>Start-ups that ended with the process exiting (each followed by another start).</summary>
     public int FailedStarts { get; private set; }
 
+    /// <summary>Each process of this slot that ended by itself after it was ready (not by a fault's SIGKILL), the
+    /// current one included: a crash a later restart would otherwise hide.</summary>
+    public IReadOnlyList<string> ExitsByItself => Current.ExitedByItself is { } current ? [.. _exits, current] : _exits;
+
     /// <summary>Starts the service again on the same URL (after it was killed) and waits until it is ready.</summary>
     /// <exception cref="ServiceExitedException">It exited during start-up <see cref="StartAttempts"/> times.</exception>
     public async Task RestartAsync()
     {
+        if (Current.ExitedByItself is { } exit)
+        {
+            _exits.Add(exit);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -13,6 +13,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly string _project;
     private readonly IDictionary<string, string> _environment;
     private readonly TextWriter? _log;
+    private volatile bool _killed;
 
     private ServiceProcess(Process process, string url, string project, IDictionary<string, string> environment, TextWriter? log)
     {
@@ -27,6 +28,10 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>The operating system's process id.</summary>
     public int Id => _process.Id;
+
+    /// <summary>The process ended without <see cref="Kill"/> ending it (a crash, an unhandled exception, a host that
+    /// stopped itself); null while it runs or when it was killed, else how it ended, e.g. <c>pid 4242 exit code 134</c>.</summary>
+    public string? ExitedByItself => _process.HasExited && !_killed ? $"pid {_process.Id} exit code {_process.ExitCode}" : null;
 
     /// <summary>
     /// Starts the service on a free port. The port is picked before the process binds it, so a parallel test can take
@@ -84,7 +89,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// messages are neither acked nor finished. Its own children (the local RunPod endpoint's workers) must die with it
     /// by themselves (<see cref="ChildProcess"/>).
     /// </summary>
-    public void Kill() => _process.Kill();
+    public void Kill()
+    {
+        // A process that had already ended by itself stays a crash (ExitedByItself), not something we did.
+        _killed = !_process.HasExited;
+        _process.Kill();
+    }
 
     /// <summary>Kills it (SIGKILL) and waits until the operating system has reaped it.</summary>
     public async Task KillAndWaitAsync()

@@ -41,10 +41,19 @@ public sealed class RunPodConsumerDefinition<TConsumer>(IOptions<RunPodOptions> 
             r.Handle<RunPodConfigurationException>();
             r.Interval(retry.ConfigurationFaultRedeliveryLimit, retry.ConfigurationFaultRedeliveryInterval);
         });
+        // Another delivery's claim (a dispatcher killed during /run leaves one without a job id until the lease ends):
+        // delivered again, scheduled, until well past the lease. The short message retries below would send it to _error
+        // minutes before the claim expires, and the item would wait for an operator's replay.
+        endpointConfigurator.UseScheduledRedelivery(r =>
+        {
+            r.Handle<DispatchInProgressException>();
+            r.Interval((int)Math.Ceiling(retry.DispatchClaimLease * 1.5 / retry.DispatchClaimRedeliveryInterval), retry.DispatchClaimRedeliveryInterval);
+        });
         endpointConfigurator.UseMessageRetry(r =>
         {
             r.Exponential(retry.MessageRetryLimit, retry.MessageRetryMinInterval, retry.MessageRetryMaxInterval, retry.MessageRetryMinInterval);
             r.Ignore<RunPodRejectedException>();
+            r.Ignore<DispatchInProgressException>();
 
             // Seconds later it is still wrong: straight to the scheduled redelivery above.
             r.Ignore<RunPodConfigurationException>();

@@ -77,6 +77,13 @@ public sealed class RunPodOptions : IValidatableObject
     /// <summary>How long a dispatch claim without a job id blocks other deliveries of the same attempt (a crashed dispatcher's claim expires).</summary>
     public TimeSpan DispatchClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often a command that met another delivery's claim is delivered again (scheduled), for one and a half leases:
+    /// a crashed dispatcher's claim expires meanwhile and the command is then submitted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan DispatchClaimRedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long to wait before reading again the usage of a job RunPod has not ended yet (the worker reports to
     /// us before it tells RunPod the job is done).</summary>
     public TimeSpan UsagePollInterval { get; set; } = TimeSpan.FromSeconds(5);

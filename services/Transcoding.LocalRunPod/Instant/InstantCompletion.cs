@@ -41,15 +41,18 @@ public sealed class InstantCompletion(IObjectStorage storage, StorageRetry stora
             : Report(error);
     }
 
+    /// <summary>The worker's input checks (gpu-image JobExecutor): JSON nulls included, a callback URL is empty or
+    /// absolute http(s).</summary>
     private static WorkerJobInput? Parse(JsonElement input)
     {
         try
         {
             return input.Deserialize<WorkerJobInput>(JsonDefaults.Web) is { } job
                    && job.MediaId != Guid.Empty
-                   && job.SourceKey.Length > 0
+                   && !string.IsNullOrWhiteSpace(job.SourceKey)
                    && ObjectKeys.Problem(job.SourceKey) is null
-                   && (job.CallbackUrl.Length == 0 || Uri.TryCreate(job.CallbackUrl, UriKind.Absolute, out _))
+                   && (string.IsNullOrEmpty(job.CallbackUrl)
+                       || (Uri.TryCreate(job.CallbackUrl, UriKind.Absolute, out var callback) && (callback.Scheme == Uri.UriSchemeHttp || callback.Scheme == Uri.UriSchemeHttps)))
                 ? job
                 : null;
         }
@@ -104,7 +107,7 @@ public sealed class InstantCompletion(IObjectStorage storage, StorageRetry stora
     /// <summary>As the worker: a lost callback is logged, and RunPod's own webhook and status still tell how the job ended.</summary>
     private async Task SendCallbackAsync(string jobId, WorkerJobInput job, TranscodeOutputs? outputs, CallbackError? error, CancellationToken cancellationToken)
     {
-        if (job.CallbackUrl.Length == 0)
+        if (string.IsNullOrEmpty(job.CallbackUrl))
         {
             return;
         }

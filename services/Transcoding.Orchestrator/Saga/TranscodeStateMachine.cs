@@ -205,7 +205,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
     private EventActivityBinder<TranscodeState, CancelMediaTranscode> BecomeCancelled(EventActivityBinder<TranscodeState, CancelMediaTranscode> cancel) =>
         EndFailed(cancel.Then(c =>
         {
-            var reason = CancelReason(c.Message);
+            // From outside (an upstream service, the ops CLI) into the status API and MediaTranscodeFailed, not only the history.
+            var reason = FailureReportRules.Message(CancelReason(c.Message));
             SetFailure(c.Saga, CancelledErrorCode, reason, permanent: false);
             EndAttempt(c.Saga, c.Saga.Attempt, CancelledErrorCode, null, null);
             Record(c.Saga, MediaStates.Transcoding, MediaStates.Failed, $"{CancelledErrorCode}: {reason}");

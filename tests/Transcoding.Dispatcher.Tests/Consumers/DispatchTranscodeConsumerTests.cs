@@ -30,6 +30,35 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
         });
     }
 
+    /// <summary>
+    /// A dispatcher SIGKILLed while <c>/run</c> was in flight (or still retrying a 429/500) leaves its claim without a job
+    /// id for <c>DispatchClaimLease</c> (5 min by default). The redelivered command meets Busy and gets only the message
+    /// retries (<c>MessageRetryLimit</c> 3 from 10 s: about 70 s by default), then lands in <c>_error</c> although the
+    /// claim expires minutes later; the saga's poll then reports the dispatch pending, and the item waits for an
+    /// operator's replay. The command is now redelivered until past the lease (here 1 s, redelivered every 200 ms).
+    /// </summary>
+    [Fact]
+    public async Task When_a_crashed_delivery_left_its_claim_the_redelivered_command_is_submitted_once_the_claim_expires()
+    {
+        await using var host = await DispatcherTestHost.StartAsync(RunPod.BaseUrl, overrides: new Dictionary<string, string?>
+        {
+            ["RunPod:DispatchClaimLease"] = "00:00:01",
+            ["RunPod:DispatchClaimRedeliveryInterval"] = "00:00:00.200",
+        });
+        RunPod.Script("run", ScriptedResponse.Job("job-after-the-lease"));
+        var command = Command();
+        var ledger = host.Services.GetRequiredService<IDispatchLedger>();
+        Assert.Equal(DispatchClaimStatus.Claimed, (await ledger.ClaimAsync(command.MediaId, command.Attempt, TimeSpan.FromSeconds(1), CancellationToken.None)).Status);
+
+        await host.Harness.Bus.Publish(command);
+
+        await Eventually.True(
+            () => host.Harness.Published.Select<TranscodeDispatched>().Any() || host.Harness.Published.Select<Fault<DispatchTranscode>>().Any(),
+            "the command dispatched or faulted");
+        Assert.False(host.Harness.Published.Select<Fault<DispatchTranscode>>().Any(), "the command went to _error while the crashed delivery's claim had yet to expire");
+        Assert.Equal("job-after-the-lease", host.Harness.Published.Select<TranscodeDispatched>().Single().Context.Message.JobId);
+    }
+
     [Fact]
     public async Task When_a_new_attempt_of_the_same_media_is_dispatched_it_gets_its_own_job()
     {
@@ -127,16 +156,20 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
     }
 
     [Fact]
-    public async Task When_another_delivery_holds_a_fresh_claim_the_command_is_not_submitted()
+    public async Task When_another_delivery_holds_a_fresh_claim_the_command_is_redelivered_and_not_submitted()
     {
+        await using var host = await DispatcherTestHost.StartAsync(RunPod.BaseUrl, overrides: new Dictionary<string, string?> { ["RunPod:DispatchClaimRedeliveryInterval"] = "00:00:00.200" });
         var command = Command();
-        var ledger = Host.Services.GetRequiredService<IDispatchLedger>();
+        var ledger = host.Services.GetRequiredService<IDispatchLedger>();
         await ledger.ClaimAsync(command.MediaId, command.Attempt, TimeSpan.FromMinutes(5), CancellationToken.None);
 
-        await Host.Harness.Bus.Publish(command);
+        await host.Harness.Bus.Publish(command);
 
-        await Eventually.True(() => Host.Harness.Published.Select<Fault<DispatchTranscode>>().Any(), "the command faulted");
+        await Eventually.True(
+            () => host.Harness.Consumed.Select<DispatchTranscode>(message => message.Context.Message.MediaId == command.MediaId).Count() >= 3,
+            "the command delivered three times");
         Assert.Empty(RunPod.Calls("run"));
+        Assert.False(host.Harness.Published.Select<Fault<DispatchTranscode>>().Any(), "faulted while the claim was still young");
     }
 
     private static DispatchTranscode Command() => new()

@@ -117,6 +117,28 @@ public sealed class InstantCompletionTests : IAsyncLifetime
         Assert.Equal((InstantCompletion.InvalidInput, true), (error.Code, error.Permanent));
     }
 
+    /// <summary>The worker answers such input at once as invalid_input (JobExecutor's checks); the instant completion
+    /// threw a NullReferenceException instead, so the job was never reported and stayed IN_PROGRESS until its timeout.</summary>
+    [Theory]
+    [InlineData("sourceKey")]
+    [InlineData("callbackUrl")]
+    public async Task When_a_field_of_the_input_is_null_the_job_fails_permanently_with_invalid_input_or_runs_without_a_callback(string field)
+    {
+        await WriteSourceAsync("not really a video"u8.ToArray());
+        var input = new Dictionary<string, object?> { ["mediaId"] = _mediaId, ["attempt"] = 2, ["sourceKey"] = SourceKey, ["callbackUrl"] = _gateway.Url };
+        input[field] = null;
+
+        var jobId = await _server.RunAsync(input);
+
+        // A null callback URL is no callback, as on the worker (string.IsNullOrEmpty): the job still completes.
+        var ended = await _server.WaitForStatusAsync(jobId, field == "sourceKey" ? RunPodJobStates.Failed : RunPodJobStates.Completed);
+        if (field == "sourceKey")
+        {
+            var error = WorkerJobError.Parse(ended.GetProperty("error").GetString())!;
+            Assert.Equal((InstantCompletion.InvalidInput, true), (error.Code, error.Permanent));
+        }
+    }
+
     [Theory]
     [InlineData("LocalRunPod:Workers", "1", "LocalRunPod:Workers must be 0 when LocalRunPod:InstantCompletion is on")]
     [InlineData("LocalRunPod:InstantCallbackSecret", "", "LocalRunPod:InstantCallbackSecret is required when LocalRunPod:InstantCompletion is on")]

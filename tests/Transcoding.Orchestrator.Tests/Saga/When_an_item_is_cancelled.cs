@@ -1,5 +1,6 @@
 using Transcoding.Contracts;
 using Transcoding.Orchestrator.Saga;
+using Transcoding.Shared.Webhooks;
 
 namespace Transcoding.Orchestrator.Tests.Saga;
 
@@ -47,6 +48,26 @@ public sealed class When_an_item_is_cancelled
         Assert.Single(await h.Published<MediaTranscodeFailed>());
         Assert.Single(await h.Published<DispatchTranscode>());
         Assert.Equal([MediaStates.Uploaded, MediaStates.Transcoding, MediaStates.Failed], saga.History.Select(t => t.To));
+    }
+
+    /// <summary>The requester and reason come from outside (an upstream service, the ops CLI) and end up in the status
+    /// API's failure message, <c>MediaTranscodeFailed.Reason</c> and <c>CancelTranscode.Reason</c>: the failure-message rule
+    /// (FailureReportRules) applies there as it does to the history.</summary>
+    [Fact]
+    public async Task When_a_cancel_reason_has_control_characters_and_no_end_the_failure_message_is_one_bounded_line()
+    {
+        await using var h = await SagaHarness.StartAsync();
+        await h.Upload();
+        await h.Harness.Bus.Publish(new CancelMediaTranscode { MediaId = h.MediaId, RequestedBy = "ops\nadmin", Reason = "wrong\r\nfile\u001b[2J" + new string('x', 10_000) });
+        await h.Consumed<CancelMediaTranscode>();
+
+        var saga = await h.Instance();
+        var failed = Assert.Single(await h.Published<MediaTranscodeFailed>());
+        foreach (var text in new[] { saga.FailureMessage!, failed.Reason, Assert.Single(await h.Published<CancelTranscode>()).Reason })
+        {
+            Assert.StartsWith("cancelled by ops admin: wrong  file [2Jxxx", text);
+            Assert.Equal(FailureReportRules.MaxMessageLength, text.Length);
+        }
     }
 
     [Fact]

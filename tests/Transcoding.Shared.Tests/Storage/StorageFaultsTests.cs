@@ -24,6 +24,8 @@ public class StorageFaultsTests
         ["403 AccessDenied"] = () => S3("AccessDenied", HttpStatusCode.Forbidden),
         ["400 InvalidArgument"] = () => S3("InvalidArgument", HttpStatusCode.BadRequest),
         ["404 NoSuchBucket"] = () => S3("NoSuchBucket", HttpStatusCode.NotFound),
+        ["501 NotImplemented"] = () => S3("NotImplemented", HttpStatusCode.NotImplemented),
+        ["HTTP 505 without the SDK"] = () => new HttpRequestException("HTTP Version Not Supported", null, HttpStatusCode.HttpVersionNotSupported),
         ["HTTP 403 without the SDK"] = () => new HttpRequestException("Forbidden", null, HttpStatusCode.Forbidden),
         ["cancelled by the caller"] = () => new OperationCanceledException(),
         ["disk full"] = () => new IOException("No space left on device"),
@@ -48,6 +50,10 @@ public class StorageFaultsTests
         { "403 AccessDenied", false },
         { "400 InvalidArgument", false },
         { "404 NoSuchBucket", false },
+
+        // A feature the store does not have (R2 and s3rver answer 501 to operations or headers they lack): no outage.
+        { "501 NotImplemented", false },
+        { "HTTP 505 without the SDK", false },
         { "HTTP 403 without the SDK", false },
         { "cancelled by the caller", false },
         { "disk full", false },
