@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -25,10 +25,10 @@ public static class HostingExtensions
 
     internal const string HealthPath = "/health";
 
-    /// <summary>Log levels a service has unless its configuration sets them (<c>Logging:LogLevel:&lt;category&gt;</c>).</summary>
-    private static readonly Dictionary<string, string?> QuietLogDefaults = new()
+    /// <summary>Log levels a service has unless its configuration sets them (<c>Logging:LogLevel:&lt;category or a prefix of it&gt;</c>).</summary>
+    private static readonly Dictionary<string, LogLevel> QuietLogDefaults = new()
     {
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = nameof(LogLevel.Warning),
+        ["Microsoft.EntityFrameworkCore.Database.Command"] = LogLevel.Warning,
     };
 
     /// <summary>
@@ -67,9 +67,17 @@ public static class HostingExtensions
             builder.Services.AddOpenTelemetry().ExportOverOtlp();
         }
 
-        // Below every other source, so configuration still decides: EF Core logs each command at Information, and the
-        // saga scheduler and the outbox dispatcher poll every second.
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietLogDefaults });
+        // EF Core logs each command at Information, and the saga scheduler and the outbox dispatcher poll every second;
+        // configuration still decides. (Not a configuration source below the others: adding one reloads every provider
+        // and loses values set in code before, OTEL_SERVICE_NAME in a test for one.)
+        var configuration = builder.Configuration;
+        builder.Services.Configure<LoggerFilterOptions>(options =>
+        {
+            foreach (var (category, level) in QuietLogDefaults.Where(quiet => !IsLevelConfigured(configuration, quiet.Key)))
+            {
+                options.Rules.Add(new LoggerFilterRule(null, category, level, null));
+            }
+        });
         builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, RawPathLogFilter>();
         builder.Services.AddHttpLogging(logging =>
         {
@@ -97,5 +105,19 @@ public static class HostingExtensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         return app;
+    }
+
+    /// <summary>Whether <c>Logging:LogLevel</c> names the category or one of its prefixes (<c>Microsoft.EntityFrameworkCore</c>).</summary>
+    private static bool IsLevelConfigured(IConfiguration configuration, string category)
+    {
+        for (var prefix = category; prefix.Length > 0; prefix = prefix.Contains('.', StringComparison.Ordinal) ? prefix[..prefix.LastIndexOf('.')] : "")
+        {
+            if (configuration[$"Logging:LogLevel:{prefix}"] is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -18,7 +18,7 @@ public sealed class When_the_jobs_are_listed
 
         var jobs = (await server.Api.GetFromJsonAsync<JsonElement>($"{server.BaseUrl}/admin/jobs")).EnumerateArray().ToDictionary(job => job.GetProperty("id").GetString()!);
 
-        Assert.Equal([queued, taken], jobs.Keys.Order());
+        Assert.Equal(new[] { queued, taken }.Order(), jobs.Keys.Order());
         Assert.True(jobs[taken].GetProperty("started").GetBoolean());
         Assert.Equal("IN_PROGRESS", jobs[taken].GetProperty("status").GetString());
         Assert.Equal("m-1", jobs[taken].GetProperty("input").GetProperty("mediaId").GetString());
