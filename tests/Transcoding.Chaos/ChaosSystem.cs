@@ -109,6 +109,10 @@ public sealed class ChaosSystem : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Information",
             // Its every SQL command at Information would cost the two cores more than the services' own lines.
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
+            // Lines of different processes can then be set side by side with the fault timeline.
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
             ["Storage__Provider"] = storage.Provider.ToString(),
             ["Storage__ServiceUrl"] = storage.ServiceUrl!,
             ["Storage__Bucket"] = storage.Bucket,

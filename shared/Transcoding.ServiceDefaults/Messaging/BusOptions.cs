@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Transcoding.ServiceDefaults.Messaging;
 
 /// <summary>Section <c>Bus</c>.</summary>
@@ -21,4 +23,20 @@ public sealed class BusOptions
     public string? ManagementUrl { get; set; }
 
     public TimeSpan QueueDepthInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a receive endpoint that is stopping (the broker closed its channel, or the service is shutting down) lets
+    /// the messages in hand finish before it cancels their <c>ConsumeContext.CancellationToken</c>
+    /// (MassTransit's <see cref="MassTransit.MassTransitHostOptions.ConsumerStopTimeout"/>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "Bus:ConsumerStopTimeout must be positive (at most an hour).")]
+    public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a stopping receive endpoint waits for those messages at all (<see cref="MassTransit.MassTransitHostOptions.StopTimeout"/>).
+    /// Unbounded, one consume that never returns keeps the endpoint from reconnecting after a broker restart: its queue
+    /// has no consumer until the process restarts (chaos run, issue 15). A message given up on is still unacknowledged,
+    /// so the broker delivers it again. At least <see cref="ConsumerStopTimeout"/> (MassTransit checks that at start-up).
+    /// </summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -14,7 +14,15 @@ public static class BusServiceCollectionExtensions
     public static IHostApplicationBuilder AddTranscodingBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
     {
         var options = builder.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
-        builder.Services.Configure<BusOptions>(builder.Configuration.GetSection(BusOptions.SectionName));
+        builder.Services.AddOptions<BusOptions>()
+            .BindConfiguration(BusOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.ConsumerStopTimeout = options.ConsumerStopTimeout;
+            host.StopTimeout = options.StopTimeout;
+        });
 
         if (options.Transport == BusTransport.RabbitMq && !string.IsNullOrWhiteSpace(options.ManagementUrl))
         {
