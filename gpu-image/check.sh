@@ -32,7 +32,7 @@ check "libx264 encoder" grep -q ' libx264 ' <<<"$encoders"
 check "scale_cuda filter" grep -q ' scale_cuda ' <<<"$filters"
 check "thumbnail filter" grep -q ' thumbnail ' <<<"$filters"
 nvenc_options=$(ffmpeg -hide_banner -h encoder=h264_nvenc 2>/dev/null)
-for option in rc cq spatial-aq temporal-aq rc-lookahead no-scenecut forced-idr; do
+for option in rc cq spatial-aq rc-lookahead no-scenecut forced-idr; do
   check "h264_nvenc option -$option (the worker's rate control)" grep -q "^  -$option " <<<"$nvenc_options"
 done
 check "cuda hwaccel" bash -c "ffmpeg -hide_banner -hwaccels 2>/dev/null | grep -qx cuda"

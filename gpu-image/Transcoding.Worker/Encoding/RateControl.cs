@@ -21,7 +21,9 @@ public static class RateControl
     /// <item>libx264: <c>-crf</c> <see cref="EncodeSettings.Crf"/>;</item>
     /// <item>h264_nvenc: <c>-rc vbr -cq</c> <see cref="EncodeSettings.Cq"/> with <c>-b:v 0</c> (ffmpeg's NVENC default
     /// of 2 Mb/s would otherwise stay an average target beside the quality one in older releases; newer ones zero it
-    /// themselves), spatial and temporal adaptive quantisation (NVENC's default strength, 8 of 1-15) and
+    /// themselves), spatial adaptive quantisation (NVENC's default strength, 8 of 1-15; not temporal AQ, which some NVENC
+    /// generations lack: the encoder would fail to open on every job, and the encoder probe, which sets no AQ, would not
+    /// notice) and
     /// <see cref="NvencLookaheadFrames"/> of lookahead;</item>
     /// <item>both, per rung: <c>-maxrate:v:i</c> = the rung's kb/s over <c>-bufsize:v:i</c> = twice that (a two-second
     /// buffer).</item>
@@ -34,7 +36,7 @@ public static class RateControl
             ?
             [
                 "-rc", "vbr", "-cq", Invariant(settings.Cq), "-b:v", "0",
-                "-spatial-aq", "1", "-temporal-aq", "1", "-rc-lookahead", Invariant(NvencLookaheadFrames),
+                "-spatial-aq", "1", "-rc-lookahead", Invariant(NvencLookaheadFrames),
             ]
             : ["-crf", Invariant(settings.Crf)];
         var caps = rungs.SelectMany((rung, i) => new[]

@@ -49,8 +49,8 @@ public class FfmpegArgumentsTests
 
     [Theory]
     [InlineData(VideoEncoder.Libx264, "h264", "-c:v libx264 -preset medium -profile:v high -pix_fmt yuv420p -crf 23 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -keyint_min 120 -sc_threshold 0")]
-    [InlineData(VideoEncoder.H264Nvenc, "h264", "-c:v h264_nvenc -preset p5 -profile:v high -rc vbr -cq 24 -b:v 0 -spatial-aq 1 -temporal-aq 1 -rc-lookahead 20 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
-    [InlineData(VideoEncoder.H264Nvenc, "prores", "-c:v h264_nvenc -preset p5 -profile:v high -pix_fmt yuv420p -rc vbr -cq 24 -b:v 0 -spatial-aq 1 -temporal-aq 1 -rc-lookahead 20 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
+    [InlineData(VideoEncoder.H264Nvenc, "h264", "-c:v h264_nvenc -preset p5 -profile:v high -rc vbr -cq 24 -b:v 0 -spatial-aq 1 -rc-lookahead 20 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
+    [InlineData(VideoEncoder.H264Nvenc, "prores", "-c:v h264_nvenc -preset p5 -profile:v high -pix_fmt yuv420p -rc vbr -cq 24 -b:v 0 -spatial-aq 1 -rc-lookahead 20 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
     public void When_a_ladder_is_encoded_each_rung_gets_its_own_rate_control(VideoEncoder encoder, string sourceCodec, string codec)
     {
         Assert.Contains(codec + " -force_key_frames expr:gte(t,n_forced*4)", Hls(encoder, video: Landscape with { Codec = sourceCodec }));

@@ -15,7 +15,7 @@ public class RateControlTests
         new("360p", 640, 360, 600),
     ];
 
-    private const string NvencQuality = "-rc vbr -cq 24 -b:v 0 -spatial-aq 1 -temporal-aq 1 -rc-lookahead 20";
+    private const string NvencQuality = "-rc vbr -cq 24 -b:v 0 -spatial-aq 1 -rc-lookahead 20";
 
     private const string FourCaps =
         "-maxrate:v:0 5000k -bufsize:v:0 10000k -maxrate:v:1 2500k -bufsize:v:1 5000k " +
@@ -27,7 +27,7 @@ public class RateControlTests
     [InlineData(VideoEncoder.Libx264, 20, 30, 1, "-crf 20 -maxrate:v:0 5000k -bufsize:v:0 10000k")]
     [InlineData(VideoEncoder.H264Nvenc, 23, 24, 1, NvencQuality + " -maxrate:v:0 5000k -bufsize:v:0 10000k")]
     [InlineData(VideoEncoder.H264Nvenc, 23, 24, 4, NvencQuality + " " + FourCaps)]
-    [InlineData(VideoEncoder.H264Nvenc, 20, 30, 1, "-rc vbr -cq 30 -b:v 0 -spatial-aq 1 -temporal-aq 1 -rc-lookahead 20 -maxrate:v:0 5000k -bufsize:v:0 10000k")]
+    [InlineData(VideoEncoder.H264Nvenc, 20, 30, 1, "-rc vbr -cq 30 -b:v 0 -spatial-aq 1 -rc-lookahead 20 -maxrate:v:0 5000k -bufsize:v:0 10000k")]
     public void When_a_ladder_is_encoded_each_encoder_targets_its_own_quality_capped_at_each_rungs_bitrate_over_two_seconds(
         VideoEncoder encoder, int crf, int cq, int rungs, string expected)
     {
