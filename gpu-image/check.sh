@@ -3,7 +3,8 @@
 #  1. the Dockerfile has what RunPod needs (CUDA runtime base, NVENC-capable driver mounts, serverless entrypoint);
 #  2. this machine's ffmpeg has the encoders, filters and hwaccel the GPU path uses;
 #  3. the published worker runs one job with the image's settings (Worker__Encoder=auto): without a GPU the NVENC
-#     probe fails and libx264 is used; with one (nvidia-smi works) NVENC must be selected.
+#     probe fails and libx264 is used; with one (nvidia-smi works) NVENC must be selected, so the ladder runs the real
+#     NVENC path with the worker's arguments (capped quality, Encoding/RateControl.cs) and must decode.
 # usage: gpu-image/check.sh   (exit 0 when every check passes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,10 @@ check "h264_nvenc encoder" grep -q ' h264_nvenc ' <<<"$encoders"
 check "libx264 encoder" grep -q ' libx264 ' <<<"$encoders"
 check "scale_cuda filter" grep -q ' scale_cuda ' <<<"$filters"
 check "thumbnail filter" grep -q ' thumbnail ' <<<"$filters"
+nvenc_options=$(ffmpeg -hide_banner -h encoder=h264_nvenc 2>/dev/null)
+for option in rc cq spatial-aq rc-lookahead no-scenecut forced-idr; do
+  check "h264_nvenc option -$option (the worker's rate control)" grep -q "^  -$option " <<<"$nvenc_options"
+done
 check "cuda hwaccel" bash -c "ffmpeg -hide_banner -hwaccels 2>/dev/null | grep -qx cuda"
 
 echo "== the worker, run mode, image settings"
@@ -52,6 +57,7 @@ if [ "$status" = 0 ]; then pass "run mode exits 0"; else fail "run mode exited $
 check "encoder probe chose $expected" grep -q "\"encoder\":\"$expected\"" "$work/out.json"
 if [ "$expected" = libx264 ]; then
   check "NVENC probe ran and failed without a GPU" grep -q "Encoder probe for h264_nvenc failed" "$work/log.txt"
+  echo "skip the NVENC encode itself: no GPU here (nvidia-smi), the ladder ran on libx264"
 fi
 check "manifest.json written" test -s "$work/bucket/media/$media/manifest.json"
 check "master playlist decodes" bash -c "ffmpeg -v error -i '$work/bucket/media/$media/hls/master.m3u8' -f null - 2>&1 | (! grep -q .)"

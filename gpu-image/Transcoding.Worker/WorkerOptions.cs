@@ -31,8 +31,17 @@ public sealed class WorkerOptions : IValidatableObject
     [Required]
     public string Preset { get; set; } = "medium";
 
-    [Range(0, 51)]
+    /// <summary>libx264 constant rate factor (0-51, lower is better), capped per rung (<see cref="RateControl"/>).</summary>
+    [Range(0, 51, ErrorMessage = "Worker:Crf must be 0-51 (libx264 constant rate factor).")]
     public int Crf { get; set; } = 23;
+
+    /// <summary>
+    /// h264_nvenc constant quality (<c>-cq</c>, 1-51, lower is better; 0 would hand the choice to NVENC), capped per rung
+    /// like <see cref="Crf"/>. 24: NVENC's H.264 has none of x264's psychovisual tuning, and a CQ of 23-25 is the range
+    /// commonly reported to look like x264's CRF 23; the middle of it until a GPU measures it (none here).
+    /// </summary>
+    [Range(1, 51, ErrorMessage = "Worker:Cq must be 1-51 (h264_nvenc constant quality; 0 would let NVENC choose).")]
+    public int Cq { get; set; } = 24;
 
     [Range(1, 20)]
     public int SegmentSeconds { get; set; } = 4;
@@ -72,7 +81,7 @@ public sealed class WorkerOptions : IValidatableObject
 
     public IReadOnlyList<LadderRung> EffectiveLadder => Ladder.Count > 0 ? Ladder : LadderRung.Defaults;
 
-    public EncodeSettings EncodeSettings => new(Preset, Crf, SegmentSeconds, AudioBitrateKbps);
+    public EncodeSettings EncodeSettings => new(Preset, Crf, Cq, SegmentSeconds, AudioBitrateKbps);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -33,6 +33,17 @@ public class WorkerOptionsTests
     }
 
     [Theory]
+    [InlineData(23, 0, "Worker:Cq must be 1-51")]
+    [InlineData(23, 52, "Worker:Cq must be 1-51")]
+    [InlineData(52, 24, "Worker:Crf must be 0-51")]
+    public void When_an_encoders_quality_is_out_of_its_range_start_up_stops(int crf, int cq, string message)
+    {
+        var errors = Errors(new WorkerOptions { CallbackSecret = Secret, Crf = crf, Cq = cq });
+
+        Assert.Equal([message], errors.Select(e => e[..message.Length]));
+    }
+
+    [Theory]
     [InlineData("a", 8, 500, "Worker:Ladder rung 'a'")]
     [InlineData("", 360, 500, "Worker:Ladder rung ''")]
     [InlineData("a", 360, 1, "Worker:Ladder rung 'a'")]

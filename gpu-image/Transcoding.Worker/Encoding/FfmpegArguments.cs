@@ -264,45 +264,20 @@ public static partial class FfmpegArguments
         var settings = request.Settings;
         var framesPerSecond = conditioning.WrittenFramesPerSecond(video);
         var gop = Invariant(Math.Max(1, (int)Math.Round((framesPerSecond > 0 ? framesPerSecond : 30) * settings.SegmentSeconds)));
-        var args = new List<string>();
-        if (request.Encoder == VideoEncoder.H264Nvenc)
+        var nvenc = request.Encoder == VideoEncoder.H264Nvenc;
+        var args = new List<string>
         {
-            args.AddRange(["-c:v", VideoEncoderNames.H264Nvenc, "-preset", NvencPreset(settings.Preset), "-profile:v", "high", "-rc", "vbr"]);
-            if (!gpuFrames)
-            {
-                args.AddRange(["-pix_fmt", "yuv420p"]);
-            }
-
-            for (var i = 0; i < request.Rungs.Count; i++)
-            {
-                var kbps = request.Rungs[i].VideoBitrateKbps;
-                args.AddRange(
-                [
-                    $"-b:v:{i}", $"{kbps}k",
-                    $"-maxrate:v:{i}", $"{kbps * 6 / 5}k",
-                    $"-bufsize:v:{i}", $"{kbps * 2}k",
-                ]);
-            }
-
-            args.AddRange(["-g", gop, "-no-scenecut", "1", "-forced-idr", "1"]);
-        }
-        else
+            "-c:v", request.Encoder.FfmpegName(), "-preset", nvenc ? NvencPreset(settings.Preset) : settings.Preset, "-profile:v", "high",
+        };
+        if (!nvenc || !gpuFrames)
         {
-            args.AddRange(
-            [
-                "-c:v", VideoEncoderNames.Libx264, "-preset", settings.Preset, "-profile:v", "high", "-pix_fmt", "yuv420p",
-                "-crf", Invariant(settings.Crf),
-            ]);
-            for (var i = 0; i < request.Rungs.Count; i++)
-            {
-                // Capped CRF: quality-driven, but never above the rung's bitrate over a two-second buffer.
-                var kbps = request.Rungs[i].VideoBitrateKbps;
-                args.AddRange([$"-maxrate:v:{i}", $"{kbps}k", $"-bufsize:v:{i}", $"{kbps * 2}k"]);
-            }
-
-            args.AddRange(["-g", gop, "-keyint_min", gop, "-sc_threshold", "0"]);
+            args.AddRange(["-pix_fmt", "yuv420p"]);
         }
 
+        args.AddRange(RateControl.Arguments(request.Encoder, settings, request.Rungs));
+        // Key frames on segment boundaries only: no scene-cut key frames (NVENC's lookahead would add them at cuts), and
+        // NVENC's forced ones are IDRs, so every segment starts one.
+        args.AddRange(nvenc ? ["-g", gop, "-no-scenecut", "1", "-forced-idr", "1"] : ["-g", gop, "-keyint_min", gop, "-sc_threshold", "0"]);
         args.AddRange(["-force_key_frames", $"expr:gte(t,n_forced*{Invariant(settings.SegmentSeconds)})"]);
         if (conditioning.ToneMaps)
         {

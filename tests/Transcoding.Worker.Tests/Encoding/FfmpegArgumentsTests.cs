@@ -9,7 +9,7 @@ public class FfmpegArgumentsTests
 {
     private static readonly VideoStreamInfo Landscape = new(0, "h264", 1920, 1080, 0, 1, 30);
     private static readonly AudioStreamInfo Stereo = new(1, "aac", 48000, 2);
-    private static readonly EncodeSettings Settings = new("medium", 23, 4, 128);
+    private static readonly EncodeSettings Settings = new("medium", 23, 24, 4, 128);
 
     private const string Surround = "aresample=ochl=stereo:clev=0.7071:slev=0.7071:lfe_mix_level=0:rematrix_maxval=1000";
     private const string Mean = "pan=mono|c0=0.5*c0+0.5*c1";
@@ -48,11 +48,12 @@ public class FfmpegArgumentsTests
     }
 
     [Theory]
-    [InlineData(VideoEncoder.Libx264, "-c:v libx264 -preset medium -profile:v high -pix_fmt yuv420p -crf 23 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -keyint_min 120 -sc_threshold 0")]
-    [InlineData(VideoEncoder.H264Nvenc, "-c:v h264_nvenc -preset p5 -profile:v high -rc vbr -b:v:0 2500k -maxrate:v:0 3000k -bufsize:v:0 5000k -b:v:1 600k -maxrate:v:1 720k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
-    public void When_a_ladder_is_encoded_each_rung_gets_its_own_rate_control(VideoEncoder encoder, string codec)
+    [InlineData(VideoEncoder.Libx264, "h264", "-c:v libx264 -preset medium -profile:v high -pix_fmt yuv420p -crf 23 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -keyint_min 120 -sc_threshold 0")]
+    [InlineData(VideoEncoder.H264Nvenc, "h264", "-c:v h264_nvenc -preset p5 -profile:v high -rc vbr -cq 24 -b:v 0 -spatial-aq 1 -rc-lookahead 20 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
+    [InlineData(VideoEncoder.H264Nvenc, "prores", "-c:v h264_nvenc -preset p5 -profile:v high -pix_fmt yuv420p -rc vbr -cq 24 -b:v 0 -spatial-aq 1 -rc-lookahead 20 -maxrate:v:0 2500k -bufsize:v:0 5000k -maxrate:v:1 600k -bufsize:v:1 1200k -g 120 -no-scenecut 1 -forced-idr 1")]
+    public void When_a_ladder_is_encoded_each_rung_gets_its_own_rate_control(VideoEncoder encoder, string sourceCodec, string codec)
     {
-        Assert.Contains(codec + " -force_key_frames expr:gte(t,n_forced*4)", Hls(encoder));
+        Assert.Contains(codec + " -force_key_frames expr:gte(t,n_forced*4)", Hls(encoder, video: Landscape with { Codec = sourceCodec }));
     }
 
     [Theory]
