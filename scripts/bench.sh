@@ -2,6 +2,7 @@
 # make bench: measures the conventions' benchmark rows and writes BENCHMARKS.md (machine, date, commands, one table).
 # Starts RabbitMQ, PostgreSQL and s3rver with scripts/test-infra.sh like make test (stopped whatever happens), builds in
 # Release, runs tests/Transcoding.Benchmarks, whose suites append "metric<TAB>median<TAB>detail" lines to a rows file.
+# Arguments name suites (worker, saga, gateway, orchestration, encoding) to run only those; the others read "not measured".
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -21,7 +22,8 @@ started=$(date -u '+%Y-%m-%d %H:%M UTC')
 ${run/ROWS/$rows} "$@"
 
 metrics=(ladder-one-decode-speedup-1080p ladder-one-decode-speedup-4k-hevc worker-overhead-ratio worker-peak-rss-mb
-  orchestration-overhead-p50-ms saga-throughput-ratio gateway-throughput-ratio gateway-p99-ms)
+  orchestration-overhead-p50-ms saga-throughput-ratio gateway-throughput-ratio gateway-p99-ms
+  bits-vs-fixed-ladder-slides bits-vs-fixed-ladder-motion bits-vs-fixed-ladder-grain encode-realtime-factor-1080p)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 {

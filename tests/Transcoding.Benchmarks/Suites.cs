@@ -8,5 +8,6 @@ public static class Suites
         ("saga", SagaThroughputBenchmark.RunAsync),
         ("gateway", GatewayBenchmark.RunAsync),
         ("orchestration", OrchestrationOverheadBenchmark.RunAsync),
+        ("encoding", EncodingCostBenchmarks.RunAsync),
     ];
 }

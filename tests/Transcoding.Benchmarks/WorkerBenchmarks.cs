@@ -1,18 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Transcoding.Shared;
-using Transcoding.Shared.Jobs;
-using Transcoding.Shared.Processes;
-using Transcoding.Shared.Storage;
-using Transcoding.Shared.Webhooks;
 using Transcoding.Testing;
-using Transcoding.Worker;
 using Transcoding.Worker.Encoding;
-using Transcoding.Worker.Ladder;
-using Transcoding.Worker.Probing;
+using static Transcoding.Benchmarks.WorkerHarness;
 
 namespace Transcoding.Benchmarks;
 
@@ -25,18 +13,9 @@ public static class WorkerBenchmarks
 {
     private const int Repetitions = 3;
 
-    /// <summary>The worker's defaults (preset, CRF, segment length, ladder), so the figures are the production ones.</summary>
-    private static readonly WorkerOptions Defaults = new();
-
-    private static readonly MediaToolRunner Tools = new(Options.Create(Defaults));
-
-    private static string Folder => Path.Combine(Path.GetTempPath(), "transcoding-bench");
-
     public static async Task RunAsync(Rows rows)
     {
-        // auto: NVENC when a real test encode works, libx264 otherwise (here); the worker runs get the same choice.
-        var encoder = await new EncoderSelector(
-            new FfmpegEncoderProbe(Tools, NullLogger<FfmpegEncoderProbe>.Instance), Options.Create(Defaults), NullLogger<EncoderSelector>.Instance).SelectAsync();
+        var encoder = await SelectEncoderAsync();
         var h264 = await Ffmpeg.ClipAsync(Folder, "1080p-h264.mp4", "1920x1080", 4, ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18"]);
         await LadderSpeedupAsync(rows, "ladder-one-decode-speedup-1080p", h264, "1080p H.264 4 s", encoder);
         var hevc = await Ffmpeg.ClipAsync(Folder, "2160p-hevc.mp4", "3840x2160", 2, ["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-x265-params", "log-level=error"]);
@@ -69,26 +48,6 @@ public static class WorkerBenchmarks
         var (ours, baseline) = (Stats.Median(oneDecode), Stats.Median(perRung));
         rows.Add(metric, baseline / ours,
             $"one ffmpeg per rung {Seconds(baseline)} vs one decode {Seconds(ours)}; {description}, {rungs.Count} rungs, {EncoderDescription(encoder)}, median of {Repetitions}");
-    }
-
-    private static async Task<MediaProbe> ProbeAsync(string source) =>
-        FfprobeParser.Parse(await Tools.ProbeAsync(FfmpegArguments.Ffprobe(source), CancellationToken.None));
-
-    private static IReadOnlyList<PlannedRung> Plan(MediaProbe probe) => new LadderPlanner(Defaults.EffectiveLadder).Plan(probe.Video!);
-
-    private static string EncoderDescription(VideoEncoder encoder) => $"{encoder.FfmpegName()} -preset {Defaults.Preset} (worker defaults)";
-
-    private static async Task EncodeAsync(string source, MediaProbe probe, IReadOnlyList<PlannedRung> rungs, VideoEncoder encoder)
-    {
-        var output = Directory.CreateTempSubdirectory("bench-hls-").FullName;
-        try
-        {
-            await Tools.RunFfmpegAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, encoder, Defaults.EncodeSettings)), onOutputLine: null, CancellationToken.None);
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
     }
 
     /// <summary>The worker program (copy in from storage, probe, one-decode ladder, waveform, poster, copy out, manifest)
@@ -137,89 +96,4 @@ public static class WorkerBenchmarks
         rows.Add("worker-peak-rss-mb", peak,
             $"worker process VmHWM (ffmpeg excluded) on a {sizeMb:0} MB source (640x360 lossless noise, 30 s), {(s3 is null ? "local-folder storage" : "source in and outputs out through s3rver (S3 API over HTTPS)")}");
     }
-
-    /// <summary>
-    /// Runs one <c>run --input</c> job with the source in a fresh bucket (a folder, or <paramref name="s3"/>);
-    /// returns the worker's peak RSS in MB.
-    /// </summary>
-    private static async Task<double> RunWorkerAsync(string source, VideoEncoder encoder, StorageOptions? s3 = null)
-    {
-        var scratch = Directory.CreateTempSubdirectory("bench-worker-").FullName;
-        var mediaId = Guid.NewGuid();
-        var sourceKey = $"uploads/{mediaId}/{Path.GetFileName(source)}";
-        using var s3Client = s3 is null ? null : S3ObjectStorage.CreateClient(s3);
-        IObjectStorage storage = s3Client is null ? new LocalFolderStorage(Path.Combine(scratch, "bucket")) : new S3ObjectStorage(s3Client, s3!.Bucket);
-        try
-        {
-            await storage.UploadFileAsync(sourceKey, source, "video/mp4", null, CancellationToken.None);
-            var job = Path.Combine(scratch, "job.json");
-            await File.WriteAllTextAsync(job, JsonSerializer.Serialize(
-                new { id = "bench", input = new WorkerJobInput { MediaId = mediaId, Attempt = 1, SourceKey = sourceKey } },
-                JsonDefaults.Web));
-
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { Repository.Dll("gpu-image/Transcoding.Worker"), "run", "--input", job })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            if (s3 is null)
-            {
-                start.Environment["Storage__Provider"] = "Local";
-                start.Environment["Storage__LocalRoot"] = Path.Combine(scratch, "bucket");
-            }
-            else
-            {
-                foreach (var (key, value) in S3TestServer.Settings(s3))
-                {
-                    start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-                }
-            }
-
-            start.Environment["Worker__CallbackSecret"] = WebhookSecret.Generate();
-            start.Environment["Worker__WorkDir"] = Path.Combine(scratch, "work");
-            // The selector's choice, so the job does not probe the encoder again (a long-lived worker probes once).
-            start.Environment["Worker__Encoder"] = encoder.FfmpegName();
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            using var process = ChildProcess.Start(start);
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            var peakKb = 0L;
-            while (!process.HasExited)
-            {
-                peakKb = Math.Max(peakKb, HighWaterMarkKb(process.Id));
-                await Task.Delay(20);
-            }
-
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"worker exited {process.ExitCode}: {await output} {await errors}");
-            }
-
-            return peakKb / 1024.0;
-        }
-        finally
-        {
-            await storage.DeletePrefixAsync($"uploads/{mediaId}/", CancellationToken.None);
-            await storage.DeletePrefixAsync(MediaKeys.Prefix(mediaId), CancellationToken.None);
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
-
-    /// <summary>VmHWM: the process's own peak resident set (children such as ffmpeg are separate processes).</summary>
-    private static long HighWaterMarkKb(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0; // exited between the check and the read
-        }
-    }
-
-    private static string Seconds(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 }
