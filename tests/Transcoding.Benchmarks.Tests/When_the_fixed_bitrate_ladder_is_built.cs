@@ -26,7 +26,7 @@ public sealed class When_the_fixed_bitrate_ladder_is_built
     [Fact]
     public void The_workers_own_ladder_keeps_everything_but_its_rate_control()
     {
-        var worker = FfmpegArguments.Hls(new HlsEncodeRequest("in.mp4", "out", Probe(), Rungs, VideoEncoder.Libx264, new EncodeSettings("medium", 23, 4, 128)));
+        var worker = FfmpegArguments.Hls(new HlsEncodeRequest("in.mp4", "out", Probe(), Rungs, VideoEncoder.Libx264, new EncodeSettings("medium", 23, 24, 4, 128)));
 
         var fixedLadder = FixedBitrateLadder.Arguments(worker, Rungs);
 
@@ -39,7 +39,7 @@ public sealed class When_the_fixed_bitrate_ladder_is_built
     [Fact]
     public void The_nvenc_ladder_has_no_fixed_bitrate_counterpart()
     {
-        var nvenc = FfmpegArguments.Hls(new HlsEncodeRequest("in.mp4", "out", Probe(), Rungs, VideoEncoder.H264Nvenc, new EncodeSettings("medium", 23, 4, 128)));
+        var nvenc = FfmpegArguments.Hls(new HlsEncodeRequest("in.mp4", "out", Probe(), Rungs, VideoEncoder.H264Nvenc, new EncodeSettings("medium", 23, 24, 4, 128)));
 
         Assert.Throws<ArgumentException>(() => FixedBitrateLadder.Arguments(nvenc, Rungs));
     }
