@@ -22,6 +22,8 @@ public static class FailureReports
         { "a huge code", new string('x', 10_000), "m", FailureReportRules.MalformedCode, $"reported code '{new string('x', FailureReportRules.MaxQuotedCodeLength)}': m" },
         { "line separator in the code", "code\u2028", "m", FailureReportRules.MalformedCode, "reported code 'code': m" },
         { "control characters in the message", "encode_failed", "line 1\r\nline 2\t\u001b[31m\u0085\u2029end\u007f", "encode_failed", "line 1  line 2  [31m  end " },
+        { "bidirectional overrides and isolates in the message", "encode_failed", "file \u202Egnp.exe\u202C \u2066x\u2069 \u202Ay\u202B", "encode_failed", "file  gnp.exe   x   y " },
+        { "joiners and marks that scripts need stay", "encode_failed", "\u0915\u094D\u200D\u0937 \U0001F469\u200D\U0001F4BB \u200F", "encode_failed", "\u0915\u094D\u200D\u0937 \U0001F469\u200D\U0001F4BB \u200F" },
         { "a huge message", "encode_failed", new string('m', 10_000), "encode_failed", new string('m', FailureReportRules.MaxMessageLength) },
         { "a cut through a surrogate pair", "encode_failed", new string('m', FailureReportRules.MaxMessageLength - 1) + "\U0001F600", "encode_failed", new string('m', FailureReportRules.MaxMessageLength - 1) },
     };

@@ -13,8 +13,9 @@ namespace Transcoding.Shared.Webhooks;
 /// code we set (README "Failure codes", <c>gpu-image/README.md</c>). Any other code becomes <see cref="MalformedCode"/>,
 /// transient or permanent as reported, and the message starts with the reported code, control characters removed and
 /// cut to <see cref="MaxQuotedCodeLength"/> characters: <c>reported code 'a b': {message}</c>.</item>
-/// <item>A message has each control character (Unicode Cc: CR, LF, TAB, ESC, DEL, C1) and line or paragraph separator
-/// replaced by a space, and is cut to <see cref="MaxMessageLength"/> characters (never inside a surrogate pair).</item>
+/// <item>A message has each control character (Unicode Cc: CR, LF, TAB, ESC, DEL, C1), line or paragraph separator and
+/// bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069: they reorder the text around them in
+/// a terminal or a page, Unicode TR #9, the "Trojan Source" trick) replaced by a space, and is cut to <see cref="MaxMessageLength"/> characters (never inside a surrogate pair).</item>
 /// </list>
 /// </summary>
 public static class FailureReportRules
@@ -69,6 +70,7 @@ public static class FailureReportRules
     }
 
     private static bool IsUnsafe(char c) => char.IsControl(c)
+        || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private static string Cut(string text, int length) => text.Length <= length
