@@ -83,7 +83,7 @@ public static class WorkerBenchmarks
         var output = Directory.CreateTempSubdirectory("bench-hls-").FullName;
         try
         {
-            await Tools.RunFfmpegAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, encoder, Defaults.EncodeSettings)), onOutputLine: null, CancellationToken.None);
+            await Tools.RunFfmpegAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, encoder, Defaults.EncodeSettings)), onProgressLine: null, CancellationToken.None);
         }
         finally
         {
@@ -119,7 +119,7 @@ public static class WorkerBenchmarks
         var poster = Path.Combine(Path.GetTempPath(), $"bench-poster-{Guid.NewGuid():N}.jpg");
         try
         {
-            await Tools.RunFfmpegAsync(FfmpegArguments.Poster(source, probe, rungs[0], poster), onOutputLine: null, CancellationToken.None);
+            await Tools.RunFfmpegAsync(FfmpegArguments.Poster(source, probe, rungs[0], poster), onProgressLine: null, CancellationToken.None);
         }
         finally
         {
