@@ -122,11 +122,12 @@ public static partial class FfmpegArguments
             Path.Combine(output, "%v", MediaKeys.PlaylistName),
         ]);
 
-        // One JPEG each. An output that ends early (the poster after its candidates) does not hold up the others: ffmpeg
-        // 5.1 decodes on for them, and the ladder's segments are byte for byte those of a ladder-only run (checked here).
+        // One JPEG each, rewritten by its second frame (Pictures). An output that ends early (the poster after its
+        // candidates) does not hold up the others: ffmpeg 5.1 decodes on for them, and the ladder's segments are those of
+        // a ladder-only run.
         foreach (var picture in pictures)
         {
-            args.AddRange(["-map", $"[{picture.Label}]", "-frames:v", "1", "-q:v", Invariant(picture.Quality), "-update", "1", picture.Path]);
+            args.AddRange(["-map", $"[{picture.Label}]", "-frames:v", "2", "-q:v", Invariant(picture.Quality), "-update", "1", picture.Path]);
         }
 
         if (audio is not null && request.WaveformPcmFormat is { } format)
@@ -193,30 +194,37 @@ public static partial class FfmpegArguments
         encoder == VideoEncoder.H264Nvenc && NvdecCodecs.Contains(video.Codec);
 
     /// <summary>
-    /// The source's conditioning (<see cref="ConditioningFilters"/>), then <c>split</c> into one scaler per rung and one
-    /// branch per picture output, so the poster and the storyboard are deinterlaced, tone mapped and rotated like the ladder.
+    /// The source's conditioning (<see cref="ConditioningFilters"/>), then <c>split</c> into one scaler per rung and two
+    /// branches per picture output (<see cref="Pictures"/>), so the poster and the storyboard are deinterlaced, tone
+    /// mapped and rotated like the ladder.
     /// </summary>
     private static string VideoFilter(VideoStreamInfo video, IReadOnlyList<PlannedRung> rungs, VideoConditioning conditioning, bool gpuFrames, IReadOnlyList<PictureOutput> pictures)
     {
         var branches = rungs.Select((rung, i) => gpuFrames
                 ? $"scale_cuda=w={rung.Width}:h={rung.Height}:format=nv12,setsar=1[v{i}]"
                 : $"scale=w={rung.Width}:h={rung.Height},setsar=1[v{i}]")
-            .Concat(pictures.Select(picture => $"{picture.Filter}[{picture.Label}]"))
+            .Concat(pictures.SelectMany(picture => new[] { $"{picture.Placeholder}[{picture.Label}0]", $"{picture.Picture}[{picture.Label}1]" }))
             .ToList();
         var splits = string.Concat(Enumerable.Range(0, branches.Count).Select(i => $"[s{i}]"));
         var chain = ConditioningFilters(video, conditioning, rungs[0]).Append($"split={branches.Count}{splits}");
-        return $"[0:{video.Index}]{string.Join(',', chain)};" + string.Join(';', branches.Select((branch, i) => $"[s{i}]{branch}"));
+        return $"[0:{video.Index}]{string.Join(',', chain)};"
+            + string.Join(';', branches.Select((branch, i) => $"[s{i}]{branch}")
+                .Concat(pictures.Select(picture => $"[{picture.Label}0][{picture.Label}1]concat=n=2:v=1:a=0[{picture.Label}]")));
     }
 
     /// <summary>
-    /// The picture outputs <paramref name="request"/> asks for. The poster: <c>thumbnail</c> picks the most representative
-    /// of the first frames from a tenth of the duration on (past opening titles and fades), at the top rung's size. When
-    /// that tenth lies past the last frame (a one-frame source) that branch writes nothing, so the pick among the opening
-    /// frames is written beside it to be used instead: a player shows a poster before playback and any real frame beats a
-    /// blank tile. The storyboard: <c>fps</c> takes the frame nearest each tile's instant from 0 (repeating the first one
-    /// for a late start), scaled to the tile, and <c>tile</c> lays them into one sprite (flushed at the end when the last
-    /// row is short). On the GPU path frames are chosen first (by timestamp only), scaled small with <c>scale_cuda</c>,
-    /// then downloaded once (<c>hwdownload</c>): only small, chosen pictures cross to system memory.
+    /// The picture outputs <paramref name="request"/> asks for, each the concatenation of a placeholder (the first frame
+    /// at the picture's size) and the picture itself, written with <c>-update 1</c> so the file ends as the picture.
+    /// Why: ffmpeg 5.1 writes no <c>-progress</c> report before every output file has its header, which an image output
+    /// gets with its first frame; without the placeholder a storyboard (made at the end) held back every progress report
+    /// until the end of the encode. The poster: <c>thumbnail</c> picks the most representative of the first frames from
+    /// a tenth of the duration on (past opening titles and fades), at the top rung's size; when that tenth lies past the
+    /// last frame (a one-frame source) nothing follows the placeholder, so the first frame is the poster: a player shows
+    /// a poster before playback and any real frame beats a blank tile. The storyboard: <c>fps</c> takes the frame nearest
+    /// each tile's instant from 0 (repeating the first one for a late start), scaled to the tile, and <c>tile</c> lays
+    /// them into one sprite (flushed at the end when the last row is short). On the GPU path frames are chosen first (by
+    /// timestamp only), scaled small with <c>scale_cuda</c>, then downloaded (<c>hwdownload</c>): only small, chosen
+    /// pictures cross to system memory.
     /// </summary>
     private static List<PictureOutput> Pictures(HlsEncodeRequest request, bool gpuFrames)
     {
@@ -225,18 +233,18 @@ public static partial class FfmpegArguments
         {
             var top = request.Rungs[0];
             var seek = Math.Round(request.Probe.DurationSeconds * PosterSeekShare, 3);
-            var candidates = $"trim=end_frame={PosterCandidates},";
-            pictures.Add(new PictureOutput("poster", posterPath, PosterQuality,
-                (seek > 0 ? $"select='gte(t,{Invariant(seek)})'," : "") + candidates + Thumbnail(top, gpuFrames)));
-            if (seek > 0 && request.OpeningPosterPath is { } openingPath)
-            {
-                pictures.Add(new PictureOutput("opening", openingPath, PosterQuality, candidates + Thumbnail(top, gpuFrames)));
-            }
+            var pick = gpuFrames
+                ? $"{Small(top.Width, top.Height, gpuFrames)}thumbnail={PosterCandidates},setsar=1"
+                : $"thumbnail={PosterCandidates},scale=w={top.Width}:h={top.Height},setsar=1";
+            pictures.Add(new PictureOutput(
+                "poster", posterPath, PosterQuality, FirstFrame(top.Width, top.Height, gpuFrames),
+                (seek > 0 ? $"select='gte(t,{Invariant(seek)})'," : "") + $"trim=end_frame={PosterCandidates}," + pick));
         }
 
         if (request.Storyboard is { } storyboard && request.StoryboardPath is { } storyboardPath)
         {
-            pictures.Add(new PictureOutput("storyboard", storyboardPath, StoryboardQuality,
+            pictures.Add(new PictureOutput(
+                "storyboard", storyboardPath, StoryboardQuality, FirstFrame(storyboard.SpriteWidth, storyboard.SpriteHeight, gpuFrames),
                 $"fps=fps=1/{storyboard.IntervalSeconds}:start_time=0:eof_action=pass,"
                 + Small(storyboard.TileWidth, storyboard.TileHeight, gpuFrames)
                 + $"setsar=1,tile={storyboard.Columns}x{storyboard.Rows}"));
@@ -245,10 +253,8 @@ public static partial class FfmpegArguments
         return pictures;
     }
 
-    /// <summary><c>thumbnail</c>'s pick at the size of <paramref name="top"/>: on the CPU path only the one picked frame is scaled.</summary>
-    private static string Thumbnail(PlannedRung top, bool gpuFrames) => gpuFrames
-        ? $"{Small(top.Width, top.Height, gpuFrames)}thumbnail={PosterCandidates},setsar=1"
-        : $"thumbnail={PosterCandidates},scale=w={top.Width}:h={top.Height},setsar=1";
+    /// <summary>The first frame at <paramref name="width"/> x <paramref name="height"/>: the placeholder of <see cref="Pictures"/>.</summary>
+    private static string FirstFrame(int width, int height, bool gpuFrames) => $"trim=end_frame=1,{Small(width, height, gpuFrames)}setsar=1";
 
     /// <summary>Scaled to <paramref name="width"/> x <paramref name="height"/> and in system memory; ends with a comma.</summary>
     private static string Small(int width, int height, bool gpuFrames) => gpuFrames

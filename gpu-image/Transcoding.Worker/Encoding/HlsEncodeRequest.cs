@@ -37,12 +37,6 @@ public sealed record HlsEncodeRequest(
     /// <summary>The poster's file (JPEG at the top rung's size, video only); null for none.</summary>
     public string? PosterPath { get; init; }
 
-    /// <summary>
-    /// The file for the poster picked among the opening frames, written when the poster's own frames (from a tenth of the
-    /// duration on) turn out to lie past the last frame; outside the output folder, as it is only a stand-in.
-    /// </summary>
-    public string? OpeningPosterPath { get; init; }
-
     /// <summary>The storyboard to lay out into <see cref="StoryboardPath"/> (video only); null for none.</summary>
     public StoryboardPlan? Storyboard { get; init; }
 

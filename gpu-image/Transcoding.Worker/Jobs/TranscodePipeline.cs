@@ -60,12 +60,10 @@ public sealed class TranscodePipeline(
         Log.EncodeStarting(logger, mediaId, encoder?.FfmpegName() ?? "none (audio only)", string.Join(',', rungs.Select(r => $"{r.Name}={r.Width}x{r.Height}")));
 
         var posterPath = Path.Combine(outputDirectory, MediaKeys.PosterName);
-        var openingPosterPath = Path.Combine(workDirectory, "opening-" + MediaKeys.PosterName);
         var storyboard = probe.Video is null ? null : StoryboardPlan.For(probe.DurationSeconds, rungs[0], settings.StoryboardSettings);
         var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings, conditioning)
         {
             PosterPath = probe.Video is null ? null : posterPath,
-            OpeningPosterPath = openingPosterPath,
             Storyboard = storyboard,
             StoryboardPath = Path.Combine(outputDirectory, MediaKeys.StoryboardImageName),
             WaveformPcmFormat = probe.Audio is null ? null : waveforms.PcmFormat,
@@ -103,7 +101,7 @@ public sealed class TranscodePipeline(
             SampleRate = waveformResult.SampleRate,
             SamplesPerPixel = waveformResult.SamplesPerPixel,
         };
-        var posterKey = probe.Video is null ? null : Poster(posterPath, openingPosterPath, mediaId);
+        var posterKey = probe.Video is null ? null : Poster(posterPath, mediaId);
         var storyboardOutput = storyboard is null ? null : await StoryboardAsync(storyboard, outputDirectory, mediaId, cancellationToken);
         progress(EncodeShare + 5);
 
@@ -138,18 +136,9 @@ public sealed class TranscodePipeline(
         return outputs;
     }
 
-    /// <summary>
-    /// The poster's key, or null when no frame could be had. When the frames from a tenth of the duration on lie past
-    /// the last frame (a one-frame source) the poster branch wrote nothing and the pick among the opening frames stands
-    /// in (<see cref="HlsEncodeRequest.OpeningPosterPath"/>). A key is only returned for a non-empty file.
-    /// </summary>
-    private static string? Poster(string posterPath, string openingPosterPath, Guid mediaId)
+    /// <summary>The poster's key, or null when no frame could be had; a key is only returned for a non-empty file.</summary>
+    private static string? Poster(string posterPath, Guid mediaId)
     {
-        if (new FileInfo(posterPath) is not { Exists: true, Length: > 0 } && new FileInfo(openingPosterPath) is { Exists: true, Length: > 0 })
-        {
-            File.Move(openingPosterPath, posterPath, overwrite: true);
-        }
-
         if (new FileInfo(posterPath) is { Exists: true, Length: > 0 })
         {
             return MediaKeys.Poster(mediaId);

@@ -219,29 +219,30 @@ public class FfmpegArgumentsTests
         Assert.Contains(nvenc + " ", Hls(VideoEncoder.H264Nvenc, settings: Settings with { Preset = preset }));
     }
 
-    /// <summary>The ladder's request with every other output of the same run asked for: poster, storyboard (3 tiles of 160x90, 2 columns), PCM.</summary>
+    /// <summary>The ladder's request with every other output of the same run asked for: poster, storyboard (3 tiles of 160x90, 2 columns: 320x180), PCM.</summary>
     private static string Everything(VideoEncoder encoder, double duration = 10, VideoConditioning? conditioning = null, AudioStreamInfo? audio = null) =>
         string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
             "/w/source", "/w/out/hls", new MediaProbe(Landscape, audio ?? Stereo, duration), TwoRungs, encoder, Settings, conditioning)
         {
             PosterPath = "/w/out/poster.jpg",
-            OpeningPosterPath = "/w/opening.jpg",
             Storyboard = new StoryboardPlan(10_000, 4, 160, 90, 2),
             StoryboardPath = "/w/out/storyboard.jpg",
             WaveformPcmFormat = "s16le",
         }));
 
     [Theory]
-    [InlineData(DynamicRange.Pq, null, "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,tpad=stop_mode=clone:stop_duration=2,split=5[s0][s1][s2][s3][s4];")]
-    [InlineData(DynamicRange.Sdr, FieldParity.BottomFirst, "[0:0]scale=interl=1,format=yuv420p,bwdif=mode=send_frame:parity=bff:deint=all,fps=30,tpad=stop_mode=clone:stop_duration=2,split=5[s0][s1][s2][s3][s4];")]
+    [InlineData(DynamicRange.Pq, null, "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,tpad=stop_mode=clone:stop_duration=2,split=6[s0][s1][s2][s3][s4][s5];")]
+    [InlineData(DynamicRange.Sdr, FieldParity.BottomFirst, "[0:0]scale=interl=1,format=yuv420p,bwdif=mode=send_frame:parity=bff:deint=all,fps=30,tpad=stop_mode=clone:stop_duration=2,split=6[s0][s1][s2][s3][s4][s5];")]
     public void When_a_poster_and_storyboard_are_made_they_branch_after_the_ladders_conditioning(DynamicRange range, FieldParity? parity, string conditioned)
     {
         var args = Everything(VideoEncoder.Libx264, conditioning: new(parity, new FrameRate(30, 1), range, 2));
 
         Assert.Contains(conditioned, args);
-        Assert.Contains("[s2]select='gte(t,1)',trim=end_frame=50,thumbnail=50,scale=w=1280:h=720,setsar=1[poster];", args);
-        Assert.Contains("[s3]trim=end_frame=50,thumbnail=50,scale=w=1280:h=720,setsar=1[opening];", args);
-        Assert.Contains("[s4]fps=fps=1/4:start_time=0:eof_action=pass,scale=w=160:h=90,setsar=1,tile=2x2[storyboard] ", args);
+        Assert.Contains(
+            "[s2]trim=end_frame=1,scale=w=1280:h=720,setsar=1[poster0];[s3]select='gte(t,1)',trim=end_frame=50,thumbnail=50,scale=w=1280:h=720,setsar=1[poster1];" +
+            "[s4]trim=end_frame=1,scale=w=320:h=180,setsar=1[storyboard0];[s5]fps=fps=1/4:start_time=0:eof_action=pass,scale=w=160:h=90,setsar=1,tile=2x2[storyboard1];" +
+            "[poster0][poster1]concat=n=2:v=1:a=0[poster];[storyboard0][storyboard1]concat=n=2:v=1:a=0[storyboard] ",
+            args);
         Assert.Single(FfmpegArguments.Hls(new HlsEncodeRequest("/w/source", "/w/out/hls", new MediaProbe(Landscape, Stereo, 10), TwoRungs, VideoEncoder.Libx264, Settings)
         {
             PosterPath = "/w/out/poster.jpg",
@@ -250,11 +251,10 @@ public class FfmpegArgumentsTests
     }
 
     [Fact]
-    public void When_a_poster_and_storyboard_are_made_each_is_one_jpeg_output_after_the_ladder()
+    public void When_a_poster_and_storyboard_are_made_each_is_a_jpeg_rewritten_by_its_picture_after_a_placeholder()
     {
         Assert.Contains(
-            "/w/out/hls/%v/index.m3u8 -map [poster] -frames:v 1 -q:v 3 -update 1 /w/out/poster.jpg -map [opening] -frames:v 1 -q:v 3 -update 1 /w/opening.jpg " +
-            "-map [storyboard] -frames:v 1 -q:v 5 -update 1 /w/out/storyboard.jpg -map 0:1",
+            "/w/out/hls/%v/index.m3u8 -map [poster] -frames:v 2 -q:v 3 -update 1 /w/out/poster.jpg -map [storyboard] -frames:v 2 -q:v 5 -update 1 /w/out/storyboard.jpg -map 0:1",
             Everything(VideoEncoder.Libx264));
     }
 
@@ -264,22 +264,20 @@ public class FfmpegArgumentsTests
         var args = Everything(VideoEncoder.H264Nvenc);
 
         Assert.Contains("-hwaccel cuda -hwaccel_output_format cuda -i /w/source", args);
-        Assert.Contains("[s2]select='gte(t,1)',trim=end_frame=50,scale_cuda=w=1280:h=720:format=nv12,hwdownload,format=nv12,thumbnail=50,setsar=1[poster];", args);
-        Assert.Contains("[s4]fps=fps=1/4:start_time=0:eof_action=pass,scale_cuda=w=160:h=90:format=nv12,hwdownload,format=nv12,setsar=1,tile=2x2[storyboard] ", args);
-        Assert.Contains("split=5[s0][s1][s2][s3][s4];[s0]scale_cuda=w=1280:h=720:format=nv12,setsar=1[v0];[s1]scale_cuda=w=640:h=360:format=nv12,setsar=1[v1];", args);
-        Assert.Equal(3, args.Split("hwdownload").Length - 1);
+        Assert.Contains("[s2]trim=end_frame=1,scale_cuda=w=1280:h=720:format=nv12,hwdownload,format=nv12,setsar=1[poster0];", args);
+        Assert.Contains("[s3]select='gte(t,1)',trim=end_frame=50,scale_cuda=w=1280:h=720:format=nv12,hwdownload,format=nv12,thumbnail=50,setsar=1[poster1];", args);
+        Assert.Contains("[s5]fps=fps=1/4:start_time=0:eof_action=pass,scale_cuda=w=160:h=90:format=nv12,hwdownload,format=nv12,setsar=1,tile=2x2[storyboard1];", args);
+        Assert.Contains("split=6[s0][s1][s2][s3][s4][s5];[s0]scale_cuda=w=1280:h=720:format=nv12,setsar=1[v0];[s1]scale_cuda=w=640:h=360:format=nv12,setsar=1[v1];", args);
+        Assert.Equal(4, args.Split("hwdownload").Length - 1);
     }
 
     [Theory]
-    [InlineData(100, "select='gte(t,10)',", true)]
-    [InlineData(3, "select='gte(t,0.3)',", true)]
-    [InlineData(0, "", false)]
-    public void When_a_poster_is_made_its_frames_come_from_a_tenth_of_the_duration_on(double duration, string select, bool opening)
+    [InlineData(100, "select='gte(t,10)',")]
+    [InlineData(3, "select='gte(t,0.3)',")]
+    [InlineData(0, "")]
+    public void When_a_poster_is_made_its_frames_come_from_a_tenth_of_the_duration_on(double duration, string select)
     {
-        var args = Everything(VideoEncoder.Libx264, duration);
-
-        Assert.Contains($"[s2]{select}trim=end_frame=50,thumbnail=50,", args);
-        Assert.Equal(opening, args.Contains("[opening]"));
+        Assert.Contains($"[s3]{select}trim=end_frame=50,thumbnail=50,", Everything(VideoEncoder.Libx264, duration));
     }
 
     [Theory]
@@ -299,7 +297,6 @@ public class FfmpegArgumentsTests
             "/w/source", "/w/out/hls", new MediaProbe(null, new AudioStreamInfo(0, "mp3", 44100, 2), 10), [], VideoEncoder.Libx264, Settings)
         {
             PosterPath = "/w/out/poster.jpg",
-            OpeningPosterPath = "/w/opening.jpg",
             WaveformPcmFormat = "wav",
         }));
 

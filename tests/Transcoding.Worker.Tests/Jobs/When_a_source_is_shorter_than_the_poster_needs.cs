@@ -5,7 +5,7 @@ namespace Transcoding.Worker.Tests.Jobs;
 /// <summary>
 /// The poster comes from the decode the ladder uses: it must still come out when the source has fewer frames than
 /// <c>thumbnail</c> compares (0.5 s: 15 frames), and when a tenth of the duration lies past the last frame (one frame:
-/// the opening frames' pick stands in). The storyboard is then one tile for the whole duration.
+/// the first frame, written first as a placeholder, stays). The storyboard is then one tile for the whole duration.
 /// </summary>
 public sealed class When_a_source_is_shorter_than_the_poster_needs
 {

@@ -10,15 +10,11 @@ public sealed class RecordingFfmpeg : IDisposable
 
     public RecordingFfmpeg()
     {
-        File.WriteAllText(Path, $"""
+        Tool.WriteScript(Path, $"""
             #!/bin/sh
             printf '%s\n' "$*" >> "{Log}"
             exec ffmpeg "$@"
             """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 
     public string Path => System.IO.Path.Combine(_folder.FullName, "ffmpeg");
