@@ -30,6 +30,7 @@ check "h264_nvenc encoder" grep -q ' h264_nvenc ' <<<"$encoders"
 check "libx264 encoder" grep -q ' libx264 ' <<<"$encoders"
 check "scale_cuda filter" grep -q ' scale_cuda ' <<<"$filters"
 check "thumbnail filter" grep -q ' thumbnail ' <<<"$filters"
+check "hwdownload, tile and concat filters (poster and storyboard on the GPU path)" bash -c "grep -q ' hwdownload ' && grep -q ' tile ' && grep -q ' concat '" <<<"$filters"
 check "cuda hwaccel" bash -c "ffmpeg -hide_banner -hwaccels 2>/dev/null | grep -qx cuda"
 
 echo "== the worker, run mode, image settings"
@@ -54,6 +55,7 @@ if [ "$expected" = libx264 ]; then
   check "NVENC probe ran and failed without a GPU" grep -q "Encoder probe for h264_nvenc failed" "$work/log.txt"
 fi
 check "manifest.json written" test -s "$work/bucket/media/$media/manifest.json"
+check "poster and storyboard written by the same ffmpeg run" bash -c "test -s '$work/bucket/media/$media/poster.jpg' && test -s '$work/bucket/media/$media/storyboard.jpg' && grep -q '#xywh=' '$work/bucket/media/$media/storyboard.vtt'"
 check "master playlist decodes" bash -c "ffmpeg -v error -i '$work/bucket/media/$media/hls/master.m3u8' -f null - 2>&1 | (! grep -q .)"
 check "work folder cleaned" bash -c "[ -z \"\$(ls -A '$work/work')\" ]"
 

@@ -233,12 +233,11 @@ public static partial class FfmpegArguments
         {
             var top = request.Rungs[0];
             var seek = Math.Round(request.Probe.DurationSeconds * PosterSeekShare, 3);
-            var pick = gpuFrames
-                ? $"{Small(top.Width, top.Height, gpuFrames)}thumbnail={PosterCandidates},setsar=1"
-                : $"thumbnail={PosterCandidates},scale=w={top.Width}:h={top.Height},setsar=1";
+            // Scaled before thumbnail, which holds all its candidates: 50 frames of a 4K source would be 600 MB beside the ladder.
             pictures.Add(new PictureOutput(
                 "poster", posterPath, PosterQuality, FirstFrame(top.Width, top.Height, gpuFrames),
-                (seek > 0 ? $"select='gte(t,{Invariant(seek)})'," : "") + $"trim=end_frame={PosterCandidates}," + pick));
+                (seek > 0 ? $"select='gte(t,{Invariant(seek)})'," : "") + $"trim=end_frame={PosterCandidates},"
+                + Small(top.Width, top.Height, gpuFrames) + $"thumbnail={PosterCandidates},setsar=1"));
         }
 
         if (request.Storyboard is { } storyboard && request.StoryboardPath is { } storyboardPath)

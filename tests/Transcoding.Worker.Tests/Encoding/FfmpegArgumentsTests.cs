@@ -239,7 +239,7 @@ public class FfmpegArgumentsTests
 
         Assert.Contains(conditioned, args);
         Assert.Contains(
-            "[s2]trim=end_frame=1,scale=w=1280:h=720,setsar=1[poster0];[s3]select='gte(t,1)',trim=end_frame=50,thumbnail=50,scale=w=1280:h=720,setsar=1[poster1];" +
+            "[s2]trim=end_frame=1,scale=w=1280:h=720,setsar=1[poster0];[s3]select='gte(t,1)',trim=end_frame=50,scale=w=1280:h=720,thumbnail=50,setsar=1[poster1];" +
             "[s4]trim=end_frame=1,scale=w=320:h=180,setsar=1[storyboard0];[s5]fps=fps=1/4:start_time=0:eof_action=pass,scale=w=160:h=90,setsar=1,tile=2x2[storyboard1];" +
             "[poster0][poster1]concat=n=2:v=1:a=0[poster];[storyboard0][storyboard1]concat=n=2:v=1:a=0[storyboard] ",
             args);
@@ -277,7 +277,7 @@ public class FfmpegArgumentsTests
     [InlineData(0, "")]
     public void When_a_poster_is_made_its_frames_come_from_a_tenth_of_the_duration_on(double duration, string select)
     {
-        Assert.Contains($"[s3]{select}trim=end_frame=50,thumbnail=50,", Everything(VideoEncoder.Libx264, duration));
+        Assert.Contains($"[s3]{select}trim=end_frame=50,scale=w=1280:h=720,thumbnail=50,setsar=1[poster1]", Everything(VideoEncoder.Libx264, duration));
     }
 
     [Theory]
