@@ -35,6 +35,7 @@ nvenc_options=$(ffmpeg -hide_banner -h encoder=h264_nvenc 2>/dev/null)
 for option in rc cq spatial-aq rc-lookahead no-scenecut forced-idr; do
   check "h264_nvenc option -$option (the worker's rate control)" grep -q "^  -$option " <<<"$nvenc_options"
 done
+check "hwdownload, tile and concat filters (poster and storyboard on the GPU path)" bash -c "grep -q ' hwdownload ' && grep -q ' tile ' && grep -q ' concat '" <<<"$filters"
 check "cuda hwaccel" bash -c "ffmpeg -hide_banner -hwaccels 2>/dev/null | grep -qx cuda"
 
 echo "== the worker, run mode, image settings"
@@ -60,6 +61,7 @@ if [ "$expected" = libx264 ]; then
   echo "skip the NVENC encode itself: no GPU here (nvidia-smi), the ladder ran on libx264"
 fi
 check "manifest.json written" test -s "$work/bucket/media/$media/manifest.json"
+check "poster and storyboard written by the same ffmpeg run" bash -c "test -s '$work/bucket/media/$media/poster.jpg' && test -s '$work/bucket/media/$media/storyboard.jpg' && grep -q '#xywh=' '$work/bucket/media/$media/storyboard.vtt'"
 check "master playlist decodes" bash -c "ffmpeg -v error -i '$work/bucket/media/$media/hls/master.m3u8' -f null - 2>&1 | (! grep -q .)"
 check "work folder cleaned" bash -c "[ -z \"\$(ls -A '$work/work')\" ]"
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Transcoding.Shared.Webhooks;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
+using Transcoding.Worker.Storyboards;
 
 namespace Transcoding.Worker;
 
@@ -69,6 +70,22 @@ public sealed class WorkerOptions : IValidatableObject
     [Range(32, 65536)]
     public int WaveformSamplesPerPixel { get; set; } = 256;
 
+    /// <summary>Storyboard tile width in pixels (height by the picture's aspect); never wider than the top rung.</summary>
+    [Range(16, 640)]
+    public int StoryboardTileWidth { get; set; } = 160;
+
+    /// <summary>Seconds between storyboard tiles at least; longer videos get a longer interval to stay within <see cref="StoryboardMaxTiles"/>.</summary>
+    [Range(1, 3600)]
+    public int StoryboardIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Most tiles in a storyboard: bounds the sprite's size (10 x 10 tiles of 160x90 is 1600x900).</summary>
+    [Range(1, 400)]
+    public int StoryboardMaxTiles { get; set; } = 100;
+
+    /// <summary>Tiles per row of the storyboard sprite.</summary>
+    [Range(1, 40)]
+    public int StoryboardColumns { get; set; } = 10;
+
     [Required]
     public string FfmpegPath { get; set; } = "ffmpeg";
 
@@ -82,6 +99,8 @@ public sealed class WorkerOptions : IValidatableObject
     public IReadOnlyList<LadderRung> EffectiveLadder => Ladder.Count > 0 ? Ladder : LadderRung.Defaults;
 
     public EncodeSettings EncodeSettings => new(Preset, Crf, Cq, SegmentSeconds, AudioBitrateKbps);
+
+    public StoryboardSettings StoryboardSettings => new(StoryboardTileWidth, StoryboardIntervalSeconds, StoryboardMaxTiles, StoryboardColumns);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

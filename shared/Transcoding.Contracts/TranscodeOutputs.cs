@@ -9,6 +9,9 @@ public record TranscodeOutputs
     public string? PosterKey { get; init; }
     public WaveformOutput? Waveform { get; init; }
 
+    /// <summary>Seek-bar thumbnails (sprite + WebVTT); null for audio-only, and in records written before they existed.</summary>
+    public StoryboardOutput? Storyboard { get; init; }
+
     /// <summary>The video encoder that ran (<c>h264_nvenc</c> or <c>libx264</c>), empty for audio-only.</summary>
     public string Encoder { get; init; } = "";
     public string ManifestKey { get; init; } = "";

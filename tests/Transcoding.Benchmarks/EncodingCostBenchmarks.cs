@@ -69,7 +69,7 @@ public static class EncodingCostBenchmarks
         try
         {
             var arguments = FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, VideoEncoder.Libx264, Defaults.EncodeSettings));
-            await Tools.RunFfmpegAsync(fixedBitrate ? FixedBitrateLadder.Arguments(arguments, rungs) : arguments, onOutputLine: null, CancellationToken.None);
+            await Tools.RunFfmpegAsync(fixedBitrate ? FixedBitrateLadder.Arguments(arguments, rungs) : arguments, onProgressLine: null, CancellationToken.None);
             var bits = 0L;
             var ssim = new List<double>();
             foreach (var rung in rungs)

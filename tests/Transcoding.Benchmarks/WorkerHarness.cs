@@ -48,7 +48,7 @@ public static class WorkerHarness
         var output = Directory.CreateTempSubdirectory("bench-hls-").FullName;
         try
         {
-            await Tools.RunFfmpegAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, encoder, Defaults.EncodeSettings)), onOutputLine: null, CancellationToken.None);
+            await Tools.RunFfmpegAsync(FfmpegArguments.Hls(new HlsEncodeRequest(source, output, probe, rungs, encoder, Defaults.EncodeSettings)), onProgressLine: null, CancellationToken.None);
         }
         finally
         {

@@ -17,14 +17,27 @@ public static partial class FfmpegArguments
     /// <summary>Frames <c>idet</c> looks at: several seconds, so a static opening does not outvote the rest.</summary>
     private const int InterlaceDetectionFrames = 200;
 
+    /// <summary>The poster's frames come from this share of the duration on: past opening titles and fades.</summary>
+    private const double PosterSeekShare = 0.1;
+
+    /// <summary>Frames <c>thumbnail</c> compares for the poster (about two seconds).</summary>
+    private const int PosterCandidates = 50;
+
+    /// <summary>JPEG quality (<c>-q:v</c>, 2 best to 31): the poster is shown large, storyboard tiles small.</summary>
+    private const int PosterQuality = 3;
+    private const int StoryboardQuality = 5;
+
     /// <summary>Format and streams as JSON, with each stream's packets counted (see <see cref="FfprobeParser"/> for why).</summary>
     public static IReadOnlyList<string> Ffprobe(string inputPath) =>
         ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-count_packets", "-show_optional_fields", "always", inputPath];
 
     /// <summary>
-    /// One decode feeding every rung: <c>split</c> then one scaler per rung, all variants in one HLS muxer with a
-    /// master playlist. Key frames are forced on segment boundaries and scene-cut key frames are off, so every
-    /// rung's segments start at the same instants and players can switch at any boundary.
+    /// The job's one ffmpeg run: one decode feeding every rung (<c>split</c> then one scaler per rung, all variants in one
+    /// HLS muxer with a master playlist) and, from the same decode, the poster, the storyboard sprite and the waveform's
+    /// PCM when <paramref name="request"/> asks for them. Key frames are forced on segment boundaries and scene-cut key
+    /// frames are off, so every rung's segments start at the same instants and players can switch at any boundary.
+    /// Progress goes to stderr (<c>-progress pipe:2</c>, told apart by <see cref="FfmpegProgressParser.IsProgressLine"/>),
+    /// because stdout carries the PCM.
     /// </summary>
     public static IReadOnlyList<string> Hls(HlsEncodeRequest request)
     {
@@ -35,7 +48,7 @@ public static partial class FfmpegArguments
         var conditioning = request.Conditioning ?? VideoConditioning.None;
         var gpuFrames = video is not null && KeepsFramesOnGpu(request.Encoder, video, conditioning);
 
-        var args = new List<string>(Common) { "-nostats", "-progress", "pipe:1" };
+        var args = new List<string>(Common) { "-nostats", "-progress", "pipe:2" };
         if (gpuFrames)
         {
             args.AddRange(["-hwaccel", "cuda", "-hwaccel_output_format", "cuda"]);
@@ -52,9 +65,10 @@ public static partial class FfmpegArguments
         var variants = new List<string>();
         var audioOutputs = new List<AudioStreamInfo>();
         var group = request.AudioGroup ? $",agroup:{AudioRendition.GroupName}" : "";
+        var pictures = video is null ? [] : Pictures(request, gpuFrames);
         if (video is not null)
         {
-            args.AddRange(["-filter_complex", LadderFilter(video, request.Rungs, conditioning, gpuFrames)]);
+            args.AddRange(["-filter_complex", VideoFilter(video, request.Rungs, conditioning, gpuFrames, pictures)]);
             for (var i = 0; i < request.Rungs.Count; i++)
             {
                 args.AddRange(["-map", $"[v{i}]"]);
@@ -107,35 +121,22 @@ public static partial class FfmpegArguments
             "-var_stream_map", string.Join(' ', variants),
             Path.Combine(output, "%v", MediaKeys.PlaylistName),
         ]);
-        return args;
-    }
 
-    /// <summary>
-    /// A representative frame: seek to a tenth of the way in, then let <c>thumbnail</c> pick among the next frames.
-    /// <paramref name="fromStart"/> skips the seek, for sources where it lands past the last frame (ffmpeg then exits 0
-    /// without writing anything). The pictures get the ladder's deinterlacing and tone mapping, so the poster looks
-    /// like what plays (an HDR poster straight from the source is washed out).
-    /// </summary>
-    public static IReadOnlyList<string> Poster(string inputPath, MediaProbe probe, PlannedRung size, string outputPath, bool fromStart = false, VideoConditioning? conditioning = null)
-    {
-        var pictures = (conditioning ?? VideoConditioning.None) with { FrameRate = null, HoldLastSeconds = 0 };
-        var video = probe.Video ?? throw new ArgumentException("A poster needs a video stream.", nameof(probe));
-        var args = new List<string>(Common);
-        if (probe.DurationSeconds > 0 && !fromStart)
+        // One JPEG each, rewritten by its second frame (Pictures). An output that ends early (the poster after its
+        // candidates) does not hold up the others: ffmpeg 5.1 decodes on for them, and the ladder's segments are those of
+        // a ladder-only run.
+        foreach (var picture in pictures)
         {
-            args.AddRange(["-ss", Invariant(Math.Round(probe.DurationSeconds * 0.1, 3))]);
+            args.AddRange(["-map", $"[{picture.Label}]", "-frames:v", "2", "-q:v", Invariant(picture.Quality), "-update", "1", picture.Path]);
         }
 
-        args.AddRange(
-        [
-            "-i", inputPath,
-            "-map", $"0:{video.Index}",
-            "-vf", string.Join(',', ConditioningFilters(video, pictures, size).Append($"thumbnail=50,scale=w={size.Width}:h={size.Height},setsar=1")),
-            "-frames:v", "1",
-            "-q:v", "3",
-            "-update", "1",
-            outputPath,
-        ]);
+        if (audio is not null && request.WaveformPcmFormat is { } format)
+        {
+            // The waveform's input: the mean of the main track's stereo as it plays (AudioDownmix.Mono), 16-bit, at the
+            // source's own sample rate.
+            args.AddRange(["-map", $"0:{audio.Index}", "-af", AudioDownmix.Mono(audio), "-f", format, "-acodec", "pcm_s16le", "pipe:1"]);
+        }
+
         return args;
     }
 
@@ -150,22 +151,11 @@ public static partial class FfmpegArguments
     ];
 
     /// <summary>
-    /// Reads every packet without decoding (disk speed) and reports the last <c>out_time</c> on stdout: the length of a
+    /// Reads every packet without decoding (disk speed) and reports the last <c>out_time</c> on stderr: the length of a
     /// source whose container does not state one, e.g. a WebM written to a pipe by a browser's MediaRecorder.
     /// </summary>
     public static IReadOnlyList<string> DemuxDuration(string inputPath) =>
-        [.. Common, "-nostats", "-progress", "pipe:1", "-i", inputPath, "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-f", "null", "-"];
-
-    /// <summary>
-    /// Raw signed 16-bit little-endian mono PCM on stdout, at the source's own sample rate: the mean of the stereo that
-    /// plays (<see cref="AudioDownmix.Mono"/>).
-    /// </summary>
-    public static IReadOnlyList<string> WaveformPcm(string inputPath, AudioStreamInfo audio) =>
-        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-af", AudioDownmix.Mono(audio), "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"];
-
-    /// <summary>The same as WAV on stdout, for <c>audiowaveform</c>, which cannot read MP4 itself.</summary>
-    public static IReadOnlyList<string> WaveformWav(string inputPath, AudioStreamInfo audio) =>
-        [.. Common, "-i", inputPath, "-map", $"0:{audio.Index}", "-af", AudioDownmix.Mono(audio), "-f", "wav", "-acodec", "pcm_s16le", "pipe:1"];
+        [.. Common, "-nostats", "-progress", "pipe:2", "-i", inputPath, "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-f", "null", "-"];
 
     /// <summary>
     /// A tiny real encode. For NVENC it also uploads to the GPU and scales there, so "works" means the whole GPU
@@ -204,17 +194,71 @@ public static partial class FfmpegArguments
         encoder == VideoEncoder.H264Nvenc && NvdecCodecs.Contains(video.Codec);
 
     /// <summary>
-    /// The source's conditioning (<see cref="ConditioningFilters"/>), then <c>split</c> into one scaler per rung.
+    /// The source's conditioning (<see cref="ConditioningFilters"/>), then <c>split</c> into one scaler per rung and two
+    /// branches per picture output (<see cref="Pictures"/>), so the poster and the storyboard are deinterlaced, tone
+    /// mapped and rotated like the ladder.
     /// </summary>
-    private static string LadderFilter(VideoStreamInfo video, IReadOnlyList<PlannedRung> rungs, VideoConditioning conditioning, bool gpuFrames)
+    private static string VideoFilter(VideoStreamInfo video, IReadOnlyList<PlannedRung> rungs, VideoConditioning conditioning, bool gpuFrames, IReadOnlyList<PictureOutput> pictures)
     {
-        var splits = string.Concat(Enumerable.Range(0, rungs.Count).Select(i => $"[s{i}]"));
-        var scalers = rungs.Select((rung, i) => gpuFrames
-            ? $"[s{i}]scale_cuda=w={rung.Width}:h={rung.Height}:format=nv12,setsar=1[v{i}]"
-            : $"[s{i}]scale=w={rung.Width}:h={rung.Height},setsar=1[v{i}]");
-        var chain = ConditioningFilters(video, conditioning, rungs[0]).Append($"split={rungs.Count}{splits}");
-        return $"[0:{video.Index}]{string.Join(',', chain)};" + string.Join(';', scalers);
+        var branches = rungs.Select((rung, i) => gpuFrames
+                ? $"scale_cuda=w={rung.Width}:h={rung.Height}:format=nv12,setsar=1[v{i}]"
+                : $"scale=w={rung.Width}:h={rung.Height},setsar=1[v{i}]")
+            .Concat(pictures.SelectMany(picture => new[] { $"{picture.Placeholder}[{picture.Label}0]", $"{picture.Picture}[{picture.Label}1]" }))
+            .ToList();
+        var splits = string.Concat(Enumerable.Range(0, branches.Count).Select(i => $"[s{i}]"));
+        var chain = ConditioningFilters(video, conditioning, rungs[0]).Append($"split={branches.Count}{splits}");
+        return $"[0:{video.Index}]{string.Join(',', chain)};"
+            + string.Join(';', branches.Select((branch, i) => $"[s{i}]{branch}")
+                .Concat(pictures.Select(picture => $"[{picture.Label}0][{picture.Label}1]concat=n=2:v=1:a=0[{picture.Label}]")));
     }
+
+    /// <summary>
+    /// The picture outputs <paramref name="request"/> asks for, each the concatenation of a placeholder (the first frame
+    /// at the picture's size) and the picture itself, written with <c>-update 1</c> so the file ends as the picture.
+    /// Why: ffmpeg 5.1 writes no <c>-progress</c> report before every output file has its header, which an image output
+    /// gets with its first frame; without the placeholder a storyboard (made at the end) held back every progress report
+    /// until the end of the encode. The poster: <c>thumbnail</c> picks the most representative of the first frames from
+    /// a tenth of the duration on (past opening titles and fades), at the top rung's size; when that tenth lies past the
+    /// last frame (a one-frame source) nothing follows the placeholder, so the first frame is the poster: a player shows
+    /// a poster before playback and any real frame beats a blank tile. The storyboard: <c>fps</c> takes the frame nearest
+    /// each tile's instant from 0 (repeating the first one for a late start), scaled to the tile, and <c>tile</c> lays
+    /// them into one sprite (flushed at the end when the last row is short). On the GPU path frames are chosen first (by
+    /// timestamp only), scaled small with <c>scale_cuda</c>, then downloaded (<c>hwdownload</c>): only small, chosen
+    /// pictures cross to system memory.
+    /// </summary>
+    private static List<PictureOutput> Pictures(HlsEncodeRequest request, bool gpuFrames)
+    {
+        var pictures = new List<PictureOutput>();
+        if (request.PosterPath is { } posterPath && request.Rungs.Count > 0)
+        {
+            var top = request.Rungs[0];
+            var seek = Math.Round(request.Probe.DurationSeconds * PosterSeekShare, 3);
+            // Scaled before thumbnail, which holds all its candidates: 50 frames of a 4K source would be 600 MB beside the ladder.
+            pictures.Add(new PictureOutput(
+                "poster", posterPath, PosterQuality, FirstFrame(top.Width, top.Height, gpuFrames),
+                (seek > 0 ? $"select='gte(t,{Invariant(seek)})'," : "") + $"trim=end_frame={PosterCandidates},"
+                + Small(top.Width, top.Height, gpuFrames) + $"thumbnail={PosterCandidates},setsar=1"));
+        }
+
+        if (request.Storyboard is { } storyboard && request.StoryboardPath is { } storyboardPath)
+        {
+            pictures.Add(new PictureOutput(
+                "storyboard", storyboardPath, StoryboardQuality, FirstFrame(storyboard.SpriteWidth, storyboard.SpriteHeight, gpuFrames),
+                $"fps=fps=1/{storyboard.IntervalSeconds}:start_time=0:eof_action=pass,"
+                + Small(storyboard.TileWidth, storyboard.TileHeight, gpuFrames)
+                + $"setsar=1,tile={storyboard.Columns}x{storyboard.Rows}"));
+        }
+
+        return pictures;
+    }
+
+    /// <summary>The first frame at <paramref name="width"/> x <paramref name="height"/>: the placeholder of <see cref="Pictures"/>.</summary>
+    private static string FirstFrame(int width, int height, bool gpuFrames) => $"trim=end_frame=1,{Small(width, height, gpuFrames)}setsar=1";
+
+    /// <summary>Scaled to <paramref name="width"/> x <paramref name="height"/> and in system memory; ends with a comma.</summary>
+    private static string Small(int width, int height, bool gpuFrames) => gpuFrames
+        ? $"scale_cuda=w={width}:h={height}:format=nv12,hwdownload,format=nv12,"
+        : $"scale=w={width}:h={height},";
 
     /// <summary>
     /// Deinterlace first (it needs the original fields; <c>bwdif</c> one frame per frame, so the rate is kept), then

@@ -12,7 +12,7 @@ public sealed class FfmpegEncoderProbe(MediaToolRunner runner, ILogger<FfmpegEnc
         timeout.CancelAfter(Timeout);
         try
         {
-            await runner.RunFfmpegAsync(FfmpegArguments.EncoderProbe(encoder), onOutputLine: null, timeout.Token);
+            await runner.RunFfmpegAsync(FfmpegArguments.EncoderProbe(encoder), onProgressLine: null, timeout.Token);
             return true;
         }
         catch (ToolFailedException e)

@@ -1,13 +1,14 @@
 using Transcoding.Worker.Conditioning;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
+using Transcoding.Worker.Storyboards;
 
 namespace Transcoding.Worker.Encoding;
 
 /// <summary>
 /// One ffmpeg run producing the whole HLS ladder under <see cref="OutputDirectory"/> (the <c>hls/</c> folder, named by
-/// <see cref="Transcoding.Shared.Storage.MediaKeys"/>);
-/// <see cref="Conditioning"/> null means the pictures are used as they are.
+/// <see cref="Transcoding.Shared.Storage.MediaKeys"/>) and, from the same decode, the other outputs asked for below
+/// (none by default); <see cref="Conditioning"/> null means the pictures are used as they are.
 /// </summary>
 public sealed record HlsEncodeRequest(
     string InputPath,
@@ -32,4 +33,15 @@ public sealed record HlsEncodeRequest(
 
     /// <summary>The audio renditions with a playlist of their own: the group's, or the one of an audio-only source.</summary>
     public IReadOnlyList<AudioRendition> AudioPlaylists => AudioGroup || Probe.Video is null ? AudioRenditions : [];
+
+    /// <summary>The poster's file (JPEG at the top rung's size, video only); null for none.</summary>
+    public string? PosterPath { get; init; }
+
+    /// <summary>The storyboard to lay out into <see cref="StoryboardPath"/> (video only); null for none.</summary>
+    public StoryboardPlan? Storyboard { get; init; }
+
+    public string? StoryboardPath { get; init; }
+
+    /// <summary>ffmpeg's name of the container of the waveform's PCM on stdout (<c>s16le</c> or <c>wav</c>); null for none.</summary>
+    public string? WaveformPcmFormat { get; init; }
 }

@@ -20,48 +20,81 @@ public sealed class MediaToolRunner(IOptions<WorkerOptions> options)
     }
 
     /// <summary>
-    /// Runs ffmpeg and returns the tail of its stderr ("" when it printed nothing). The worker runs it at <c>-v error</c>,
+    /// Runs ffmpeg and returns the tail of its stderr ("" when it printed nothing), without the lines of its
+    /// <c>-progress pipe:2</c> blocks, which go to <paramref name="onProgressLine"/>. The worker runs it at <c>-v error</c>,
     /// so text after an exit code of 0 means problems it carried on past, such as a source that ends early.
     /// </summary>
-    public Task<string> RunFfmpegAsync(IReadOnlyList<string> arguments, Action<string>? onOutputLine, CancellationToken cancellationToken) =>
-        RunAsync(options.Value.FfmpegPath, arguments, onOutputLine is null ? PipeTarget.Null : PipeTarget.ToDelegate(onOutputLine), cancellationToken);
+    public Task<string> RunFfmpegAsync(IReadOnlyList<string> arguments, Action<string>? onProgressLine, CancellationToken cancellationToken) =>
+        RunFfmpegAsync(arguments, onProgressLine, readOutput: null, cancellationToken);
 
-    /// <summary>Runs ffmpeg with its stdout handed to <paramref name="readOutput"/> as a stream, e.g. raw PCM.</summary>
-    public Task RunFfmpegAsync(IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> readOutput, CancellationToken cancellationToken) =>
-        RunAsync(options.Value.FfmpegPath, arguments, PipeTarget.Create(readOutput), cancellationToken);
+    /// <summary>
+    /// The same, with ffmpeg's stdout (e.g. raw PCM) handed to <paramref name="readOutput"/> as a stream while ffmpeg runs.
+    /// Progress is on stderr rather than on stdout or a FIFO: CliWrap gives a process exactly stdin, stdout and stderr
+    /// (no third descriptor), and a FIFO blocks whoever opens it first until the other side opens it, so an ffmpeg that
+    /// fails before opening its outputs would leave the reader waiting for ever. If <paramref name="readOutput"/> fails,
+    /// ffmpeg is killed and its exception is thrown, not ffmpeg's broken pipe.
+    /// </summary>
+    public async Task<string> RunFfmpegAsync(IReadOnlyList<string> arguments, Action<string>? onProgressLine, Func<Stream, CancellationToken, Task>? readOutput, CancellationToken cancellationToken)
+    {
+        using var readerFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? readError = null;
+        var stdout = readOutput is null ? PipeTarget.Null : PipeTarget.Create(async (stream, ct) =>
+        {
+            try
+            {
+                await readOutput(stream, ct);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                readError = e;
+                await readerFailed.CancelAsync();
+                throw;
+            }
+        });
+        try
+        {
+            return await RunAsync(options.Value.FfmpegPath, arguments, stdout, readerFailed.Token, line =>
+            {
+                if (FfmpegProgressParser.IsProgressLine(line))
+                {
+                    onProgressLine?.Invoke(line);
+                    return true;
+                }
+
+                return false;
+            });
+        }
+        catch (Exception) when (readError is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(readError);
+            throw;
+        }
+    }
 
     public Task RunToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
         RunAsync(tool, arguments, PipeTarget.Null, cancellationToken);
 
-    /// <summary>ffmpeg's stdout piped into another tool's stdin (e.g. audiowaveform reading WAV).</summary>
-    public async Task RunPipedAsync(IReadOnlyList<string> ffmpegArguments, string tool, IReadOnlyList<string> toolArguments, CancellationToken cancellationToken)
-    {
-        var ffmpegErrors = new ErrorTail(ErrorTailLines);
-        var toolErrors = new ErrorTail(ErrorTailLines);
-        var producer = Cli.Wrap(options.Value.FfmpegPath).WithArguments(ffmpegArguments)
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(ffmpegErrors.Add));
-        // As CliWrap's producer | consumer, with the producer started through ChildProcess as well.
-        var consumer = Cli.Wrap(tool).WithArguments(toolArguments)
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(toolErrors.Add))
-            .WithStandardInputPipe(PipeSource.Create((input, ct) => Execute(producer.WithStandardOutputPipe(PipeTarget.ToStream(input)), ct)));
-        var result = await Execute(consumer, cancellationToken);
-        if (result.ExitCode != 0)
-        {
-            throw new ToolFailedException(Path.GetFileName(tool), result.ExitCode, toolErrors.ToString() + ffmpegErrors);
-        }
-    }
+    /// <summary>Runs a tool with <paramref name="input"/> as its stdin (e.g. audiowaveform reading ffmpeg's WAV).</summary>
+    public Task RunToolAsync(string tool, IReadOnlyList<string> arguments, Stream input, CancellationToken cancellationToken) =>
+        RunAsync(tool, arguments, PipeTarget.Null, cancellationToken, input: PipeSource.FromStream(input));
 
+    /// <param name="takeLine">Takes a stderr line that is not an error (progress); the others make the error tail.</param>
     /// <returns>The tail of the tool's stderr.</returns>
-    private static async Task<string> RunAsync(string tool, IReadOnlyList<string> arguments, PipeTarget stdout, CancellationToken cancellationToken)
+    private static async Task<string> RunAsync(string tool, IReadOnlyList<string> arguments, PipeTarget stdout, CancellationToken cancellationToken, Func<string, bool>? takeLine = null, PipeSource? input = null)
     {
         var errors = new ErrorTail(ErrorTailLines);
         var result = await Execute(Cli.Wrap(tool)
             .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(input ?? PipeSource.Null)
             .WithStandardOutputPipe(stdout)
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(errors.Add)), cancellationToken);
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
+            {
+                if (takeLine?.Invoke(line) != true)
+                {
+                    errors.Add(line);
+                }
+            })), cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new ToolFailedException(Path.GetFileName(tool), result.ExitCode, errors.ToString());

@@ -19,7 +19,6 @@ public static class JobErrorCodes
     public const string DownloadFailed = "download_failed";
     public const string EncodeFailed = "encode_failed";
     public const string WaveformFailed = "waveform_failed";
-    public const string PosterFailed = "poster_failed";
     public const string UploadFailed = "upload_failed";
 
     /// <summary>

@@ -11,14 +11,15 @@ using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
 using Transcoding.Worker.Publishing;
+using Transcoding.Worker.Storyboards;
 using Transcoding.Worker.Validation;
 using Transcoding.Worker.Waveforms;
 
 namespace Transcoding.Worker.Jobs;
 
 /// <summary>
-/// One job's work in a private folder: fetch the source, probe, encode the ladder in one ffmpeg run, waveform,
-/// poster, then upload with manifest.json last. Every failure leaves as a <see cref="JobFailedException"/>. The
+/// One job's work in a private folder: fetch the source, probe, then one ffmpeg run (one decode) for the ladder, the
+/// poster, the storyboard sprite and the waveform's PCM, read while it runs; then upload with manifest.json last. Every failure leaves as a <see cref="JobFailedException"/>. The
 /// download and the uploads ride out a short storage outage (<see cref="StorageRetry"/>) before they fail.
 /// </summary>
 public sealed class TranscodePipeline(
@@ -32,7 +33,7 @@ public sealed class TranscodePipeline(
     IOptions<WorkerOptions> options,
     ILogger<TranscodePipeline> logger)
 {
-    /// <summary>Share of the progress bar the encode takes; waveform, poster and upload share the rest.</summary>
+    /// <summary>Share of the progress bar the encode (with poster, storyboard and waveform) takes; checks and upload share the rest.</summary>
     private const double EncodeShare = 85;
 
     public async Task<TranscodeOutputs> RunAsync(WorkerJobInput input, string workDirectory, UploadLedger ledger, Action<double> progress, CancellationToken cancellationToken)
@@ -58,8 +59,17 @@ public sealed class TranscodePipeline(
         VideoEncoder? encoder = probe.Video is null ? null : await encoders.SelectAsync();
         Log.EncodeStarting(logger, mediaId, encoder?.FfmpegName() ?? "none (audio only)", string.Join(',', rungs.Select(r => $"{r.Name}={r.Width}x{r.Height}")));
 
-        var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings, conditioning);
+        var posterPath = Path.Combine(outputDirectory, MediaKeys.PosterName);
+        var storyboard = probe.Video is null ? null : StoryboardPlan.For(probe.DurationSeconds, rungs[0], settings.StoryboardSettings);
+        var request = new HlsEncodeRequest(sourcePath, hlsDirectory, probe, rungs, encoder ?? VideoEncoder.Libx264, settings.EncodeSettings, conditioning)
+        {
+            PosterPath = probe.Video is null ? null : posterPath,
+            Storyboard = storyboard,
+            StoryboardPath = Path.Combine(outputDirectory, MediaKeys.StoryboardImageName),
+            WaveformPcmFormat = probe.Audio is null ? null : waveforms.PcmFormat,
+        };
         var parser = new FfmpegProgressParser(probe.DurationSeconds);
+        WaveformResult? waveformResult = null;
         var encodeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var encodeErrors = await Step(workDirectory, JobErrorCodes.EncodeFailed, "Encoding the HLS ladder failed", () => tools.RunFfmpegAsync(
             FfmpegArguments.Hls(request),
@@ -70,6 +80,8 @@ public sealed class TranscodePipeline(
                     progress(Math.Round(percent * EncodeShare / 100, 1));
                 }
             },
+            probe.Audio is not { } audio ? null : async (pcm, ct) => waveformResult = await Step(workDirectory, JobErrorCodes.WaveformFailed, "Generating the waveform failed", () => waveforms.ReadAsync(
+                pcm, audio, Path.Combine(outputDirectory, MediaKeys.WaveformJsonName), Path.Combine(outputDirectory, MediaKeys.WaveformDatName), ct)),
             cancellationToken));
         metrics.Encoded(System.Diagnostics.Stopwatch.GetElapsedTime(encodeStarted), probe.DurationSeconds, encoder?.FfmpegName() ?? "aac");
         await MediaPlaylist.CorrectFilesAsync(hlsDirectory, cancellationToken);
@@ -82,28 +94,16 @@ public sealed class TranscodePipeline(
         }
 
         await MasterPlaylist.CompleteFileAsync(hlsDirectory, probe.Video is null ? null : conditioning!.WrittenFramesPerSecond(probe.Video), request.AudioRenditions, cancellationToken);
-
-        WaveformOutput? waveform = null;
-        if (probe.Audio is not null)
+        var waveform = waveformResult is null ? null : new WaveformOutput
         {
-            var result = await Step(workDirectory, JobErrorCodes.WaveformFailed, "Generating the waveform failed", () => waveforms.GenerateAsync(
-                sourcePath,
-                probe.Audio,
-                Path.Combine(outputDirectory, MediaKeys.WaveformJsonName),
-                Path.Combine(outputDirectory, MediaKeys.WaveformDatName),
-                cancellationToken));
-            waveform = new WaveformOutput
-            {
-                JsonKey = MediaKeys.WaveformJson(mediaId),
-                DatKey = MediaKeys.WaveformDat(mediaId),
-                SampleRate = result.SampleRate,
-                SamplesPerPixel = result.SamplesPerPixel,
-            };
-        }
-
+            JsonKey = MediaKeys.WaveformJson(mediaId),
+            DatKey = MediaKeys.WaveformDat(mediaId),
+            SampleRate = waveformResult.SampleRate,
+            SamplesPerPixel = waveformResult.SamplesPerPixel,
+        };
+        var posterKey = probe.Video is null ? null : Poster(posterPath, mediaId);
+        var storyboardOutput = storyboard is null ? null : await StoryboardAsync(storyboard, outputDirectory, mediaId, cancellationToken);
         progress(EncodeShare + 5);
-
-        var posterKey = probe.Video is null ? null : await PosterAsync(workDirectory, sourcePath, probe, conditioning, rungs[0], Path.Combine(outputDirectory, MediaKeys.PosterName), mediaId, cancellationToken);
 
         var outputs = new TranscodeOutputs
         {
@@ -112,6 +112,7 @@ public sealed class TranscodePipeline(
             DurationSeconds = Math.Round(probe.DurationSeconds, 3),
             PosterKey = posterKey,
             Waveform = waveform,
+            Storyboard = storyboardOutput,
             Encoder = encoder?.FfmpegName() ?? "",
             ManifestKey = MediaKeys.Manifest(mediaId),
             Source = probe.Video is null ? null : conditioning!.Describe(probe.Video),
@@ -135,27 +136,42 @@ public sealed class TranscodePipeline(
         return outputs;
     }
 
-    /// <summary>
-    /// The poster's key, or null when no frame could be had. When the seek lands past the last frame (a one-frame
-    /// source) ffmpeg exits 0 without a file, so the first frames are tried: a player shows a poster before playback
-    /// and any real frame beats a blank tile. A key is only returned for a non-empty file.
-    /// </summary>
-    private async Task<string?> PosterAsync(string workDirectory, string sourcePath, MediaProbe probe, VideoConditioning? conditioning, PlannedRung size, string posterPath, Guid mediaId, CancellationToken cancellationToken)
+    /// <summary>The poster's key, or null when no frame could be had; a key is only returned for a non-empty file.</summary>
+    private static string? Poster(string posterPath, Guid mediaId)
     {
-        foreach (var fromStart in new[] { false, true })
+        if (new FileInfo(posterPath) is { Exists: true, Length: > 0 })
         {
-            await Step(workDirectory, JobErrorCodes.PosterFailed, "Extracting the poster failed", () => tools.RunFfmpegAsync(
-                FfmpegArguments.Poster(sourcePath, probe, size, posterPath, fromStart, conditioning),
-                onOutputLine: null,
-                cancellationToken));
-            if (new FileInfo(posterPath) is { Exists: true, Length: > 0 })
-            {
-                return MediaKeys.Poster(mediaId);
-            }
+            return MediaKeys.Poster(mediaId);
         }
 
         File.Delete(posterPath);
         return null;
+    }
+
+    /// <summary>
+    /// The storyboard's record and its WebVTT beside the sprite the encode wrote; null (and no sprite left to upload) when
+    /// ffmpeg wrote none, which only a video without frames would do.
+    /// </summary>
+    private static async Task<StoryboardOutput?> StoryboardAsync(StoryboardPlan plan, string outputDirectory, Guid mediaId, CancellationToken cancellationToken)
+    {
+        var sprite = Path.Combine(outputDirectory, MediaKeys.StoryboardImageName);
+        if (new FileInfo(sprite) is not { Exists: true, Length: > 0 })
+        {
+            File.Delete(sprite);
+            return null;
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, MediaKeys.StoryboardVttName), StoryboardVtt.Write(plan, MediaKeys.StoryboardImageName), cancellationToken);
+        return new StoryboardOutput
+        {
+            ImageKey = MediaKeys.StoryboardImage(mediaId),
+            VttKey = MediaKeys.StoryboardVtt(mediaId),
+            IntervalSeconds = plan.IntervalSeconds,
+            TileWidth = plan.TileWidth,
+            TileHeight = plan.TileHeight,
+            Columns = plan.Columns,
+            TileCount = plan.TileCount,
+        };
     }
 
     /// <summary>The EXTINF sum, in seconds, of each media playlist under <paramref name="hlsDirectory"/>.</summary>
@@ -257,7 +273,7 @@ public sealed class TranscodePipeline(
         if (VideoConditioningPlanner.NeedsDetection(video))
         {
             var idetLog = await Step(workDirectory, JobErrorCodes.SourceUnreadable, "Decoding the source failed", () => tools.RunFfmpegAsync(
-                FfmpegArguments.InterlaceDetection(sourcePath, video), onOutputLine: null, cancellationToken), permanent: true);
+                FfmpegArguments.InterlaceDetection(sourcePath, video), onProgressLine: null, cancellationToken), permanent: true);
             detected = InterlaceDetection.Parse(idetLog);
         }
 

@@ -30,6 +30,7 @@ public static class OutputObjectPolicy
             ".ts" => new OutputObject("video/mp2t", Immutable, Phase: 0),
             ".jpg" or ".jpeg" => new OutputObject("image/jpeg", Day, Phase: 0),
             ".json" => new OutputObject("application/json", Day, Phase: 0),
+            ".vtt" => new OutputObject("text/vtt", Day, Phase: 0),
             _ => new OutputObject("application/octet-stream", Day, Phase: 0),
         };
     }

@@ -7,35 +7,44 @@ using Transcoding.Worker.Probing;
 namespace Transcoding.Worker.Waveforms;
 
 /// <summary>
-/// Writes <c>waveform.dat</c> and <c>waveform.json</c>: with audiowaveform when it is installed (the GPU image has it),
-/// otherwise from ffmpeg's decoded PCM streamed through <see cref="WaveformAccumulator"/>.
+/// Writes <c>waveform.dat</c> and <c>waveform.json</c> from the PCM the job's ffmpeg run writes to stdout
+/// (<see cref="FfmpegArguments.Hls"/>), while it runs: with audiowaveform when it is installed (the GPU image has it),
+/// which reads WAV from its stdin, otherwise through <see cref="WaveformAccumulator"/> from raw PCM.
 /// </summary>
 public sealed class WaveformGenerator(MediaToolRunner runner, IOptions<WorkerOptions> options, ILogger<WaveformGenerator> logger)
 {
     public const string Audiowaveform = "audiowaveform";
     public const string BuiltIn = "built-in";
 
-    public async Task<WaveformResult> GenerateAsync(string inputPath, AudioStreamInfo audio, string jsonPath, string datPath, CancellationToken cancellationToken)
+    /// <summary>Looked up once: the image does not change while the worker runs.</summary>
+    private readonly Lazy<string?> _tool = new(() => ExecutableLocator.Find(options.Value.AudiowaveformPath, Environment.GetEnvironmentVariable("PATH")));
+
+    /// <summary>
+    /// The container ffmpeg must write the PCM in for <see cref="ReadAsync"/>: <c>wav</c> for audiowaveform (it needs
+    /// the header), <c>s16le</c> (raw) for the built-in reader.
+    /// </summary>
+    public string PcmFormat => _tool.Value is null ? "s16le" : "wav";
+
+    /// <summary>
+    /// Reads mono 16-bit PCM of <paramref name="audio"/> in <see cref="PcmFormat"/> to its end and writes both files.
+    /// </summary>
+    /// <exception cref="ToolFailedException">audiowaveform failed.</exception>
+    public async Task<WaveformResult> ReadAsync(Stream pcm, AudioStreamInfo audio, string jsonPath, string datPath, CancellationToken cancellationToken)
     {
         var samplesPerPixel = options.Value.WaveformSamplesPerPixel;
-        var tool = ExecutableLocator.Find(options.Value.AudiowaveformPath, Environment.GetEnvironmentVariable("PATH"));
-        if (tool is not null)
+        if (_tool.Value is { } tool)
         {
             var zoom = samplesPerPixel.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await runner.RunPipedAsync(
-                FfmpegArguments.WaveformWav(inputPath, audio),
-                tool,
-                ["--input-format", "wav", "-i", "-", "-o", datPath, "-b", "8", "-z", zoom],
-                cancellationToken);
+            await runner.RunToolAsync(tool, ["--input-format", "wav", "-i", "-", "-o", datPath, "-b", "8", "-z", zoom], pcm, cancellationToken);
 
-            // The JSON is converted from the .dat, so the source is decoded once.
+            // The JSON is converted from the .dat, so the PCM is read once.
             await runner.RunToolAsync(tool, ["-i", datPath, "-o", jsonPath], cancellationToken);
             Log.WaveformGenerated(logger, Audiowaveform);
             return new WaveformResult(audio.SampleRate, samplesPerPixel);
         }
 
         var accumulator = new WaveformAccumulator(samplesPerPixel);
-        await runner.RunFfmpegAsync(FfmpegArguments.WaveformPcm(inputPath, audio), (stdout, ct) => ReadAsync(stdout, accumulator, ct), cancellationToken);
+        await AccumulateAsync(pcm, accumulator, cancellationToken);
         var waveform = accumulator.Complete(audio.SampleRate);
         await using (var json = File.Create(jsonPath))
         {
@@ -51,7 +60,7 @@ public sealed class WaveformGenerator(MediaToolRunner runner, IOptions<WorkerOpt
         return new WaveformResult(waveform.SampleRate, samplesPerPixel);
     }
 
-    private static async Task ReadAsync(Stream pcm, WaveformAccumulator accumulator, CancellationToken cancellationToken)
+    private static async Task AccumulateAsync(Stream pcm, WaveformAccumulator accumulator, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try

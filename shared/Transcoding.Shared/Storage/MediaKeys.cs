@@ -23,6 +23,10 @@ public static class MediaKeys
     public const string WaveformJsonName = "waveform.json";
     public const string WaveformDatName = "waveform.dat";
 
+    /// <summary>The storyboard: a sprite of seek-bar thumbnails and the WebVTT cues that point into it (video only).</summary>
+    public const string StoryboardImageName = "storyboard.jpg";
+    public const string StoryboardVttName = "storyboard.vtt";
+
     public static string Prefix(Guid mediaId) => $"media/{mediaId:D}/";
 
     /// <summary><c>media/{mediaId}/hls/</c>, ending with '/'.</summary>
@@ -41,9 +45,13 @@ public static class MediaKeys
 
     public static string WaveformDat(Guid mediaId) => Prefix(mediaId) + WaveformDatName;
 
+    public static string StoryboardImage(Guid mediaId) => Prefix(mediaId) + StoryboardImageName;
+
+    public static string StoryboardVtt(Guid mediaId) => Prefix(mediaId) + StoryboardVttName;
+
     /// <summary>
     /// Every key an outputs record points at, itself first: manifest, master playlist, each rendition's playlist, then
-    /// poster and waveform when present. A record read from the wire may hold nulls; they are listed as null.
+    /// poster, waveform and storyboard when present. A record read from the wire may hold nulls; they are listed as null.
     /// </summary>
     public static IEnumerable<string?> Of(TranscodeOutputs outputs)
     {
@@ -63,6 +71,12 @@ public static class MediaKeys
         {
             yield return outputs.Waveform.JsonKey;
             yield return outputs.Waveform.DatKey;
+        }
+
+        if (outputs.Storyboard is not null)
+        {
+            yield return outputs.Storyboard.ImageKey;
+            yield return outputs.Storyboard.VttKey;
         }
     }
 

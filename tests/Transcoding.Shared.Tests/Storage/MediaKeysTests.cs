@@ -51,10 +51,12 @@ public sealed class MediaKeysTests
             Renditions = [new Rendition { Name = "360p", PlaylistKey = MediaKeys.RenditionPlaylist(MediaId, "360p") }],
             PosterKey = MediaKeys.Poster(MediaId),
             Waveform = new WaveformOutput { JsonKey = MediaKeys.WaveformJson(MediaId), DatKey = MediaKeys.WaveformDat(MediaId) },
+            Storyboard = new StoryboardOutput { ImageKey = MediaKeys.StoryboardImage(MediaId), VttKey = MediaKeys.StoryboardVtt(MediaId) },
         };
 
         Assert.Equal(
-            [outputs.ManifestKey, outputs.MasterPlaylistKey, outputs.Renditions[0].PlaylistKey, outputs.PosterKey, outputs.Waveform.JsonKey, outputs.Waveform.DatKey],
+            [outputs.ManifestKey, outputs.MasterPlaylistKey, outputs.Renditions[0].PlaylistKey, outputs.PosterKey, outputs.Waveform.JsonKey, outputs.Waveform.DatKey,
+             outputs.Storyboard.ImageKey, outputs.Storyboard.VttKey],
             MediaKeys.Of(outputs));
     }
 }

@@ -2,6 +2,7 @@ using Transcoding.Worker.Conditioning;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
+using Transcoding.Worker.Storyboards;
 
 namespace Transcoding.Worker.Tests.Encoding;
 
@@ -71,8 +72,8 @@ public class FfmpegArgumentsTests
     [Theory]
     [InlineData("h264", 90, "-hwaccel cuda -i")]
     [InlineData("hevc", 270, "-hwaccel cuda -i")]
-    [InlineData("prores", 0, "-v error -nostats -progress pipe:1 -i")]
-    [InlineData("av1", 0, "-v error -nostats -progress pipe:1 -i")]
+    [InlineData("prores", 0, "-v error -nostats -progress pipe:2 -i")]
+    [InlineData("av1", 0, "-v error -nostats -progress pipe:2 -i")]
     public void When_nvenc_gets_a_rotated_or_non_nvdec_source_frames_go_through_system_memory(string codec, int rotation, string decode)
     {
         var args = Hls(VideoEncoder.H264Nvenc, video: new VideoStreamInfo(0, codec, 1920, 1080, rotation, 1, 30));
@@ -219,30 +220,89 @@ public class FfmpegArgumentsTests
         Assert.Contains(nvenc + " ", Hls(VideoEncoder.H264Nvenc, settings: Settings with { Preset = preset }));
     }
 
-    [Theory]
-    [InlineData(DynamicRange.Pq, null, "zscale=w=1280:h=720:tin=smpte2084:", "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,thumbnail=50,")]
-    [InlineData(DynamicRange.Sdr, FieldParity.BottomFirst, "-vf scale=interl=1,format=yuv420p,bwdif=mode=send_frame:parity=bff:deint=all,thumbnail=50,", "thumbnail=50,scale=w=1280:h=720,setsar=1")]
-    public void When_a_poster_is_taken_its_picture_is_deinterlaced_and_tone_mapped_like_the_ladder(DynamicRange range, FieldParity? parity, string first, string then)
-    {
-        var args = string.Join(' ', FfmpegArguments.Poster(
-            "/w/source", new MediaProbe(Landscape, null, 10), TwoRungs[0], "/w/out/poster.jpg", conditioning: new(parity, new FrameRate(30, 1), range, 2)));
+    /// <summary>The ladder's request with every other output of the same run asked for: poster, storyboard (3 tiles of 160x90, 2 columns: 320x180), PCM.</summary>
+    private static string Everything(VideoEncoder encoder, double duration = 10, VideoConditioning? conditioning = null, AudioStreamInfo? audio = null) =>
+        string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
+            "/w/source", "/w/out/hls", new MediaProbe(Landscape, audio ?? Stereo, duration), TwoRungs, encoder, Settings, conditioning)
+        {
+            PosterPath = "/w/out/poster.jpg",
+            Storyboard = new StoryboardPlan(10_000, 4, 160, 90, 2),
+            StoryboardPath = "/w/out/storyboard.jpg",
+            WaveformPcmFormat = "s16le",
+        }));
 
-        Assert.Contains(first, args);
-        Assert.Contains(then, args);
-        Assert.DoesNotContain("fps=", args);
-        Assert.DoesNotContain("tpad", args);
+    [Theory]
+    [InlineData(DynamicRange.Pq, null, "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,tpad=stop_mode=clone:stop_duration=2,split=6[s0][s1][s2][s3][s4][s5];")]
+    [InlineData(DynamicRange.Sdr, FieldParity.BottomFirst, "[0:0]scale=interl=1,format=yuv420p,bwdif=mode=send_frame:parity=bff:deint=all,fps=30,tpad=stop_mode=clone:stop_duration=2,split=6[s0][s1][s2][s3][s4][s5];")]
+    public void When_a_poster_and_storyboard_are_made_they_branch_after_the_ladders_conditioning(DynamicRange range, FieldParity? parity, string conditioned)
+    {
+        var args = Everything(VideoEncoder.Libx264, conditioning: new(parity, new FrameRate(30, 1), range, 2));
+
+        Assert.Contains(conditioned, args);
+        Assert.Contains(
+            "[s2]trim=end_frame=1,scale=w=1280:h=720,setsar=1[poster0];[s3]select='gte(t,1)',trim=end_frame=50,scale=w=1280:h=720,thumbnail=50,setsar=1[poster1];" +
+            "[s4]trim=end_frame=1,scale=w=320:h=180,setsar=1[storyboard0];[s5]fps=fps=1/4:start_time=0:eof_action=pass,scale=w=160:h=90,setsar=1,tile=2x2[storyboard1];" +
+            "[poster0][poster1]concat=n=2:v=1:a=0[poster];[storyboard0][storyboard1]concat=n=2:v=1:a=0[storyboard] ",
+            args);
+        Assert.Single(FfmpegArguments.Hls(new HlsEncodeRequest("/w/source", "/w/out/hls", new MediaProbe(Landscape, Stereo, 10), TwoRungs, VideoEncoder.Libx264, Settings)
+        {
+            PosterPath = "/w/out/poster.jpg",
+            WaveformPcmFormat = "s16le",
+        }), a => a == "-i");
+    }
+
+    [Fact]
+    public void When_a_poster_and_storyboard_are_made_each_is_a_jpeg_rewritten_by_its_picture_after_a_placeholder()
+    {
+        Assert.Contains(
+            "/w/out/hls/%v/index.m3u8 -map [poster] -frames:v 2 -q:v 3 -update 1 /w/out/poster.jpg -map [storyboard] -frames:v 2 -q:v 5 -update 1 /w/out/storyboard.jpg -map 0:1",
+            Everything(VideoEncoder.Libx264));
+    }
+
+    [Fact]
+    public void When_nvenc_keeps_frames_on_the_gpu_pictures_are_chosen_and_scaled_there_then_downloaded_small()
+    {
+        var args = Everything(VideoEncoder.H264Nvenc);
+
+        Assert.Contains("-hwaccel cuda -hwaccel_output_format cuda -i /w/source", args);
+        Assert.Contains("[s2]trim=end_frame=1,scale_cuda=w=1280:h=720:format=nv12,hwdownload,format=nv12,setsar=1[poster0];", args);
+        Assert.Contains("[s3]select='gte(t,1)',trim=end_frame=50,scale_cuda=w=1280:h=720:format=nv12,hwdownload,format=nv12,thumbnail=50,setsar=1[poster1];", args);
+        Assert.Contains("[s5]fps=fps=1/4:start_time=0:eof_action=pass,scale_cuda=w=160:h=90:format=nv12,hwdownload,format=nv12,setsar=1,tile=2x2[storyboard1];", args);
+        Assert.Contains("split=6[s0][s1][s2][s3][s4][s5];[s0]scale_cuda=w=1280:h=720:format=nv12,setsar=1[v0];[s1]scale_cuda=w=640:h=360:format=nv12,setsar=1[v1];", args);
+        Assert.Equal(4, args.Split("hwdownload").Length - 1);
     }
 
     [Theory]
-    [InlineData(100, "-ss 10 -i /w/source")]
-    [InlineData(3, "-ss 0.3 -i /w/source")]
-    [InlineData(0, "-y -v error -i /w/source")]
-    public void When_a_poster_is_taken_it_skips_the_opening_frames(double duration, string seek)
+    [InlineData(100, "select='gte(t,10)',")]
+    [InlineData(3, "select='gte(t,0.3)',")]
+    [InlineData(0, "")]
+    public void When_a_poster_is_made_its_frames_come_from_a_tenth_of_the_duration_on(double duration, string select)
     {
-        var args = string.Join(' ', FfmpegArguments.Poster("/w/source", new MediaProbe(Landscape, null, duration), TwoRungs[0], "/w/out/poster.jpg"));
+        Assert.Contains($"[s3]{select}trim=end_frame=50,scale=w=1280:h=720,thumbnail=50,setsar=1[poster1]", Everything(VideoEncoder.Libx264, duration));
+    }
 
-        Assert.Contains(seek, args);
-        Assert.EndsWith("-map 0:0 -vf thumbnail=50,scale=w=1280:h=720,setsar=1 -frames:v 1 -q:v 3 -update 1 /w/out/poster.jpg", args);
+    [Theory]
+    [InlineData(2, Mean)]
+    [InlineData(1, "pan=stereo|c0=c0|c1=c0," + Mean)]
+    [InlineData(6, Surround + "," + Mean)]
+    [InlineData(8, Surround + "," + Mean)]
+    public void When_a_waveform_is_built_the_same_run_writes_the_mean_of_the_stereo_that_plays_as_mono_pcm_to_stdout(int channels, string filter)
+    {
+        Assert.EndsWith($"/w/out/storyboard.jpg -map 0:1 -af {filter} -f s16le -acodec pcm_s16le pipe:1", Everything(VideoEncoder.Libx264, audio: Stereo with { Channels = channels }));
+    }
+
+    [Fact]
+    public void When_the_source_is_audio_only_no_picture_is_asked_of_ffmpeg()
+    {
+        var args = string.Join(' ', FfmpegArguments.Hls(new HlsEncodeRequest(
+            "/w/source", "/w/out/hls", new MediaProbe(null, new AudioStreamInfo(0, "mp3", 44100, 2), 10), [], VideoEncoder.Libx264, Settings)
+        {
+            PosterPath = "/w/out/poster.jpg",
+            WaveformPcmFormat = "wav",
+        }));
+
+        Assert.DoesNotContain(".jpg", args);
+        Assert.EndsWith("/w/out/hls/%v/index.m3u8 -map 0:0 -af pan=mono|c0=0.5*c0+0.5*c1 -f wav -acodec pcm_s16le pipe:1", args);
     }
 
     [Theory]
@@ -251,19 +311,6 @@ public class FfmpegArgumentsTests
     public void When_an_encoder_is_probed_a_tiny_real_encode_runs(VideoEncoder encoder, string expected)
     {
         Assert.EndsWith(expected, string.Join(' ', FfmpegArguments.EncoderProbe(encoder)));
-    }
-
-    [Theory]
-    [InlineData(2, Mean)]
-    [InlineData(1, "pan=stereo|c0=c0|c1=c0," + Mean)]
-    [InlineData(6, Surround + "," + Mean)]
-    [InlineData(8, Surround + "," + Mean)]
-    public void When_a_waveform_is_built_ffmpeg_writes_the_mean_of_the_stereo_that_plays_as_mono_pcm_to_stdout(int channels, string filter)
-    {
-        var audio = Stereo with { Channels = channels };
-
-        Assert.EndsWith($"-i /w/source -map 0:1 -af {filter} -f s16le -acodec pcm_s16le pipe:1", string.Join(' ', FfmpegArguments.WaveformPcm("/w/source", audio)));
-        Assert.EndsWith($"-i /w/source -map 0:1 -af {filter} -f wav -acodec pcm_s16le pipe:1", string.Join(' ', FfmpegArguments.WaveformWav("/w/source", audio)));
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class AudioTrackTests
 
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(
-            ["hls/180p/index.m3u8", "hls/audio-2/index.m3u8", "hls/audio/index.m3u8", "hls/master.m3u8", "manifest.json", "poster.jpg", "waveform.dat", "waveform.json"],
+            ["hls/180p/index.m3u8", "hls/audio-2/index.m3u8", "hls/audio/index.m3u8", "hls/master.m3u8", "manifest.json", "poster.jpg", "storyboard.jpg", "storyboard.vtt", "waveform.dat", "waveform.json"],
             harness.Outputs(mediaId).Where(o => !o.EndsWith(".ts", StringComparison.Ordinal)));
         Assert.Equal(
             [new Rendition { Name = "180p", Width = 320, Height = 180, VideoBitrateKbps = 600, PlaylistKey = prefix + "hls/180p/index.m3u8" },

@@ -21,6 +21,7 @@ public class JobOutcomeTests
         var outputs = result.Outputs!;
         Assert.Equal("", outputs.Encoder);
         Assert.Null(outputs.PosterKey);
+        Assert.Null(outputs.Storyboard);
         var rendition = Assert.Single(outputs.Renditions);
         Assert.Equal(("audio", null, null, 0, 128), (rendition.Name, rendition.Width, rendition.Height, rendition.VideoBitrateKbps, rendition.AudioBitrateKbps));
         Assert.Equal(["hls/audio/index.m3u8", "hls/master.m3u8", "manifest.json", "waveform.dat", "waveform.json"], harness.Outputs(mediaId).Where(o => !o.EndsWith(".ts", StringComparison.Ordinal)));
@@ -42,7 +43,7 @@ public class JobOutcomeTests
         Assert.Null(result.Outputs!.Waveform);
         var rendition = Assert.Single(result.Outputs.Renditions);
         Assert.Equal(("360p", 640, 360, 0), (rendition.Name, rendition.Width, rendition.Height, rendition.AudioBitrateKbps));
-        Assert.Equal(["hls/360p/index.m3u8", "hls/master.m3u8", "manifest.json", "poster.jpg"], harness.Outputs(mediaId).Where(o => !o.EndsWith(".ts", StringComparison.Ordinal)));
+        Assert.Equal(["hls/360p/index.m3u8", "hls/master.m3u8", "manifest.json", "poster.jpg", "storyboard.jpg", "storyboard.vtt"], harness.Outputs(mediaId).Where(o => !o.EndsWith(".ts", StringComparison.Ordinal)));
         await Hls.AssertDecodesAsync(harness.OutputPath(mediaId, "hls/master.m3u8"));
         var segment = Hls.Segments(harness.OutputPath(mediaId, "hls/360p/index.m3u8"))[0].Uri;
         Assert.Equal(["video"], await Hls.StreamTypesAsync(harness.OutputPath(mediaId, "hls/360p/" + segment)));
@@ -62,6 +63,7 @@ public class JobOutcomeTests
         var segment = Hls.Segments(harness.OutputPath(mediaId, "hls/360p/index.m3u8"))[0].Uri;
         Assert.Equal((360, 640), await Hls.VideoSizeAsync(harness.OutputPath(mediaId, "hls/360p/" + segment)));
         Assert.Equal((360, 640), await Hls.VideoSizeAsync(harness.OutputPath(mediaId, "poster.jpg")));
+        Assert.Equal((160, 284), await Hls.VideoSizeAsync(harness.OutputPath(mediaId, "storyboard.jpg")));
     }
 
     public static TheoryData<string, string> BadSources => new()

@@ -60,8 +60,9 @@ public sealed class OutputValidationTests(ITestOutputHelper output)
         await File.WriteAllTextAsync(ffmpeg, """
             #!/bin/sh
             ffmpeg "$@" || exit $?
-            for last in "$@"; do :; done
-            case "$last" in */index.m3u8) : > "$(ls "$(dirname "$(dirname "$last")")"/*/segment_00000.ts | head -n 1)" ;; esac
+            for arg in "$@"; do case "$arg" in */index.m3u8) playlist=$arg ;; esac; done
+            [ -n "$playlist" ] && : > "$(ls "$(dirname "$(dirname "$playlist")")"/*/segment_00000.ts | head -n 1)"
+            exit 0
             """);
         await Tool.RunAsync("chmod", ["+x", ffmpeg]);
         await using var harness = await WorkerHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:FfmpegPath"] = ffmpeg });

@@ -18,7 +18,7 @@ public class VideoTranscodeTests(TranscodedVideo video) : IClassFixture<Transcod
         var outputs = video.Harness.Outputs(video.MediaId);
 
         Assert.Equal(
-            ["hls/360p/index.m3u8", "hls/480p/index.m3u8", "hls/master.m3u8", "manifest.json", "poster.jpg", "waveform.dat", "waveform.json"],
+            ["hls/360p/index.m3u8", "hls/480p/index.m3u8", "hls/master.m3u8", "manifest.json", "poster.jpg", "storyboard.jpg", "storyboard.vtt", "waveform.dat", "waveform.json"],
             outputs.Where(o => !o.EndsWith(".ts", StringComparison.Ordinal)));
         foreach (var rung in Rungs)
         {

@@ -10,6 +10,8 @@ public class OutputObjectPolicyTests
     [InlineData("poster.jpg", "image/jpeg", "public, max-age=86400", 0)]
     [InlineData("waveform.json", "application/json", "public, max-age=86400", 0)]
     [InlineData("waveform.dat", "application/octet-stream", "public, max-age=86400", 0)]
+    [InlineData("storyboard.jpg", "image/jpeg", "public, max-age=86400", 0)]
+    [InlineData("storyboard.vtt", "text/vtt", "public, max-age=86400", 0)]
     [InlineData("hls/720p/index.m3u8", "application/vnd.apple.mpegurl", "public, max-age=300", 1)]
     [InlineData("hls/master.m3u8", "application/vnd.apple.mpegurl", "public, max-age=300", 2)]
     [InlineData("manifest.json", "application/json", "no-cache", 3)]

@@ -13,7 +13,7 @@ public sealed class StallingFfmpeg : IDisposable
 
     public StallingFfmpeg()
     {
-        File.WriteAllText(Path, $"""
+        Tool.WriteScript(Path, $"""
             #!/bin/sh
             case " $* " in
               *" -f hls "*)
@@ -24,10 +24,6 @@ public sealed class StallingFfmpeg : IDisposable
             esac
             exec ffmpeg "$@"
             """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 
     public string Path => System.IO.Path.Combine(_folder.FullName, "ffmpeg");

@@ -37,4 +37,14 @@ public static class Tool
             .ExecuteBoundAsync(cancel.Token);
         Assert.True(result.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} > {path} exited {result.ExitCode}: {stderr}");
     }
+
+    /// <summary>Writes a shell script to <paramref name="path"/> and makes it executable by its owner (a tool stand-in).</summary>
+    public static void WriteScript(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 }
