@@ -1,11 +1,11 @@
 using System.Globalization;
 using Transcoding.Shared.Storage;
 using Transcoding.Testing;
+using Transcoding.Worker;
 using Transcoding.Worker.Conditioning;
 using Transcoding.Worker.Encoding;
 using Transcoding.Worker.Ladder;
 using Transcoding.Worker.Probing;
-using Transcoding.Worker;
 using Transcoding.Worker.Storyboards;
 using static Transcoding.Benchmarks.WorkerHarness;
 
