@@ -124,10 +124,13 @@ public static partial class FfmpegArguments
 
         // One JPEG each, rewritten by its second frame (Pictures). An output that ends early (the poster after its
         // candidates) does not hold up the others: ffmpeg 5.1 decodes on for them, and the ladder's segments are those of
-        // a ladder-only run.
+        // a ladder-only run. Passthrough timing, the two frames one second apart (setpts=N/TB in VideoFilter): at a constant
+        // rate the muxer repeated the placeholder up to the picture's time, that repeat was the second frame, and the
+        // poster came out as the first frame (black for a fade-in); passed through at their own times, a picture less
+        // than one output tick after the placeholder got the same pts and the JPEG encoder refused it.
         foreach (var picture in pictures)
         {
-            args.AddRange(["-map", $"[{picture.Label}]", "-frames:v", "2", "-q:v", Invariant(picture.Quality), "-update", "1", picture.Path]);
+            args.AddRange(["-map", $"[{picture.Label}]", "-fps_mode", "passthrough", "-frames:v", "2", "-q:v", Invariant(picture.Quality), "-update", "1", picture.Path]);
         }
 
         if (audio is not null && request.WaveformPcmFormat is { } format)
@@ -209,7 +212,7 @@ public static partial class FfmpegArguments
         var chain = ConditioningFilters(video, conditioning, rungs[0]).Append($"split={branches.Count}{splits}");
         return $"[0:{video.Index}]{string.Join(',', chain)};"
             + string.Join(';', branches.Select((branch, i) => $"[s{i}]{branch}")
-                .Concat(pictures.Select(picture => $"[{picture.Label}0][{picture.Label}1]concat=n=2:v=1:a=0[{picture.Label}]")));
+                .Concat(pictures.Select(picture => $"[{picture.Label}0][{picture.Label}1]concat=n=2:v=1:a=0,setpts=N/TB[{picture.Label}]")));
     }
 
     /// <summary>
@@ -220,8 +223,9 @@ public static partial class FfmpegArguments
     /// until the end of the encode. The poster: <c>thumbnail</c> picks the most representative of the first frames from
     /// a tenth of the duration on (past opening titles and fades), at the top rung's size; when that tenth lies past the
     /// last frame (a one-frame source) nothing follows the placeholder, so the first frame is the poster: a player shows
-    /// a poster before playback and any real frame beats a blank tile. The storyboard: <c>fps</c> takes the frame nearest
-    /// each tile's instant from 0 (repeating the first one for a late start), scaled to the tile, and <c>tile</c> lays
+    /// a poster before playback and any real frame beats a blank tile. The storyboard: <c>fps</c> rounds each frame to the
+    /// nearest tile instant and keeps the last, so tile n shows the last frame before (n + 1/2) x interval, inside its cue,
+    /// from 0 (repeating the first one for a late start), scaled to the tile, and <c>tile</c> lays
     /// them into one sprite (flushed at the end when the last row is short). On the GPU path frames are chosen first (by
     /// timestamp only), scaled small with <c>scale_cuda</c>, then downloaded (<c>hwdownload</c>): only small, chosen
     /// pictures cross to system memory.

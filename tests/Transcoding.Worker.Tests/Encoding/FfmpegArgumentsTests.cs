@@ -242,7 +242,7 @@ public class FfmpegArgumentsTests
         Assert.Contains(
             "[s2]trim=end_frame=1,scale=w=1280:h=720,setsar=1[poster0];[s3]select='gte(t,1)',trim=end_frame=50,scale=w=1280:h=720,thumbnail=50,setsar=1[poster1];" +
             "[s4]trim=end_frame=1,scale=w=320:h=180,setsar=1[storyboard0];[s5]fps=fps=1/4:start_time=0:eof_action=pass,scale=w=160:h=90,setsar=1,tile=2x2[storyboard1];" +
-            "[poster0][poster1]concat=n=2:v=1:a=0[poster];[storyboard0][storyboard1]concat=n=2:v=1:a=0[storyboard] ",
+            "[poster0][poster1]concat=n=2:v=1:a=0,setpts=N/TB[poster];[storyboard0][storyboard1]concat=n=2:v=1:a=0,setpts=N/TB[storyboard] ",
             args);
         Assert.Single(FfmpegArguments.Hls(new HlsEncodeRequest("/w/source", "/w/out/hls", new MediaProbe(Landscape, Stereo, 10), TwoRungs, VideoEncoder.Libx264, Settings)
         {
@@ -255,7 +255,7 @@ public class FfmpegArgumentsTests
     public void When_a_poster_and_storyboard_are_made_each_is_a_jpeg_rewritten_by_its_picture_after_a_placeholder()
     {
         Assert.Contains(
-            "/w/out/hls/%v/index.m3u8 -map [poster] -frames:v 2 -q:v 3 -update 1 /w/out/poster.jpg -map [storyboard] -frames:v 2 -q:v 5 -update 1 /w/out/storyboard.jpg -map 0:1",
+            "/w/out/hls/%v/index.m3u8 -map [poster] -fps_mode passthrough -frames:v 2 -q:v 3 -update 1 /w/out/poster.jpg -map [storyboard] -fps_mode passthrough -frames:v 2 -q:v 5 -update 1 /w/out/storyboard.jpg -map 0:1",
             Everything(VideoEncoder.Libx264));
     }
 
