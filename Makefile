@@ -1,5 +1,6 @@
-# Entry points: `make run` (the whole pipeline on a sample or INPUT=file) and `make test` (every test project against
-# real RabbitMQ, PostgreSQL and s3rver started on loopback by scripts/test-infra.sh).
+# Entry points: `make run` (the whole pipeline on a sample or INPUT=file), `make up` (the same with its dashboard until
+# Ctrl-C) and `make test` (every test project against real RabbitMQ, PostgreSQL and s3rver started on loopback by
+# scripts/test-infra.sh).
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # Each recipe runs in one bash, so a trap set on one line guards the lines after it.
@@ -13,7 +14,20 @@ TEST_ARGS ?=
 # A test that hangs this long is killed and counted as failed, so `make test` always ends.
 TEST_HANG_TIMEOUT ?= 5m
 
-.PHONY: build format-check test infra-start infra-stop compose-check bench chaos run
+.PHONY: build format-check test infra-start infra-stop compose-check bench chaos run up
+
+# What a user passes on the command line reaches the recipes as environment variables and is expanded by the shell as
+# data ("$$INPUT"), never pasted into the recipe's text, where a file name holding `...` or $(...) would run.
+INPUT ?=
+OUT ?=
+SEED ?=
+LOAD ?=
+CHAOS_ARGS ?=
+export TEST_ARGS INPUT OUT SEED LOAD CHAOS_ARGS
+# A build configuration is pasted into commands: only the two there are.
+ifneq ($(filter-out Debug Release,$(CONFIGURATION)),)
+$(error CONFIGURATION must be Debug or Release)
+endif
 
 BUILD := dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
 
@@ -45,8 +59,9 @@ test: compose-check
 	wait $$infra
 	wait $$node
 	source .test-infra/env
+	# TEST_ARGS is split into words, not evaluated: a filter's '|' stays part of the filter.
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) \
-	  --blame-hang-timeout $(TEST_HANG_TIMEOUT) --blame-hang-dump-type none $(TEST_ARGS)
+	  --blame-hang-timeout $(TEST_HANG_TIMEOUT) --blame-hang-dump-type none $$TEST_ARGS
 	$(CHAOS_SHORT)
 
 # The short fault run (a few faults, a few dozen items, about three minutes) after the tests, on servers of its own;
@@ -70,14 +85,15 @@ bench:
 # The whole system under a seeded fault schedule, figures in CHAOS.md: `make chaos [SEED=n] [LOAD=1] [CHAOS_ARGS=--short]`
 # (LOAD=1: the load run, jobs completed by the local endpoint itself; servers on a fresh .chaos/infra on ports of their
 # own, stopped whatever happens; non-zero when a "must be" breaks).
-SEED ?=
-LOAD ?=
-CHAOS_ARGS ?=
 chaos:
-	SEED=$(SEED) CHAOS_COMMAND="make chaos$(if $(SEED), SEED=$(SEED))$(if $(LOAD), LOAD=1)$(if $(CHAOS_ARGS), CHAOS_ARGS='$(CHAOS_ARGS)')" \
-	  scripts/chaos.sh $(if $(LOAD),--load) $(CHAOS_ARGS)
+	CHAOS_COMMAND="make chaos$${SEED:+ SEED=$$SEED}$${LOAD:+ LOAD=1}$${CHAOS_ARGS:+ CHAOS_ARGS='$$CHAOS_ARGS'}" \
+	  scripts/chaos.sh $${LOAD:+--load} $$CHAOS_ARGS
 
 # ---------------------------------------------------------------------------------------------------- run
 # The whole pipeline in one process on embedded defaults: `make run [INPUT=path] [OUT=dir]`.
 run:
-	scripts/run.sh "$(INPUT)" "$(OUT)"
+	scripts/run.sh "$$INPUT" "$$OUT"
+
+# The same kept running with the dashboard until Ctrl-C: `make up [INPUT=file]`; with one already up, INPUT is added to it.
+up:
+	scripts/run.sh --serve "$$INPUT" "$$OUT"

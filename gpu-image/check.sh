@@ -20,6 +20,8 @@ check "installs ffmpeg and audiowaveform" grep -Eq 'apt-get install .*ffmpeg aud
 check "installs util-linux (setpriv: ffmpeg dies with the worker)" grep -Eq 'apt-get install .*util-linux' "$dockerfile"
 check "asks the NVIDIA runtime for the video (NVENC/NVDEC) libraries" grep -Eq 'NVIDIA_DRIVER_CAPABILITIES=.*video' "$dockerfile"
 check "publishes the worker project" grep -q 'dotnet publish gpu-image/Transcoding.Worker/Transcoding.Worker.csproj' "$dockerfile"
+check "publishes for linux-x64" grep -q 'dotnet publish gpu-image/Transcoding.Worker/Transcoding.Worker.csproj .*-r linux-x64' "$dockerfile"
+check "the worker project publishes ReadyToRun (a cold worker starts sooner)" grep -q '<PublishReadyToRun>true</PublishReadyToRun>' gpu-image/Transcoding.Worker/Transcoding.Worker.csproj
 check "entrypoint runs the worker in serverless mode" grep -Eq '^CMD \["serverless"\]' "$dockerfile"
 check "every COPY source exists" bash -c "grep -E '^COPY [^-]' $dockerfile | awk '{print \$2}' | xargs -I{} test -e {}"
 
@@ -35,13 +37,16 @@ nvenc_options=$(ffmpeg -hide_banner -h encoder=h264_nvenc 2>/dev/null)
 for option in rc cq spatial-aq rc-lookahead no-scenecut forced-idr; do
   check "h264_nvenc option -$option (the worker's rate control)" grep -q "^  -$option " <<<"$nvenc_options"
 done
-check "hwdownload, tile and concat filters (poster and storyboard on the GPU path)" bash -c "grep -q ' hwdownload ' && grep -q ' tile ' && grep -q ' concat '" <<<"$filters"
+# One grep per filter on its own copy of the list (a first grep -q would consume a shared stdin).
+check "hwdownload, tile and concat filters (poster and storyboard on the GPU path)" bash -c 'for f in hwdownload tile concat; do grep -q " $f " <<<"$1" || exit 1; done' _ "$filters"
 check "cuda hwaccel" bash -c "ffmpeg -hide_banner -hwaccels 2>/dev/null | grep -qx cuda"
 
 echo "== the worker, run mode, image settings"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet publish gpu-image/Transcoding.Worker/Transcoding.Worker.csproj -c Release -o "$work/app" --nologo -v q -clp:ErrorsOnly
+# As the Dockerfile publishes it.
+dotnet publish gpu-image/Transcoding.Worker/Transcoding.Worker.csproj -c Release -r linux-x64 \
+  -o "$work/app" --nologo -v q -clp:ErrorsOnly
 mkdir -p "$work/bucket/uploads"
 ffmpeg -v error -y -f lavfi -i testsrc2=s=640x360:r=30:d=2 -f lavfi -i sine=f=440:d=2 \
   -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$work/bucket/uploads/clip.mp4"

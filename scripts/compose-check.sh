@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the deployables without a Docker engine: compose/docker-compose.yml is valid in each profile with the
 # settings of compose/.env.example, every build arg a Dockerfile needs is set, and every build context, Dockerfile,
-# target, file a Dockerfile copies and project it publishes exists. Prints what is wrong and exits 1 if anything is.
+# target, file a Dockerfile copies and project it publishes exists, and no service sets Auth__OpenOnLoopback. Prints
+# what is wrong and exits 1 if anything is.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 compose_dir=$root/compose
@@ -42,6 +43,11 @@ def need(path, what):
 ROOT_BUILD_FILES = ("Directory.Build.props", "Directory.Packages.props", ".editorconfig")
 variable = re.compile(r"\$(?:\{(\w+)(?::?[-+?][^}]*)?\}|(\w+))")
 for name, service in sorted(yaml.safe_load(sys.stdin)["services"].items()):
+    # Auth:OpenOnLoopback makes every loopback caller an operator: for make run and tests, never in a deployment.
+    environment = service.get("environment") or {}
+    for setting in (environment if isinstance(environment, dict) else [entry.split("=", 1)[0] for entry in environment]):
+        if "openonloopback" in setting.lower().replace("_", "").replace(":", ""):
+            problems.append(f"{name}: sets {setting}, which is for make run and tests only (it opens the API to every local caller)")
     build = service.get("build")
     if not build:
         continue

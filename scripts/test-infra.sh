@@ -238,8 +238,9 @@ halt_postgres() {
 start_s3() {
   rm -rf "$dir/s3"
   mkdir -p "$dir/s3/data"
+  # localhost too: playback tests reach the same s3rver by a second name (Storage:PublicServiceUrl).
   openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj /CN=127.0.0.1 \
-    -addext subjectAltName=IP:127.0.0.1 -keyout "$dir/s3/key.pem" -out "$dir/s3/cert.pem" >/dev/null 2>&1
+    -addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout "$dir/s3/key.pem" -out "$dir/s3/cert.pem" >/dev/null 2>&1
   # SSL_CERT_FILE replaces the system trust store; keep the system CAs after ours so nothing else loses trust.
   cat "$dir/s3/cert.pem" /etc/ssl/certs/ca-certificates.crt >"$dir/s3/ca-bundle.pem" 2>/dev/null ||
     cp "$dir/s3/cert.pem" "$dir/s3/ca-bundle.pem"

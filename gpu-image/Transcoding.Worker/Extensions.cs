@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Transcoding.Shared.Configuration;
 using Transcoding.Shared.Redaction;
 using Transcoding.Shared.Storage;
 using Transcoding.Shared.Tracing;
@@ -25,6 +27,18 @@ public static class Extensions
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(90);
 
     public const string ServiceName = "transcoding-worker";
+
+    /// <summary>
+    /// The content root is the worker's own folder, not the working directory, and configuration is read once: a job
+    /// is one process, nothing reloads it, and reload's watch of the content root with subdirectories costs one inotify
+    /// watch per folder (the whole tree of wherever the worker was started: half a second of CPU from a repository).
+    /// </summary>
+    public static HostApplicationBuilderSettings HostSettings()
+    {
+        var configuration = new ConfigurationManager();
+        configuration["hostBuilder:reloadConfigOnChange"] = "false";
+        return new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Configuration = configuration };
+    }
 
     public static IHostApplicationBuilder AddWorker(this IHostApplicationBuilder builder, WorkerCommand command)
     {
@@ -117,6 +131,8 @@ public static class Extensions
     {
         try
         {
+            // Every ValidateOnStart check before the host starts, which would log a refusal with its stack trace first.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             if (command.Mode == WorkerMode.Serverless)
             {
                 await host.RunAsync();
@@ -129,10 +145,10 @@ public static class Extensions
             await host.StopAsync();
             return exitCode;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ConfigurationErrors.Describe(e) is { } reason)
         {
-            await Console.Error.WriteLineAsync("configuration error: " + e.Message);
-            return 3;
+            await Console.Error.WriteLineAsync("configuration error: " + reason);
+            return ConfigurationErrors.ExitCode;
         }
     }
 }

@@ -7,7 +7,7 @@ if (WorkerCommand.Parse(args, Environment.GetEnvironmentVariable("RUNPOD_WEBHOOK
     return 2;
 }
 
-var builder = Host.CreateApplicationBuilder();
+var builder = Host.CreateApplicationBuilder(Extensions.HostSettings());
 builder.AddWorker(command);
 using var host = builder.Build();
 return await host.RunWorkerAsync(command);

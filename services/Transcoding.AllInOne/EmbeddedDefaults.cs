@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Transcoding.Shared.Webhooks;
 
@@ -11,6 +9,9 @@ namespace Transcoding.AllInOne;
 /// </summary>
 public static class EmbeddedDefaults
 {
+    /// <summary>The all-in-one's own address, <c>http://127.0.0.1:{port}</c>, as the embedded services call it.</summary>
+    public const string BaseUrlKey = "AllInOne:BaseUrl";
+
     public static Dictionary<string, string?> For(RunOptions options, int port)
     {
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -20,8 +21,12 @@ public static class EmbeddedDefaults
         var bucket = Path.Combine(options.WorkDir, "bucket");
         return new()
         {
-            ["urls"] = baseUrl,
+            [BaseUrlKey] = baseUrl,
             ["Bus:Transport"] = "InMemory",
+            // Development only, on 127.0.0.1 (the orchestrator refuses it elsewhere): the console's own calls and a
+            // browser on this machine are the operator "local".
+            ["Auth:OpenOnLoopback"] = "true",
+            ["Playback:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Storage:Provider"] = "Local",
             ["Storage:LocalRoot"] = bucket,
             ["RunPod:BaseUrl"] = baseUrl,
@@ -54,12 +59,5 @@ public static class EmbeddedDefaults
             ["Logging:LogLevel:Transcoding.LocalRunPod.Workers"] = "Error",
             ["Logging:LogLevel:Polly"] = "Error",
         };
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -11,7 +11,7 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddAllInOne(this WebApplicationBuilder builder, RunOptions options)
     {
-        builder.Configuration.AddInMemoryCollection(EmbeddedDefaults.For(options, EmbeddedDefaults.FreePort()));
+        builder.Configuration.AddInMemoryCollection(EmbeddedDefaults.For(options, builder.ListenOnHeldLoopbackPort()));
         builder.AddServiceDefaults();
         builder.AddOrchestratorServices();
         builder.AddDispatcherServices();
@@ -23,6 +23,7 @@ public static class Extensions
             bus.AddDispatcherConsumers();
         });
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<MediaSubmission>();
         builder.Services.AddSingleton<PipelineRun>();
         return builder;
     }

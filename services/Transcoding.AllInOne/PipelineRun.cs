@@ -6,30 +6,124 @@ using Transcoding.Shared.Storage;
 
 namespace Transcoding.AllInOne;
 
-/// <summary>Uploads the input, publishes <c>MediaUploaded</c>, shows the media item's progress, and exports the outputs.</summary>
-public sealed class PipelineRun(IObjectStorage storage, IBus bus, ILoadSagaRepository<TranscodeState> sagas, RunOptions options)
+/// <summary>
+/// Prints the dashboard's address; submits the input (if any) like an upstream service, shows the media item's
+/// progress and exports its outputs; with <see cref="RunOptions.Serve"/> then keeps running until Ctrl-C.
+/// </summary>
+public sealed class PipelineRun(
+    MediaSubmission submission, IObjectStorage storage, ILoadSagaRepository<TranscodeState> sagas, RunOptions options, IConfiguration configuration, IHttpClientFactory httpClients)
 {
+    private static readonly TimeSpan LivenessTimeout = TimeSpan.FromSeconds(3);
+
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(options.Input))
+        var baseUrl = configuration[EmbeddedDefaults.BaseUrlKey] ?? throw new InvalidOperationException($"The all-in-one's address ({EmbeddedDefaults.BaseUrlKey}) is not configured.");
+        if (options.Serve && await ClaimAddressFileAsync(baseUrl) is { } other)
         {
-            Console.Error.WriteLine($"Input file not found: {options.Input}");
+            Console.WriteLine($"already up: dashboard {other}{DashboardLinks.Home}");
+            if (options.Input is null)
+            {
+                return 0;
+            }
+
+            Console.Error.WriteLine($"not added: {options.Input} (run `make up INPUT=file` again to add it to the one up)");
+            return 1;
+        }
+
+        Console.WriteLine(options.Serve ? $"dashboard: {baseUrl}{DashboardLinks.Home}" : $"dashboard (while this runs): {baseUrl}{DashboardLinks.Home}");
+        var exitCode = 0;
+        try
+        {
+            exitCode = options.Input is null ? 0 : await RunInputAsync(options.Input, baseUrl, cancellationToken);
+            if (!options.Serve)
+            {
+                return exitCode;
+            }
+
+            Console.WriteLine("up until Ctrl-C; `make up INPUT=file` adds a file");
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return exitCode;
+        }
+        catch (OperationCanceledException) when (options.Serve && cancellationToken.IsCancellationRequested)
+        {
+            return exitCode;
+        }
+        finally
+        {
+            // Only our own address: a second `make up` that lost the claim must not remove the running one's.
+            if (options.Serve && File.Exists(options.AddressFile) && (await File.ReadAllTextAsync(options.AddressFile, CancellationToken.None)).Trim() == baseUrl)
+            {
+                File.Delete(options.AddressFile);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes <see cref="RunOptions.AddressFile"/> hold <paramref name="baseUrl"/> for `make up INPUT=file`
+    /// (scripts/run.sh), unless another all-in-one that answers holds it: two `make up` started together both pass the
+    /// script's check before either writes, and only one may serve. Written aside and moved into place without
+    /// overwriting, so a reader never sees it half-written and two writers cannot both win; a file left by a killed one
+    /// (nothing answers at its address) is taken over.
+    /// </summary>
+    /// <returns>The address of the one already up, or null when the file is now ours.</returns>
+    private async Task<string?> ClaimAddressFileAsync(string baseUrl)
+    {
+        Directory.CreateDirectory(options.WorkDir);
+        var written = $"{options.AddressFile}.{Environment.ProcessId}.tmp";
+        await File.WriteAllTextAsync(written, baseUrl, CancellationToken.None);
+        try
+        {
+            File.Move(written, options.AddressFile, overwrite: false);
+            return null;
+        }
+        catch (IOException) when (File.Exists(options.AddressFile))
+        {
+            var other = (await File.ReadAllTextAsync(options.AddressFile, CancellationToken.None)).Trim();
+            if (await AnswersAsync(other))
+            {
+                File.Delete(written);
+                return other;
+            }
+
+            File.Move(written, options.AddressFile, overwrite: true);
+            return null;
+        }
+    }
+
+    private async Task<bool> AnswersAsync(string address)
+    {
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var http = httpClients.CreateClient();
+            http.Timeout = LivenessTimeout;
+            return (await http.GetAsync(new Uri(uri, "/health/live"))).IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<int> RunInputAsync(string input, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(input))
+        {
+            Console.Error.WriteLine($"Input file not found: {input}");
             return 2;
         }
 
-        var mediaId = Guid.NewGuid();
-        var sourceKey = $"uploads/{mediaId}/{Path.GetFileName(options.Input)}";
-        await storage.UploadFileAsync(sourceKey, options.Input, "application/octet-stream", null, cancellationToken);
-        await bus.Publish(new MediaUploaded
+        Guid mediaId;
+        await using (var file = File.OpenRead(input))
         {
-            MediaId = mediaId,
-            SourceKey = sourceKey,
-            ContentType = "application/octet-stream",
-            SizeBytes = new FileInfo(options.Input).Length,
-            UploadedAt = DateTimeOffset.UtcNow,
-        }, cancellationToken);
-        Console.WriteLine($"media {mediaId}: uploaded {options.Input}");
+            mediaId = await submission.SubmitAsync(file, Path.GetFileName(input), file.Length, cancellationToken);
+        }
 
+        Console.WriteLine($"media {mediaId}: uploaded {input} ({baseUrl}{DashboardLinks.Item(mediaId)})");
         var status = await WatchAsync(mediaId, cancellationToken);
         if (status.State == MediaStates.Ready && status.Outputs is not null)
         {

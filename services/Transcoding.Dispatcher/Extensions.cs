@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -7,6 +6,7 @@ using Polly;
 using Transcoding.Dispatcher.Consumers;
 using Transcoding.Dispatcher.Ledger;
 using Transcoding.Dispatcher.RunPod;
+using Transcoding.Messaging.Postgres;
 using Transcoding.Messaging.Postgres.Leases;
 using Transcoding.Messaging.Postgres.Migrations;
 using Transcoding.ServiceDefaults;
@@ -39,7 +39,8 @@ public static class Extensions
             {
                 var options = services.GetRequiredService<IOptions<RunPodOptions>>().Value;
                 http.BaseAddress = new Uri($"{options.BaseUrl.TrimEnd('/')}/v2/{Uri.EscapeDataString(options.EndpointId)}/");
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+                // Validated at start-up (HeaderValueAttribute) and added with header validation: no line break can reach the wire.
+                http.DefaultRequestHeaders.Add("Authorization", "Bearer " + options.ApiKey.Trim());
 
                 // The resilience pipeline owns every timeout.
                 http.Timeout = Timeout.InfiniteTimeSpan;
@@ -75,6 +76,7 @@ public static class Extensions
         }
         else
         {
+            PostgresConnectionString.Checked(ledgerConnection, $"ConnectionStrings:{LedgerConnectionName}");
             builder.Services.AddMigratedDbContext<DispatchLedgerDbContext>(ledgerConnection, DispatchLedgerDbContext.HistoryTable);
             builder.Services.AddSingleton<IDispatchLedger>(services =>
                 new PostgresDispatchLedger(ledgerConnection, services.GetRequiredService<TimeProvider>(), Retention(services)));

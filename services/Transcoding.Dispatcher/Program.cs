@@ -1,9 +1,9 @@
 using Transcoding.Dispatcher;
 using Transcoding.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddDispatcher();
 
-var app = builder.Build();
+var app = builder.BuildService();
 app.MapDefaultEndpoints();
-app.Run();
+return await app.RunServiceAsync();

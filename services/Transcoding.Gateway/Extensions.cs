@@ -8,6 +8,7 @@ using Transcoding.Gateway.Delivery;
 using Transcoding.Gateway.Endpoints;
 using Transcoding.Gateway.Options;
 using Transcoding.Gateway.Verification;
+using Transcoding.Messaging.Postgres;
 using Transcoding.Messaging.Postgres.Leases;
 using Transcoding.Messaging.Postgres.Migrations;
 using Transcoding.ServiceDefaults;
@@ -52,6 +53,7 @@ public static class Extensions
         }
         else
         {
+            PostgresConnectionString.Checked(dedupConnectionString, $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.DedupConnectionString)} or ConnectionStrings:Postgres");
             services.AddMigratedDbContext<WebhookDeliveryDbContext>(dedupConnectionString, WebhookDeliveryDbContext.HistoryTable);
             services.AddSingleton<IWebhookDeduplicator>(provider =>
                 new PostgresWebhookDeduplicator(NpgsqlDataSource.Create(dedupConnectionString), provider.GetRequiredService<TimeProvider>()));
@@ -66,7 +68,8 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var webhooks = endpoints.MapGroup("").AddEndpointFilter<DatabaseUnavailableFilter>();
+        // Signed callbacks authenticate themselves: open even in a host whose fallback policy asks for a caller (the all-in-one).
+        var webhooks = endpoints.MapGroup("").AddEndpointFilter<DatabaseUnavailableFilter>().AllowAnonymous();
         webhooks.MapPost(WebhookRoutes.Transcode, (HttpContext context, TranscodeWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
         webhooks.MapPost(WebhookRoutes.RunPod + "/{mediaId:guid}/{attempt:int}/{token}",
             (Guid mediaId, int attempt, string token, HttpContext context, RunPodWebhookEndpoint endpoint) =>

@@ -1,10 +1,10 @@
 using Transcoding.Gateway;
 using Transcoding.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddGateway();
 
-var app = builder.Build();
+var app = builder.BuildService();
 app.MapDefaultEndpoints();
 app.MapWebhookEndpoints();
-app.Run();
+return await app.RunServiceAsync();

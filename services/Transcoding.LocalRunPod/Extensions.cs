@@ -48,14 +48,16 @@ public static class Extensions
     /// </summary>
     public static IEndpointRouteBuilder MapRunPodApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").AddEndpointFilter<ApiKeyFilter>();
+        // Its own API key guards it (ApiKeyFilter): open even in a host whose fallback policy asks for a caller (the all-in-one).
+        var runPod = app.MapGroup("").AllowAnonymous();
+        var admin = runPod.MapGroup("/admin").AddEndpointFilter<ApiKeyFilter>();
         admin.MapGet("/faults", FaultAdminApi.Get);
         admin.MapPost("/faults", FaultAdminApi.Set);
         admin.MapDelete("/faults", FaultAdminApi.Clear);
         // What ran, for a chaos run to count the GPU jobs per item against RunPod's own view (RunPod has no such list).
         admin.MapGet("/jobs", (JobStore jobs) => Results.Json(jobs.List(), LocalRunPodJson.Options));
 
-        var api = app.MapGroup("/v2/{endpointId}").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RunPodEndpointFilter>();
+        var api = runPod.MapGroup("/v2/{endpointId}").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RunPodEndpointFilter>();
         var jobs = api.MapGroup("").AddEndpointFilter<FaultFilter>();
         jobs.MapPost("/run", RunPodApi.Run);
         jobs.MapPost("/runsync", RunPodApi.RunSyncAsync);

@@ -1,11 +1,11 @@
 using Transcoding.LocalRunPod;
 using Transcoding.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddLocalRunPod();
 
-var app = builder.Build();
+var app = builder.BuildService();
 app.MapDefaultEndpoints();
 app.MapRunPodApi();
-app.Run();
+return await app.RunServiceAsync();

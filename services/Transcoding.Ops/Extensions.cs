@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Transcoding.Ops.Broker;
+using Transcoding.Faults;
+using Transcoding.Faults.Broker;
 using Transcoding.Ops.Cli;
-using Transcoding.Ops.Faults;
 using Transcoding.Ops.Faults.Commands;
 using Transcoding.Ops.Media;
 using Transcoding.Ops.Media.Commands;
@@ -14,6 +14,9 @@ namespace Transcoding.Ops;
 
 public static class Extensions
 {
+    /// <summary>What the CLI's RabbitMQ connections are named.</summary>
+    public const string ClientName = "transcoding-ops";
+
     private static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
 
     public static IServiceCollection AddOps(this IServiceCollection services, IConfiguration configuration, OpsOutput output)
@@ -21,8 +24,14 @@ public static class Extensions
         services.AddOptions<OpsOptions>().Bind(configuration.GetSection(OpsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(output);
         services.AddHttpClient<ManagementClient>(http => http.Timeout = HttpTimeout);
-        services.AddHttpClient<MediaStatusClient>(http => http.Timeout = HttpTimeout);
-        services.AddSingleton<ErrorQueues>();
+        services.AddHttpClient<MediaStatusClient>((provider, http) =>
+        {
+            http.Timeout = HttpTimeout;
+            MediaStatusClient.Authenticate(http, provider.GetRequiredService<IOptions<OpsOptions>>().Value);
+        });
+        services.AddSingleton(provider => new ErrorQueues(provider.GetRequiredService<ManagementClient>(), ClientName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FaultOperations>();
         return services;
     }
 
@@ -55,7 +64,7 @@ public static class Extensions
     private static int Fail(Exception exception, TextWriter error)
     {
         var usage = exception is CommandAppException or OptionsValidationException;
-        error.WriteLine("error: " + SecretMasker.MaskUris(exception.Message));
+        error.WriteLine("error: " + TerminalText.Clean(SecretMasker.MaskUris(exception.Message), multiline: true));
         error.WriteLine(usage ? "see ops --help" : exception.GetType().Name);
         return usage ? ExitCodes.Usage : ExitCodes.Failure;
     }

@@ -6,10 +6,12 @@ namespace Transcoding.Contracts;
 /// or <c>failed</c>; <see cref="Progress"/> is 0-100 within the current attempt. <see cref="Waiting"/> is set while the
 /// current attempt cannot go on for a reason that is not the item's (RunPod refuses the dispatcher's configuration)
 /// and spends nothing; <see cref="Usage"/> lists every attempt with its job id, outcome, RunPod's delay and execution
-/// milliseconds and GPU seconds.
+/// milliseconds and GPU seconds. <see cref="SourceKey"/> is the uploaded file's object key (<c>uploads/…/name.mp4</c>);
+/// null only from an orchestrator older than the field.
 /// </summary>
 public sealed record MediaStatus(
     Guid MediaId,
+    string? SourceKey,
     string State,
     int AttemptsUsed,
     int AttemptsAllowed,

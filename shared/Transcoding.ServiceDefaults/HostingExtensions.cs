@@ -92,18 +92,19 @@ public static class HostingExtensions
     }
 
     /// <summary>
-    /// <c>/health/live</c> (process up) and <c>/health/ready</c> (dependencies such as the broker), and the request log
-    /// ahead of every endpoint mapped after this call.
+    /// <c>/health/live</c> (process up) and <c>/health/ready</c> (dependencies such as the broker), open to anyone even
+    /// where the host asks every other route for credentials (probes carry none), and the request log ahead of every
+    /// endpoint mapped after this call.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseHttpLogging();
-        app.MapHealthChecks(HealthPath + "/live", new HealthCheckOptions { Predicate = check => check.Name == "self", ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthPath + "/live", new HealthCheckOptions { Predicate = check => check.Name == "self", ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(HealthPath + "/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Name == "self",
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Transcoding.Testing;
 
 namespace Transcoding.Benchmarks;
 
@@ -11,7 +12,7 @@ public static class BenchHost
 {
     public static async Task<WebApplication> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder> add, Action<WebApplication>? map = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = LoopbackOrchestrator.EnvironmentName });
         builder.Configuration.AddInMemoryCollection(settings.Append(new("urls", "http://127.0.0.1:0")));
         builder.Logging.ClearProviders();
         add(builder);

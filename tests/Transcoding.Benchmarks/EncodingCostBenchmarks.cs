@@ -117,7 +117,7 @@ public static class EncodingCostBenchmarks
         rows.Add("encode-realtime-factor-1080p", probe.DurationSeconds / ours,
             $"worker job {Seconds(ours)} vs bare ffmpeg ladder {Seconds(baseline)} = {Rows.Format(probe.DurationSeconds / baseline)}x realtime; "
             + $"1080p testsrc2 moving {Invariant(probe.DurationSeconds)} s 25 fps, {rungs.Count} rungs, {EncoderDescription(encoder)}, "
-            + $"local-folder storage, worker process start included, {Environment.ProcessorCount} cores, median of {Repetitions}");
+            + $"local-folder storage, worker process start included ({WorkerBuild.Description}), {Environment.ProcessorCount} cores, median of {Repetitions}");
     }
 
     private static string Ssims(IEnumerable<double> values) => string.Join('/', values.Select(value => value.ToString("0.0000", CultureInfo.InvariantCulture)));

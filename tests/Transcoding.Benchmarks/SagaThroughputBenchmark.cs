@@ -43,7 +43,7 @@ public static class SagaThroughputBenchmark
             if (withSaga)
             {
                 hosts.Add(await BenchHost.StartAsync(
-                    new Dictionary<string, string?>(BenchHost.Bus(vhost.AmqpUri)) { ["ConnectionStrings:Postgres"] = database.ConnectionString },
+                    new Dictionary<string, string?>(BenchHost.Bus(vhost.AmqpUri).Concat(LoopbackOrchestrator.Settings)) { ["ConnectionStrings:Postgres"] = database.ConnectionString },
                     b => b.AddOrchestrator()));
             }
 

@@ -9,5 +9,6 @@ public static class Suites
         ("gateway", GatewayBenchmark.RunAsync),
         ("orchestration", OrchestrationOverheadBenchmark.RunAsync),
         ("encoding", EncodingCostBenchmarks.RunAsync),
+        ("media", MediaStatsBenchmark.RunAsync),
     ];
 }

@@ -20,6 +20,9 @@ public static class WorkerBenchmarks
 {
     private const int Repetitions = 3;
 
+    /// <summary>A job is ~9 s here and one run can be 0.5 s off on a shared machine: more rounds than the ladder rows.</summary>
+    private const int OverheadRepetitions = 7;
+
     public static async Task RunAsync(Rows rows)
     {
         var encoder = await SelectEncoderAsync();
@@ -69,17 +72,26 @@ public static class WorkerBenchmarks
         var worker = new List<double>();
         var bare = new List<double>();
         var oneRun = new List<double>();
-        for (var i = 0; i < Repetitions; i++)
+        (List<double> Times, Func<Task> Run)[] contenders =
+        [
+            (worker, async () => await RunWorkerAsync(source, encoder)),
+            (bare, () => BareToolRunsAsync(source, encoder, oneRun: false)),
+            (oneRun, () => BareToolRunsAsync(source, encoder, oneRun: true)),
+        ];
+        for (var i = 0; i < OverheadRepetitions; i++)
         {
-            worker.Add(await Stats.SecondsAsync(async () => await RunWorkerAsync(source, encoder)));
-            bare.Add(await Stats.SecondsAsync(() => BareToolRunsAsync(source, encoder, oneRun: false)));
-            oneRun.Add(await Stats.SecondsAsync(() => BareToolRunsAsync(source, encoder, oneRun: true)));
+            // Each round starts with the next contender, so none is always the one after a cold cache or a quiet spell.
+            for (var j = 0; j < contenders.Length; j++)
+            {
+                var (times, run) = contenders[(i + j) % contenders.Length];
+                times.Add(await Stats.SecondsAsync(run));
+            }
         }
 
         var (ours, baseline, alone) = (Stats.Median(worker), Stats.Median(bare), Stats.Median(oneRun));
         rows.Add("worker-overhead-ratio", ours / baseline,
             $"worker job {Seconds(ours)} vs bare ffprobe + ladder + waveform decode + poster + storyboard, one ffmpeg each, {Seconds(baseline)} " +
-            $"(the worker's one ffmpeg run for all of them alone: {Seconds(alone)}, ratio {Rows.Format(ours / alone)}); 1080p H.264 4 s, {EncoderDescription(encoder)}, local-folder storage, worker process start included, median of {Repetitions}");
+            $"(the worker's one ffmpeg run for all of them alone: {Seconds(alone)}, ratio {Rows.Format(ours / alone)}); 1080p H.264 4 s, {EncoderDescription(encoder)}, local-folder storage, worker process start included ({WorkerBuild.Description}), median of {OverheadRepetitions} interleaved");
     }
 
     /// <summary>

@@ -40,6 +40,15 @@ public static class WorkerHarness
 
     public static IReadOnlyList<PlannedRung> Plan(MediaProbe probe) => new LadderPlanner(Defaults.EffectiveLadder).Plan(probe.Video!);
 
+    /// <summary>
+    /// The worker as the image ships it when <c>BENCH_WORKER_DLL</c> names a published one (scripts/bench.sh publishes it
+    /// with the worker project's settings: ReadyToRun); else the build output, which starts slower.
+    /// </summary>
+    public static (string Dll, string Description) WorkerBuild { get; } =
+        Environment.GetEnvironmentVariable("BENCH_WORKER_DLL") is { Length: > 0 } published
+            ? (published, "worker published as the image (ReadyToRun)")
+            : (Repository.Dll("gpu-image/Transcoding.Worker"), "worker from the build output (not ReadyToRun: BENCH_WORKER_DLL unset)");
+
     public static string EncoderDescription(VideoEncoder encoder) => $"{encoder.FfmpegName()} -preset {Defaults.Preset} (worker defaults)";
 
     /// <summary>The worker's one-decode ladder encode, arguments from its own builder, outputs deleted afterwards.</summary>
@@ -76,7 +85,7 @@ public static class WorkerHarness
                 JsonDefaults.Web));
 
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { Repository.Dll("gpu-image/Transcoding.Worker"), "run", "--input", job })
+            foreach (var argument in new[] { WorkerBuild.Dll, "run", "--input", job })
             {
                 start.ArgumentList.Add(argument);
             }

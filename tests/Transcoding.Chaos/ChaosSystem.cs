@@ -123,7 +123,7 @@ public sealed class ChaosSystem : IAsyncDisposable
 
         // Orchestrators first: their queues must be bound before anything publishes to them. Short deadlines, so a lost
         // callback is resolved by polling within the run.
-        Dictionary<string, string> orchestrator = new(common)
+        Dictionary<string, string> orchestrator = new(common.Concat(LoopbackOrchestrator.Environment))
         {
             ["ConnectionStrings__Postgres"] = Database.ConnectionString,
             ["Orchestrator__AttemptTimeout"] = "00:01:00",
@@ -194,7 +194,8 @@ public sealed class ChaosSystem : IAsyncDisposable
     /// <summary>Upstream (publishes uploads) and downstream (records outcomes) in one host of this process.</summary>
     private async Task StartEdgeAsync()
     {
-        var builder = Host.CreateApplicationBuilder();
+        // Content root in this program's folder, as the services have it (ServiceHost): chaos runs start in the repository, whose whole tree configuration reload would watch.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bus:Transport"] = "RabbitMq",

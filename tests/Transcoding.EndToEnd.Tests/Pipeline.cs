@@ -94,7 +94,7 @@ public class Pipeline : IAsyncLifetime
 
         // Every host binds port 0 and is asked afterwards which port it got: a port picked free beforehand can be taken
         // by a parallel test before the host binds it. So hosts start in the order their addresses are needed.
-        var orchestrator = await Start(common, b => b.AddOrchestrator(), a => a.MapStatusApi(), new()
+        var orchestrator = await Start(common, b => b.AddOrchestrator(), a => a.MapStatusApi(), new(LoopbackOrchestrator.Settings)
         {
             ["ConnectionStrings:Postgres"] = _database.ConnectionString,
             ["Orchestrator:AttemptTimeout"] = _settings.AttemptTimeout.ToString(),
@@ -137,7 +137,7 @@ public class Pipeline : IAsyncLifetime
         await Start(common, b => b.AddServiceDefaults().AddTranscodingBus(bus => bus.AddConsumer<MessageRecorder>().Endpoint(InOrderEndpoint.Configure)), _ => { });
 
         RunPodApiKey = apiKey;
-        Secrets = [callbackSecret, gatewaySecret, tokenSecret, gatewayTokenSecret, apiKey];
+        Secrets = [callbackSecret, gatewaySecret, tokenSecret, gatewayTokenSecret, apiKey, LoopbackOrchestrator.SigningKey];
         _tokens = new RunPodWebhookToken(Convert.FromBase64String(tokenSecret));
         Orchestrator = new HttpClient { BaseAddress = new Uri(orchestrator) };
         RunPod = new HttpClient { BaseAddress = new Uri(runPod) };
@@ -214,7 +214,7 @@ public class Pipeline : IAsyncLifetime
     private async Task<string> Start(
         Dictionary<string, string?> common, Action<WebApplicationBuilder> add, Action<WebApplication> map, Dictionary<string, string?>? own = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = LoopbackOrchestrator.EnvironmentName });
         builder.Configuration.AddInMemoryCollection(common.Concat(own ?? []).Append(new("urls", "http://127.0.0.1:0")));
         builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(Logs));
         add(builder);

@@ -39,6 +39,26 @@ public sealed partial class When_make_run_is_used : IDisposable
             f => f.Contains($"{Path.DirectorySeparatorChar}media{Path.DirectorySeparatorChar}"));
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("up")]
+    public async Task A_file_name_holding_shell_syntax_is_a_name_not_a_command(string target)
+    {
+        Directory.CreateDirectory(_folder);
+        var marker = Path.Combine(_folder, "ran");
+        // make itself expands $(...) in a command-line value (to a make variable: empty), so that one cannot reach a shell.
+        var name = Path.Combine(_folder, $"clip `touch {marker}` \"; touch {marker}; \" '; touch {marker}; '.mp4");
+
+        var result = await Cli.Wrap("make").WithArguments(["-s", target, $"INPUT={name}"])
+            .WithEnvironmentVariables(environment => environment.Set("RUN_DIR", Path.Combine(_folder, "work")))
+            .WithWorkingDirectory(Repository.Root)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBoundBufferedAsync();
+
+        Assert.Contains($"Input file not found: {name}", result.StandardError);
+        Assert.False(File.Exists(marker), "a part of the file name ran as a command");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

@@ -11,9 +11,10 @@ namespace Transcoding.Testing;
 /// </summary>
 public static class BoundCommand
 {
-    /// <summary>As CliWrap's <c>ExecuteAsync</c>: validation, pipes and cancellation (kills the process) as configured.</summary>
-    public static CommandTask<CommandResult> ExecuteBoundAsync(this Command command, CancellationToken cancellationToken = default) =>
-        ChildProcess.Start(bind => command.ExecuteAsync(bind, null, cancellationToken, CancellationToken.None));
+    /// <summary>As CliWrap's <c>ExecuteAsync</c>: validation, pipes and cancellation as configured;
+    /// <paramref name="cancellationToken"/> kills the process, <paramref name="interrupt"/> sends it SIGINT (Ctrl-C).</summary>
+    public static CommandTask<CommandResult> ExecuteBoundAsync(this Command command, CancellationToken cancellationToken = default, CancellationToken interrupt = default) =>
+        ChildProcess.Start(bind => command.ExecuteAsync(bind, null, cancellationToken, interrupt));
 
     /// <summary>As CliWrap's <c>ExecuteBufferedAsync</c>: standard output and error kept as text (UTF-8), beside any
     /// pipes the command already has.</summary>

@@ -18,14 +18,24 @@ public static class S3TestServer
         Region = "us-east-1",
     };
 
-    /// <summary><paramref name="options"/> as a service reads them from configuration (<c>Storage:*</c>).</summary>
-    public static IDictionary<string, string?> Settings(StorageOptions options) => new Dictionary<string, string?>
+    /// <summary><paramref name="options"/> as a service reads them from configuration (<c>Storage:*</c>); an unset
+    /// <see cref="StorageOptions.PublicServiceUrl"/> is left out, as a deployment leaves it out.</summary>
+    public static IDictionary<string, string?> Settings(StorageOptions options)
     {
-        ["Storage:Provider"] = options.Provider.ToString(),
-        ["Storage:ServiceUrl"] = options.ServiceUrl,
-        ["Storage:Bucket"] = options.Bucket,
-        ["Storage:AccessKeyId"] = options.AccessKeyId,
-        ["Storage:SecretAccessKey"] = options.SecretAccessKey,
-        ["Storage:Region"] = options.Region,
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = options.Provider.ToString(),
+            ["Storage:ServiceUrl"] = options.ServiceUrl,
+            ["Storage:Bucket"] = options.Bucket,
+            ["Storage:AccessKeyId"] = options.AccessKeyId,
+            ["Storage:SecretAccessKey"] = options.SecretAccessKey,
+            ["Storage:Region"] = options.Region,
+        };
+        if (options.PublicServiceUrl is not null)
+        {
+            settings["Storage:PublicServiceUrl"] = options.PublicServiceUrl;
+        }
+
+        return settings;
+    }
 }

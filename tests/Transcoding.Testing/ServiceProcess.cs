@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Transcoding.Shared.Processes;
 
 namespace Transcoding.Testing;
@@ -13,10 +11,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly string _project;
     private readonly IDictionary<string, string> _environment;
     private readonly TextWriter? _log;
+    private readonly string? _workingDirectory;
     private volatile bool _killed;
 
-    private ServiceProcess(Process process, string url, string project, IDictionary<string, string> environment, TextWriter? log)
+    private ServiceProcess(Process process, string url, string project, IDictionary<string, string> environment, TextWriter? log, string? workingDirectory)
     {
+        _workingDirectory = workingDirectory;
         _process = process;
         Url = url;
         _project = project;
@@ -38,13 +38,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// it first: a process that dies during start-up is started again on another port.
     /// </summary>
     /// <param name="log">When given, receives every line the process writes (stdout and stderr), not only the last ones.</param>
-    public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment, TextWriter? log = null)
+    /// <param name="workingDirectory">Where it starts; the test host's working directory when null.</param>
+    public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment, TextWriter? log = null, string? workingDirectory = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(project, $"http://127.0.0.1:{FreePort()}", environment, log);
+                return await StartOnceAsync(project, $"http://127.0.0.1:{LoopbackPorts.TakeOne()}", environment, log, workingDirectory);
             }
             catch (ServiceExitedException) when (attempt < 3)
             {
@@ -57,12 +58,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// The same service started again on the same URL, environment and log, as a supervisor restarts a crashed process
     /// (its clients keep the address they were given). Call it once this process has ended.
     /// </summary>
-    public Task<ServiceProcess> StartAgainAsync() => StartOnceAsync(_project, Url, _environment, _log);
+    public Task<ServiceProcess> StartAgainAsync() => StartOnceAsync(_project, Url, _environment, _log, _workingDirectory);
 
-    private static async Task<ServiceProcess> StartOnceAsync(string project, string url, IDictionary<string, string> environment, TextWriter? log)
+    private static async Task<ServiceProcess> StartOnceAsync(string project, string url, IDictionary<string, string> environment, TextWriter? log, string? workingDirectory)
     {
         var dll = Repository.Dll($"services/{project}");
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll }, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
@@ -72,7 +78,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         // Bound to the test host: a host killed by --blame-hang-timeout, or a chaos runner stopped, takes its services along.
         var process = ChildProcess.Start(start);
-        var service = new ServiceProcess(process, url, project, environment, log);
+        var service = new ServiceProcess(process, url, project, environment, log, workingDirectory);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -130,13 +136,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             throw new TimeoutException($"{Url} was not ready in {StartupTimeout.TotalSeconds} s:{Environment.NewLine}{Output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Keep(string? line)

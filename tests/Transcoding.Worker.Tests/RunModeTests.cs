@@ -67,6 +67,58 @@ public sealed class RunModeTests : IDisposable
         Assert.Contains("Video encoder libx264 selected", result.StandardError);
     }
 
+    /// <summary>
+    /// Configuration reload watched the content root, the working directory, with every subfolder: one inotify watch per
+    /// folder of wherever the worker was started (half a second of CPU per job from a repository). The job file is a
+    /// FIFO, so the worker is caught with its host started, reading its job, when the watches are counted.
+    /// </summary>
+    [Fact]
+    public async Task When_run_starts_in_a_folder_with_many_subfolders_it_watches_none_of_them()
+    {
+        const int Folders = 300;
+        var folder = InotifyWatches.FolderWithSubfolders(Folders);
+        try
+        {
+            var (command, _) = await PrepareAsync(await Clips.VideoWithoutAudio, Guid.NewGuid(), WorkerHarness.Secret, []);
+            var job = Path.Combine(_root.FullName, "job.json");
+            var fifo = Path.Combine(_root.FullName, "job.fifo");
+            Assert.Equal(0, (await Tool.RunAsync("mkfifo", [fifo])).ExitCode);
+            var run = command.WithArguments([TestPaths.WorkerDll, "run", "--input", fifo]).WithWorkingDirectory(folder.FullName).ExecuteBoundBufferedAsync();
+
+            // Opening a FIFO to write returns once the reader has opened it: the worker is past its start-up.
+            await using (var writer = await Task.Run(() => new FileStream(fifo, FileMode.Open, FileAccess.Write)).WaitAsync(TimeSpan.FromMinutes(3)))
+            {
+                var watches = InotifyWatches.Count(FindWorker(fifo));
+                Assert.True(watches < Folders, $"the worker holds {watches} inotify watches, started in a folder of {Folders} subfolders");
+                await writer.WriteAsync(await File.ReadAllBytesAsync(job));
+            }
+
+            var result = await run;
+            Assert.True(result.ExitCode == 0, result.StandardError);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The process other than this one holding <paramref name="path"/> open: the worker.</summary>
+    private static int FindWorker(string path) =>
+        Directory.EnumerateDirectories("/proc").Select(folder => int.TryParse(Path.GetFileName(folder), out var pid) ? pid : 0)
+            .Single(pid => pid > 0 && pid != Environment.ProcessId && HoldsOpen(pid, path));
+
+    private static bool HoldsOpen(int pid, string path)
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Any(fd => new FileInfo(fd).LinkTarget == path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // ended, or not ours
+        }
+    }
+
     [Fact]
     public async Task When_run_fails_it_exits_non_zero_and_prints_the_error()
     {
@@ -96,8 +148,25 @@ public sealed class RunModeTests : IDisposable
         var (result, _) = await RunWithSecretAsync(await Clips.VideoWithoutAudio, Guid.NewGuid(), "", []);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("configuration error:", result.StandardError);
-        Assert.Contains("Worker:CallbackSecret is required", result.StandardError);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("configuration error:", line);
+        Assert.Contains("Worker:CallbackSecret is required", line);
+    }
+
+    /// <summary>The binder's own message quotes the value: the refusal names the setting and its type only.</summary>
+    [Fact]
+    public async Task When_a_setting_is_not_of_its_type_it_exits_3_naming_the_setting_not_the_value()
+    {
+        const string Value = "s3cret-not-a-number";
+        var (command, _) = await PrepareAsync(await Clips.VideoWithoutAudio, Guid.NewGuid(), WorkerHarness.Secret, [],
+            environment => environment.Set("Worker__Crf", Value));
+
+        var result = await command.ExecuteBoundBufferedAsync();
+
+        Assert.Equal(3, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("configuration error: Worker:Crf is not a valid Int32.", line);
+        Assert.DoesNotContain(Value, result.StandardOutput + result.StandardError);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Transcoding.Shared;
 
 namespace Transcoding.Worker.Serverless;
 
@@ -27,6 +28,7 @@ public sealed class RunPodOptions : IValidatableObject
     public string PodId { get; set; } = "";
 
     /// <summary>Sent as the raw Authorization header, as RunPod's own SDK does. Never logged.</summary>
+    [HeaderValue("RUNPOD_AI_API_KEY")]
     public string? ApiKey { get; set; }
 
     /// <summary><c>RUNPOD_WEBHOOK_PING</c>: the heartbeat URL, <c>$RUNPOD_POD_ID</c> = worker id; unset = no heartbeat.</summary>

@@ -90,7 +90,8 @@ internal static class RunPodRequests
         var request = new HttpRequestMessage(method, url);
         if (!string.IsNullOrEmpty(options.ApiKey))
         {
-            request.Headers.TryAddWithoutValidation("Authorization", options.ApiKey);
+            // Raw, as the SDK sends it, so not parsed as a scheme; start-up validation (HeaderValueAttribute) keeps line breaks out.
+            request.Headers.TryAddWithoutValidation("Authorization", options.ApiKey.Trim());
         }
 
         return request;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Transcoding.Shared;
 
 namespace Transcoding.Dispatcher.RunPod;
 
@@ -15,6 +16,7 @@ public sealed class RunPodOptions : IValidatableObject
 
     /// <summary>Sent as <c>Authorization: Bearer</c>; never logged.</summary>
     [Required(ErrorMessage = "RunPod:ApiKey is required (set RunPod__ApiKey).")]
+    [HeaderValue("RunPod:ApiKey")]
     public string ApiKey { get; set; } = "";
 
     /// <summary>The webhook gateway's public base URL; jobs call back to <c>/webhooks/transcode</c> and <c>/webhooks/runpod/...</c> under it.</summary>

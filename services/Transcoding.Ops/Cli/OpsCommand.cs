@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using RabbitMQ.Client.Exceptions;
 using Spectre.Console.Cli;
+using Transcoding.Faults.Broker;
 
 namespace Transcoding.Ops.Cli;
 
@@ -40,6 +41,12 @@ public abstract class OpsCommand<TSettings>(OpsOutput output) : AsyncCommand<TSe
     private static (int Code, string Message) Classify(Exception e) => e switch
     {
         OpsException ops => (ops.ExitCode, ops.Message),
+        BrokerException broker => (broker.Failure switch
+        {
+            BrokerFailure.InvalidAddress => ExitCodes.Usage,
+            BrokerFailure.NotFound => ExitCodes.NotFound,
+            _ => ExitCodes.Unavailable,
+        }, broker.Message),
         BrokerUnreachableException unreachable => (ExitCodes.Unavailable, "cannot connect to RabbitMQ: " + Innermost(unreachable).Message),
         AuthenticationFailureException => (ExitCodes.Unavailable, "RabbitMQ refused the credentials"),
         HttpRequestException http => (ExitCodes.Unavailable, "HTTP request failed: " + Innermost(http).Message),

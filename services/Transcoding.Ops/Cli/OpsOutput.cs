@@ -21,5 +21,6 @@ public sealed class OpsOutput(IAnsiConsole console, TextWriter json, TextWriter 
 
     public void WriteJson<T>(T value) => json.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
-    public void WriteError(string message) => error.WriteLine("error: " + message);
+    /// <summary>Errors carry the API's reasons and exception messages: written through <see cref="TerminalText"/>.</summary>
+    public void WriteError(string message) => error.WriteLine("error: " + TerminalText.Clean(message, multiline: true));
 }

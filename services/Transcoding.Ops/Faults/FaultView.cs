@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Rendering;
-using Transcoding.Ops.Broker;
+using Transcoding.Faults;
+using Transcoding.Ops.Cli;
 
 namespace Transcoding.Ops.Faults;
 
@@ -12,18 +13,6 @@ public static class FaultView
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    public static object Summary(FaultedMessage m) => new
-    {
-        m.MessageId,
-        m.ErrorQueue,
-        m.Position,
-        m.GroupId,
-        m.ExceptionType,
-        m.MessageType,
-        m.FaultedAt,
-        m.SourceQueue,
-    };
 
     public static object Detail(FaultedMessage m)
     {
@@ -50,8 +39,6 @@ public static class FaultView
             BodyEncoding = encoding,
         };
     }
-
-    public static object Queue(QueueInfo queue, int messages) => new { queue.Name, Messages = messages, queue.Consumers, queue.Type };
 
     /// <summary>The body as UTF-8 text when it is valid UTF-8, else base64 (the bytes are never altered).</summary>
     public static (string Body, string Encoding) Body(FaultedMessage m)
@@ -82,7 +69,7 @@ public static class FaultView
 
     public static Table MessagesTable(string title, IEnumerable<FaultedMessage> messages)
     {
-        var table = new Table().Title(Markup.Escape(title)).AddColumns("Message id", "Error queue", "Group", "Exception type", "Message type", "Replays to");
+        var table = new Table().Title(Markup.Escape(TerminalText.Clean(title))).AddColumns("Message id", "Error queue", "Group", "Exception type", "Message type", "Replays to");
         foreach (var m in messages)
         {
             table.AddRow(Cells(m.MessageId ?? FaultedMessage.Unknown, m.ErrorQueue, m.GroupId, m.ExceptionType, m.MessageType, m.SourceQueue ?? FaultedMessage.Unknown));
@@ -106,10 +93,12 @@ public static class FaultView
         }
 
         var (body, encoding) = Body(m);
-        return new Rows(grid, new Panel(new Text(encoding == "utf-8" ? Pretty(body) : body)).Header($"body ({encoding}, {m.Body.Length} bytes)"));
+        return new Rows(grid, new Panel(new Text(TerminalText.Clean(encoding == "utf-8" ? Pretty(body) : body, multiline: true)))
+            .Header($"body ({encoding}, {m.Body.Length} bytes)"));
     }
 
-    public static IRenderable[] Cells(params string[] values) => [.. values.Select(v => new Text(v))];
+    /// <summary>Table cells of untrusted text, through <see cref="TerminalText"/> (stack traces keep their lines).</summary>
+    public static IRenderable[] Cells(params string[] values) => [.. values.Select(v => new Text(TerminalText.Clean(v, multiline: true)))];
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 60 ? text : text[..57] + "...";
 

@@ -11,6 +11,6 @@ public sealed class MediaRequestSettings : MediaSettings
     public string? Reason { get; init; }
 
     [CommandOption("--requested-by <NAME>")]
-    [Description("Who asked (default: the OS user name).")]
+    [Description("On whose behalf (default: the OS user name); the history names the key's caller and keeps this as 'on behalf of' text.")]
     public string RequestedBy { get; init; } = Environment.UserName;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Transcoding.Contracts;
+using Transcoding.Shared;
 
 namespace Transcoding.Ops.Media;
 
@@ -9,6 +10,24 @@ namespace Transcoding.Ops.Media;
 public sealed class MediaStatusClient(HttpClient http)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The orchestrator's API-key header (its <c>Auth</c> scheme).</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>Sends <see cref="OpsOptions.ApiKey"/> as <see cref="ApiKeyHeader"/>, else <see cref="OpsOptions.Token"/>
+    /// as a bearer token, on every request (trimmed); nothing without either. Both are validated at start-up
+    /// (<see cref="HeaderValueAttribute"/>) and added with header validation, so neither can carry another header.</summary>
+    public static void Authenticate(HttpClient http, OpsOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            http.DefaultRequestHeaders.Add(ApiKeyHeader, options.ApiKey.Trim());
+        }
+        else if (!string.IsNullOrWhiteSpace(options.Token))
+        {
+            http.DefaultRequestHeaders.Add("Authorization", "Bearer " + options.Token.Trim());
+        }
+    }
 
     public async Task<MediaStatusAnswer> GetAsync(Uri api, string mediaId, CancellationToken cancellationToken)
     {
@@ -45,7 +64,8 @@ public sealed class MediaStatusClient(HttpClient http)
             HttpStatusCode.NotFound => new OpsException(ExitCodes.NotFound, $"media item {mediaId} not found"),
             HttpStatusCode.Conflict => new OpsException(ExitCodes.Conflict, $"refused: {reason}"),
             HttpStatusCode.BadRequest => new OpsException(ExitCodes.Usage, $"bad request: {reason}"),
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new OpsException(ExitCodes.Unavailable, $"the status API refused access ({(int)response.StatusCode})"),
+            HttpStatusCode.Unauthorized => new OpsException(ExitCodes.Unavailable, "the status API refused the credentials (401): set Ops:ApiKey or Ops:Token"),
+            HttpStatusCode.Forbidden => new OpsException(ExitCodes.Unavailable, "the status API refused access (403): this needs an operator's key or token"),
             _ => new OpsException(ExitCodes.Failure, $"the status API answered {(int)response.StatusCode} {response.ReasonPhrase}: {reason}"),
         };
     }

@@ -38,7 +38,21 @@ public class TranscodeState : SagaStateMachineInstance
     /// <summary>One record per attempt: job, outcome, RunPod's usage figures.</summary>
     public List<TranscodeAttempt> Attempts { get; set; } = [];
 
+    /// <summary>When the last transition happened (<c>Record</c> is its only writer): for a ready or failed item, when it got there.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the saga row was created (the upload first seen), by the orchestrator's clock; never changed after.
+    /// With <see cref="CorrelationId"/> the list's order and cursor key: items created later never sort before it.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the current attempt's deadline passes: its start (or its dispatch after waiting) plus
+    /// <see cref="TranscodeSagaSettings.AttemptTimeout"/>; polls after it do not move it. Null once the item ended. A
+    /// transcoding item past it is stuck (status API stats).</summary>
+    public DateTimeOffset? DeadlineAt { get; set; }
+
+    /// <summary>The latest <see cref="TranscodeAttempt.MeasuredAt"/> of its attempts; null before any measurement. Lets the
+    /// stats find the attempts measured inside a window through an index instead of reading every row's attempts.</summary>
+    public DateTimeOffset? LastMeasuredAt { get; set; }
 
     /// <summary>Why the current attempt waits without being spent (RunPod refuses the dispatcher's configuration); null when it does not.</summary>
     public string? WaitingReason { get; set; }

@@ -48,9 +48,10 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         });
 
         Initially(
-            When(Uploaded)
+            StartDeadline(When(Uploaded)
                 .Then(c =>
                 {
+                    c.Saga.CreatedAt = _time.GetUtcNow();
                     c.Saga.SourceKey = c.Message.SourceKey;
                     c.Saga.SizeBytes = c.Message.SizeBytes;
                     c.Saga.UploadedAt = c.Message.UploadedAt;
@@ -59,8 +60,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
                 })
                 .TransitionTo(UploadedState)
                 .Then(c => StartAttempt(c.Saga))
-                .Publish(c => DispatchOf(c.Saga))
-                .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
+                .Publish(c => DispatchOf(c.Saga)))
                 .Publish(c => new MediaTranscodingStarted
                 {
                     MediaId = c.Saga.CorrelationId,
@@ -114,10 +114,24 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
     public Schedule<TranscodeState, AttemptDeadlineExpired> AttemptDeadline { get; private set; } = null!;
 
     /// <summary>Maps MassTransit's state names to the conventions' names.</summary>
-    public static string StateOf(TranscodeState saga) => saga.CurrentState switch
+    public static string StateOf(TranscodeState saga) => StateOf(saga.CurrentState);
+
+    /// <summary>A stored state name (<see cref="TranscodeState.CurrentState"/>) as the conventions name it.</summary>
+    public static string StateOf(string currentState) => currentState switch
     {
         nameof(UploadedState) => MediaStates.Uploaded,
         var other => other.ToLowerInvariant(),
+    };
+
+    /// <summary>The stored state name (<see cref="TranscodeState.CurrentState"/>) of a <see cref="MediaStates"/> name:
+    /// what the list and stats queries compare with.</summary>
+    public static string CurrentStateOf(string mediaState) => mediaState switch
+    {
+        MediaStates.Uploaded => nameof(UploadedState),
+        MediaStates.Transcoding => nameof(Transcoding),
+        MediaStates.Ready => nameof(Ready),
+        MediaStates.Failed => nameof(Failed),
+        _ => throw new ArgumentOutOfRangeException(nameof(mediaState), mediaState, "not one of MediaStates"),
     };
 
     private static void Missing<T>(IEventCorrelationConfigurator<TranscodeState, T> correlation)
@@ -145,9 +159,8 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             c.Saga.JobId = c.Message.JobId;
             c.Saga.Save(c.Saga.AttemptRecord(c.Saga.Attempt) with { JobId = c.Message.JobId });
         })
-        .If(c => c.Saga.WaitingSince is not null, waited => waited
-            .Then(c => ClearWaiting(c.Saga))
-            .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga)));
+        .If(c => c.Saga.WaitingSince is not null, waited => StartDeadline(waited
+            .Then(c => ClearWaiting(c.Saga))));
 
     /// <summary>An attempt RunPod cannot take yet because it refuses the dispatcher's configuration (key, endpoint id)
     /// waits without being spent: shown with its reason and since when, cleared when its job is dispatched or it ends
@@ -170,7 +183,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             .Publish(c => new PollTranscodeStatus { MediaId = c.Saga.CorrelationId, Attempt = c.Saga.Attempt }))
         .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga), _ => _settings.PollInterval);
 
-    private EventActivityBinder<TranscodeState, TranscodeCompleted> BecomeReady(EventActivityBinder<TranscodeState, TranscodeCompleted> completed) => completed
+    private EventActivityBinder<TranscodeState, TranscodeCompleted> BecomeReady(EventActivityBinder<TranscodeState, TranscodeCompleted> completed) => StopDeadline(completed
         .Then(c =>
         {
             c.Saga.Outputs = c.Message.Outputs;
@@ -179,15 +192,14 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             EndAttempt(c.Saga, c.Message.Attempt, MediaStates.Ready, c.Message.JobId, c.Message.Outputs.Encoder);
             Record(c.Saga, MediaStates.Transcoding, MediaStates.Ready, "transcode completed");
             _metrics.Finished(MediaStates.Ready, c.Saga.Attempt);
-        })
-        .Unschedule(AttemptDeadline)
+        }))
         .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
         .Publish(c => ReadyOf(c.Saga, _time))
         .TransitionTo(Ready);
 
     /// <summary>A transient failure with attempts left: the failed attempt's job is cancelled and measured, and the next
     /// attempt dispatched at once (transcoding → failed → uploaded → transcoding in the history).</summary>
-    private EventActivityBinder<TranscodeState, TranscodeFailed> RetryAfterFailure(EventActivityBinder<TranscodeState, TranscodeFailed> failed) => failed
+    private EventActivityBinder<TranscodeState, TranscodeFailed> RetryAfterFailure(EventActivityBinder<TranscodeState, TranscodeFailed> failed) => StartDeadline(failed
         .Then(c =>
         {
             EndFailedAttempt(c.Saga, c.Message);
@@ -196,8 +208,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         .Publish(c => AbandonOf(c.Message))
         .Publish(c => MeasureOf(c.Saga, c.Message.Attempt))
         .Then(c => StartAttempt(c.Saga))
-        .Publish(c => DispatchOf(c.Saga))
-        .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga));
+        .Publish(c => DispatchOf(c.Saga)));
 
     private EventActivityBinder<TranscodeState, TranscodeFailed> BecomeFailed(EventActivityBinder<TranscodeState, TranscodeFailed> failed) =>
         EndFailed(failed.Then(c => EndFailedAttempt(c.Saga, c.Message)), c => AbandonOf(c.Message));
@@ -215,24 +226,36 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
     /// <summary>The item ends failed: the current attempt's job is cancelled (<paramref name="cancelJob"/>: it may still
     /// run on RunPod) and measured, and <see cref="MediaTranscodeFailed"/> announced.</summary>
     private EventActivityBinder<TranscodeState, T> EndFailed<T>(EventActivityBinder<TranscodeState, T> ending, Func<BehaviorContext<TranscodeState, T>, CancelTranscode> cancelJob)
-        where T : class => ending
-        .Then(c => _metrics.Finished(MediaStates.Failed, c.Saga.Attempt))
-        .Unschedule(AttemptDeadline)
+        where T : class => StopDeadline(ending
+        .Then(c => _metrics.Finished(MediaStates.Failed, c.Saga.Attempt)))
         .Publish(c => cancelJob(c))
         .Publish(c => MeasureOf(c.Saga, c.Saga.Attempt))
         .Publish(c => FailureOf(c.Saga, _time))
         .TransitionTo(Failed);
 
-    private EventActivityBinder<TranscodeState, RetryTranscode> RetryManually(EventActivityBinder<TranscodeState, RetryTranscode> retry) => retry
+    private EventActivityBinder<TranscodeState, RetryTranscode> RetryManually(EventActivityBinder<TranscodeState, RetryTranscode> retry) => StartDeadline(retry
         .Then(c =>
         {
             Record(c.Saga, MediaStates.Failed, MediaStates.Uploaded, $"retry requested by {c.Message.RequestedBy}: {c.Message.Reason}");
             StartAttempt(c.Saga);
         })
         .TransitionTo(UploadedState)
-        .Publish(c => DispatchOf(c.Saga))
-        .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga))
+        .Publish(c => DispatchOf(c.Saga)))
         .TransitionTo(Transcoding);
+
+    /// <summary>Starts the current attempt's clock: its deadline is scheduled after <see cref="TranscodeSagaSettings.AttemptTimeout"/>
+    /// and kept in <see cref="TranscodeState.DeadlineAt"/>, which the stats read for stuck items. The one place that does
+    /// both, so they never disagree; the polls of <see cref="PollOrWait"/> reschedule the message only.</summary>
+    private EventActivityBinder<TranscodeState, T> StartDeadline<T>(EventActivityBinder<TranscodeState, T> binder)
+        where T : class => binder
+        .Then(c => c.Saga.DeadlineAt = _time.GetUtcNow() + _settings.AttemptTimeout)
+        .Schedule(AttemptDeadline, c => DeadlineOf(c.Saga));
+
+    /// <summary>The item ended: no deadline any more, neither scheduled nor in <see cref="TranscodeState.DeadlineAt"/>.</summary>
+    private EventActivityBinder<TranscodeState, T> StopDeadline<T>(EventActivityBinder<TranscodeState, T> binder)
+        where T : class => binder
+        .Then(c => c.Saga.DeadlineAt = null)
+        .Unschedule(AttemptDeadline);
 
     /// <summary>RunPod's figures of an ended attempt, in any state: they change what the item cost, never its state. Once
     /// the item has ended, each new figure is announced, since MediaReady/MediaTranscodeFailed went out without it.</summary>
@@ -252,11 +275,16 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
         Log.Transition(_logger, saga.CorrelationId, from ?? "-", to, saga.Attempt, reason);
     }
 
+    /// <summary>A new attempt (first, automatic or manual retry): what described the previous attempt's state (its job,
+    /// progress, failure) goes; the attempt records and the history keep what happened.</summary>
     private void StartAttempt(TranscodeState saga)
     {
         saga.Attempt++;
         saga.JobId = null;
         saga.Progress = 0;
+        saga.FailureCode = null;
+        saga.FailureMessage = null;
+        saga.FailurePermanent = false;
         saga.Save(new TranscodeAttempt { Attempt = saga.Attempt });
         Record(saga, MediaStates.Uploaded, MediaStates.Transcoding, "GPU job dispatched");
     }
@@ -280,6 +308,7 @@ public sealed class TranscodeStateMachine : MassTransitStateMachine<TranscodeSta
             MeasuredAt = _time.GetUtcNow(),
         };
         saga.Save(record);
+        saga.LastMeasuredAt = record.MeasuredAt;
         if (record.GpuSeconds is { } seconds)
         {
             _metrics.GpuSeconds(seconds, record.Outcome, record.Encoder);

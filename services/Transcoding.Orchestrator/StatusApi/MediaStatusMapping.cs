@@ -8,6 +8,7 @@ public static class MediaStatusMapping
 {
     public static MediaStatus ToMediaStatus(this TranscodeState saga) => new(
         saga.CorrelationId,
+        saga.SourceKey,
         TranscodeStateMachine.StateOf(saga),
         saga.Attempt,
         saga.MaxAttempts,

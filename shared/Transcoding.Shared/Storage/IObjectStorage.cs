@@ -20,4 +20,11 @@ public interface IObjectStorage
     IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken);
 
     Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A URL that lets whoever holds it GET <paramref name="key"/> without credentials until <paramref name="expiresAt"/>
+    /// (an S3/R2 presigned URL, absolute), or null where the storage has no such URL (a local folder: a service streams
+    /// the bytes instead). Computed locally: no request, no check that the object exists.
+    /// </summary>
+    Uri? PresignedGetUrl(string key, DateTimeOffset expiresAt) => null;
 }

@@ -5,15 +5,29 @@ using Amazon.S3.Model;
 
 namespace Transcoding.Shared.Storage;
 
-/// <summary>R2 (or any S3 API) through AWSSDK.S3.</summary>
-public sealed class S3ObjectStorage(IAmazonS3 s3, string bucket) : IObjectStorage
+/// <summary>
+/// R2 (or any S3 API) through AWSSDK.S3: <paramref name="s3"/> makes every request; <paramref name="presigner"/>, when
+/// given, only presigns GET URLs (for <see cref="StorageOptions.PublicServiceUrl"/>'s host: no request is made with it).
+/// </summary>
+public sealed class S3ObjectStorage(IAmazonS3 s3, string bucket, IAmazonS3? presigner = null) : IObjectStorage
 {
-    public static IAmazonS3 CreateClient(StorageOptions options) => new AmazonS3Client(options.AccessKeyId, options.SecretAccessKey, Config(options));
+    public static IAmazonS3 CreateClient(StorageOptions options) => CreateClient(options, options.ServiceUrl);
 
-    /// <summary>The client settings <see cref="CreateClient"/> uses (a test may add its own certificate trust on top).</summary>
-    public static AmazonS3Config Config(StorageOptions options) => new()
+    /// <summary>The storage of <paramref name="options"/> (Provider S3), presigning for <see cref="StorageOptions.PublicServiceUrl"/> when set.</summary>
+    public static S3ObjectStorage Create(StorageOptions options) => new(
+        CreateClient(options),
+        options.Bucket,
+        options.PresignUrl is { } publicUrl ? CreateClient(options, publicUrl) : null);
+
+    /// <summary>The client settings <see cref="CreateClient(StorageOptions)"/> uses (a test may add its own certificate trust on top).</summary>
+    public static AmazonS3Config Config(StorageOptions options) => Config(options, options.ServiceUrl);
+
+    private static IAmazonS3 CreateClient(StorageOptions options, string? serviceUrl) =>
+        new AmazonS3Client(options.AccessKeyId, options.SecretAccessKey, Config(options, serviceUrl));
+
+    private static AmazonS3Config Config(StorageOptions options, string? serviceUrl) => new()
     {
-        ServiceURL = options.ServiceUrl,
+        ServiceURL = serviceUrl,
         AuthenticationRegion = options.Region,
 
         // R2 wants path-style addressing and rejects the SDK v4 default checksums; s3rver stores the
@@ -103,6 +117,23 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, string bucket) : IObjectStorag
             request.ContinuationToken = response.NextContinuationToken;
         }
         while (response.IsTruncated == true);
+    }
+
+    /// <summary>Presigned by <c>presigner</c> when there is one: SigV4 signs the host, so a URL for the public host must be
+    /// signed for it (a signed URL whose host is swapped afterwards is refused).</summary>
+    public Uri? PresignedGetUrl(string key, DateTimeOffset expiresAt)
+    {
+        var signer = presigner ?? s3;
+        return new(signer.GetPreSignedURL(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = expiresAt.UtcDateTime,
+
+            // The SDK writes https unless told otherwise: the URL must use the endpoint's own scheme (MinIO on http).
+            Protocol = signer.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        }));
     }
 
     public async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)

@@ -9,10 +9,16 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IObjectStorage"/> from the <c>Storage</c> section, validated at start-up, and the
-    /// <see cref="StorageRetry"/> a job's storage calls go through.
+    /// <see cref="StorageRetry"/> a job's storage calls go through. Once per collection: a host of several services
+    /// (the all-in-one) calls it from each and keeps the first.
     /// </summary>
     public static IServiceCollection AddObjectStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(service => service.ServiceType == typeof(IObjectStorage)))
+        {
+            return services;
+        }
+
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations()
@@ -25,7 +31,7 @@ public static class StorageServiceCollectionExtensions
 
     public static IObjectStorage Create(StorageOptions options) => options.Provider switch
     {
-        StorageProvider.S3 => new S3ObjectStorage(S3ObjectStorage.CreateClient(options), options.Bucket),
+        StorageProvider.S3 => S3ObjectStorage.Create(options),
         _ => new LocalFolderStorage(options.LocalRoot),
     };
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Transcoding.Shared.Webhooks;
 
 /// <summary>
@@ -13,9 +10,9 @@ namespace Transcoding.Shared.Webhooks;
 /// code we set (README "Failure codes", <c>gpu-image/README.md</c>). Any other code becomes <see cref="MalformedCode"/>,
 /// transient or permanent as reported, and the message starts with the reported code, control characters removed and
 /// cut to <see cref="MaxQuotedCodeLength"/> characters: <c>reported code 'a b': {message}</c>.</item>
-/// <item>A message has each control character (Unicode Cc: CR, LF, TAB, ESC, DEL, C1), line or paragraph separator and
-/// bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069: they reorder the text around them in
-/// a terminal or a page, Unicode TR #9, the "Trojan Source" trick) replaced by a space, and is cut to <see cref="MaxMessageLength"/> characters (never inside a surrogate pair).</item>
+/// <item>A message has each character <see cref="DisplayCharacters.IsUnsafe"/> refuses (control characters, line and
+/// paragraph separators, bidirectional embeddings, overrides and isolates) replaced by a space, and is cut to
+/// <see cref="MaxMessageLength"/> characters (never inside a surrogate pair).</item>
 /// </list>
 /// </summary>
 public static class FailureReportRules
@@ -40,40 +37,9 @@ public static class FailureReportRules
         : error with
         {
             Code = MalformedCode,
-            Message = Message($"reported code '{Cut(Clean(error.Code, replacement: null), MaxQuotedCodeLength)}': {error.Message}"),
+            Message = Message($"reported code '{DisplayCharacters.Cut(DisplayCharacters.Clean(error.Code, replacement: null), MaxQuotedCodeLength)}': {error.Message}"),
         };
 
     /// <summary>The message with control characters replaced by spaces, cut to <see cref="MaxMessageLength"/>.</summary>
-    public static string Message(string message) => Cut(Clean(message, replacement: ' '), MaxMessageLength);
-
-    private static string Clean(string text, char? replacement)
-    {
-        if (!text.Any(IsUnsafe))
-        {
-            return text;
-        }
-
-        var clean = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (!IsUnsafe(c))
-            {
-                clean.Append(c);
-            }
-            else if (replacement is { } with)
-            {
-                clean.Append(with);
-            }
-        }
-
-        return clean.ToString();
-    }
-
-    private static bool IsUnsafe(char c) => char.IsControl(c)
-        || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
-        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
-
-    private static string Cut(string text, int length) => text.Length <= length
-        ? text
-        : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+    public static string Message(string message) => DisplayCharacters.Cut(DisplayCharacters.Clean(message, replacement: ' '), MaxMessageLength);
 }

@@ -62,7 +62,7 @@ public sealed class When_two_orchestrators_share_the_saga_store : IAsyncLifetime
 
     private async Task RunAsync(bool killHalfway)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(LoopbackOrchestrator.Environment)
         {
             ["Bus__Transport"] = "RabbitMq",
             ["Bus__RabbitMqUri"] = _vhost.AmqpUri,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,7 +33,7 @@ public sealed class RabbitMqPublishTests
     [Fact]
     public async Task When_the_broker_is_unreachable_the_delivery_is_answered_503_and_stays_retryable()
     {
-        var settings = Settings($"amqp://guest:guest@127.0.0.1:{ClosedPort()}/");
+        var settings = Settings($"amqp://guest:guest@127.0.0.1:{LoopbackPorts.TakeOne()}/");
         settings["Webhooks:PublishTimeout"] = "00:00:02";
         await using var gateway = await GatewayHost.StartAsync(settings, GatewayHost.Bus.Configured);
         var delivery = SignedDelivery.Of(Reports.Completed(Guid.NewGuid()), _secret);
@@ -54,13 +53,6 @@ public sealed class RabbitMqPublishTests
         settings["Bus:Transport"] = "RabbitMq";
         settings["Bus:RabbitMqUri"] = brokerUri;
         return settings;
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A separate process-like host with its own temporary queue bound to TranscodeCompleted, as the saga would have.</summary>

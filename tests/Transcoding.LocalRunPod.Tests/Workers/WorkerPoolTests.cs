@@ -88,23 +88,35 @@ public sealed class WorkerPoolTests : IDisposable
     }
 
     /// <summary>
+    /// Every service's web host (<c>ServiceHost</c>) has its content root in its own folder: started from a folder of
+    /// 300 subfolders it holds fewer watches than that (configuration reload watched the working directory's whole tree).
+    /// </summary>
+    [Fact]
+    public async Task When_the_endpoint_process_starts_in_a_folder_with_many_subfolders_it_does_not_watch_them()
+    {
+        const int Folders = 300;
+        var folder = InotifyWatches.FolderWithSubfolders(Folders);
+        try
+        {
+            await using var endpoint = await ServiceProcess.StartAsync("Transcoding.LocalRunPod", EndpointEnvironment(), workingDirectory: folder.FullName);
+
+            var watches = InotifyWatches.Count(endpoint.Id);
+            Assert.True(watches < Folders, $"the endpoint holds {watches} inotify watches, started in a folder of {Folders} subfolders");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
     /// The endpoint as its own process, SIGKILLed while its worker runs (the chaos run does it): no shutdown code runs,
     /// yet the worker must not stay behind taking jobs nobody owns.
     /// </summary>
     [Fact]
     public async Task When_the_endpoint_process_is_killed_its_worker_processes_die_with_it()
     {
-        Dictionary<string, string> environment = new()
-        {
-            ["LocalRunPod__ApiKey"] = $"local-key-{Guid.NewGuid():N}",
-            ["LocalRunPod__EndpointId"] = LocalRunPodTestServer.EndpointId,
-        };
-        foreach (var (key, value) in _worker.Settings())
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        await using var endpoint = await ServiceProcess.StartAsync("Transcoding.LocalRunPod", environment);
+        await using var endpoint = await ServiceProcess.StartAsync("Transcoding.LocalRunPod", EndpointEnvironment());
         var worker = await Eventually.Until(() => _worker.Pid("local-worker-1-1"), pid => pid is not null, "the worker to write its pid");
         try
         {
@@ -233,5 +245,21 @@ public sealed class WorkerPoolTests : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>The endpoint's settings as a process's environment, with the stand-in worker's.</summary>
+    private Dictionary<string, string> EndpointEnvironment()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["LocalRunPod__ApiKey"] = $"local-key-{Guid.NewGuid():N}",
+            ["LocalRunPod__EndpointId"] = LocalRunPodTestServer.EndpointId,
+        };
+        foreach (var (key, value) in _worker.Settings())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        return environment;
     }
 }

@@ -1,4 +1,4 @@
-using Transcoding.Ops.Broker;
+using Transcoding.Faults.Broker;
 
 namespace Transcoding.Ops.Tests.Broker;
 
@@ -30,10 +30,10 @@ public sealed class When_broker_endpoints_are_resolved
     [InlineData("amqp://broker/a/b", "http://broker:15672")]
     [InlineData("amqp://broker/", "ftp://broker")]
     [InlineData("broker:5672", "http://broker:15672")]
-    public void Anything_else_is_a_usage_error(string amqp, string management)
+    public void Anything_else_is_an_invalid_address(string amqp, string management)
     {
-        var error = Assert.Throws<OpsException>(() => BrokerEndpoints.Resolve(amqp, management));
+        var error = Assert.Throws<BrokerException>(() => BrokerEndpoints.Resolve(amqp, management));
 
-        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.Equal(BrokerFailure.InvalidAddress, error.Failure);
     }
 }

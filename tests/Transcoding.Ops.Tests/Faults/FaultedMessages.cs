@@ -1,6 +1,6 @@
 using System.Text;
 using RabbitMQ.Client;
-using Transcoding.Ops.Faults;
+using Transcoding.Faults;
 
 namespace Transcoding.Ops.Tests.Faults;
 
@@ -13,7 +13,8 @@ public static class FaultedMessages
         string queue = "dispatch-transcode_error",
         string? messageId = null,
         string? faultedAt = "2026-11-25T01:00:00.0000000Z",
-        string? inputAddress = "rabbitmq://localhost/vh/dispatch-transcode") =>
+        string? inputAddress = "rabbitmq://localhost/vh/dispatch-transcode",
+        string message = "boom") =>
         new(queue, 0, new BasicProperties
         {
             MessageId = messageId ?? Guid.NewGuid().ToString(),
@@ -24,7 +25,7 @@ public static class FaultedMessages
             {
                 [FaultHeaders.ExceptionType] = Encoding.UTF8.GetBytes(exceptionType),
                 [FaultHeaders.MessageType] = Encoding.UTF8.GetBytes(messageType),
-                [FaultHeaders.Message] = Encoding.UTF8.GetBytes("boom"),
+                [FaultHeaders.Message] = Encoding.UTF8.GetBytes(message),
                 [FaultHeaders.Timestamp] = faultedAt is null ? null : Encoding.UTF8.GetBytes(faultedAt),
                 [FaultHeaders.InputAddress] = inputAddress is null ? null : Encoding.UTF8.GetBytes(inputAddress),
                 [FaultHeaders.Reason] = Encoding.UTF8.GetBytes("fault"),

@@ -1,4 +1,4 @@
-using Transcoding.Ops.Faults;
+using Transcoding.Faults;
 
 namespace Transcoding.Ops.Tests.Faults;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Transcoding.Ops.Faults;
+using Transcoding.Faults;
 
 namespace Transcoding.Ops.Tests.Faults;
 

@@ -37,13 +37,29 @@ public sealed class FakeStatusApi : IAsyncDisposable
     /// <summary>Bodies of the cancel requests received, by media id.</summary>
     public ConcurrentQueue<(string MediaId, string Body)> Cancels { get; } = new();
 
-    public static async Task<FakeStatusApi> StartAsync()
+    /// <summary>The credentials a fake started with <c>requireCredentials</c> accepts, as the orchestrator's <c>Auth</c>
+    /// schemes take them: <c>X-Api-Key: {ApiKey}</c> or <c>Authorization: Bearer {Token}</c>; anything else is 401.</summary>
+    public const string ApiKey = "ops-test-key-4f1d2c9b7a";
+    public const string Token = "eyJ0ZXN0IjoidG9rZW4ifQ.ops-test-token";
+
+    public static async Task<FakeStatusApi> StartAsync(bool requireCredentials = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var api = new FakeStatusApi(app);
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Request.Headers;
+            if (requireCredentials && headers["X-Api-Key"] != ApiKey && headers.Authorization != $"Bearer {Token}")
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            await next(context);
+        });
         app.MapGet("/media/{id}", (string id) => id switch
         {
             _ when !Guid.TryParse(id, out _) => Results.BadRequest("The media id must be a GUID."),

@@ -39,7 +39,7 @@ public sealed class When_PostgreSQL_restarts_under_the_saga(TestInfraSet servers
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         _downstream = builder.Build();
         await _downstream.StartAsync();
-        _orchestrator = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        _orchestrator = new OrchestratorFactory().WithWebHostBuilder(host =>
         {
             foreach (var (key, value) in Settings())
             {
@@ -54,7 +54,7 @@ public sealed class When_PostgreSQL_restarts_under_the_saga(TestInfraSet servers
     [Fact]
     public async Task Messages_consumed_while_it_is_down_reach_their_state_after_the_restart_and_none_is_an_error()
     {
-        using var api = _orchestrator.CreateClient();
+        using var api = OrchestratorFactory.ClientFor(_orchestrator, OrchestratorFactory.ReaderKey);
         var bus = _downstream.Services.GetRequiredService<IBus>();
         var first = Guid.NewGuid();
         await bus.Publish(Uploaded(first));

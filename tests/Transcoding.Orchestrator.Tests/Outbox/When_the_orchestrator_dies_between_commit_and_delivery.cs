@@ -53,7 +53,7 @@ public sealed class When_the_orchestrator_dies_between_commit_and_delivery : IAs
         IReadOnlyList<(Guid MessageId, string Type)> committed;
         await using (var dying = Orchestrator(deliver: false))
         {
-            using var api = dying.CreateClient();
+            using var api = OrchestratorFactory.ClientFor(dying, OrchestratorFactory.ReaderKey);
             await bus.Publish(new MediaUploaded { MediaId = id, SourceKey = $"uploads/{id}/a.mp4", SizeBytes = 1, UploadedAt = DateTimeOffset.UtcNow });
             await Eventually.Until(() => StateOf(api, id), state => state == "transcoding", "the upload's step committed");
             committed = await OutboxRows(id);
@@ -66,7 +66,7 @@ public sealed class When_the_orchestrator_dies_between_commit_and_delivery : IAs
         Assert.DoesNotContain(OutboxRecorder.Received, x => x.MediaId == id);
 
         await using var survivor = Orchestrator(deliver: true);
-        using var survivorApi = survivor.CreateClient();
+        using var survivorApi = OrchestratorFactory.ClientFor(survivor, OrchestratorFactory.ReaderKey);
         await Eventually.True(() => OutboxRecorder.IdsOf<MediaTranscodingStarted>(id).Count > 0 && OutboxRecorder.IdsOf<DispatchTranscode>(id).Count > 0,
             "the committed step's messages delivered by the next instance");
         await bus.Publish(new TranscodeDispatched { MediaId = id, Attempt = 1, JobId = "job-1" });
@@ -89,7 +89,7 @@ public sealed class When_the_orchestrator_dies_between_commit_and_delivery : IAs
     }
 
     private WebApplicationFactory<Program> Orchestrator(bool deliver) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        new OrchestratorFactory().WithWebHostBuilder(host =>
         {
             foreach (var (key, value) in BusSettings())
             {

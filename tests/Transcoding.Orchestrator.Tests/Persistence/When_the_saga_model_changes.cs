@@ -16,7 +16,7 @@ public sealed class When_the_saga_model_changes
 
         Assert.False(db.Database.HasPendingModelChanges(), "the model differs from Persistence/Migrations/TranscodeDbContextModelSnapshot.cs: add a migration and update the snapshot");
         Assert.Equal(
-            ["20261125012925_InitialCreate", "20261130190000_AddTranscodeWaiting", "20261130191500_AttemptUsageRecords", "20261201000000_RetireSagaContentType"],
+            ["20261125012925_InitialCreate", "20261130190000_AddTranscodeWaiting", "20261130191500_AttemptUsageRecords", "20261201000000_RetireSagaContentType", "20261201063000_MediaListAndStats"],
             db.Database.GetMigrations());
     }
 }

@@ -34,13 +34,14 @@ public sealed class SagaHarness : IAsyncDisposable
     /// <summary>What the saga logged, e.g. its refusals.</summary>
     public FakeLogCollector Logs => _provider.GetRequiredService<FakeLogCollector>();
 
-    public static async Task<SagaHarness> StartAsync(int maxAttempts = 2, TimeSpan? attemptTimeout = null, decimal? gpuSecondPriceUsd = null)
+    /// <param name="time">The saga's clock (its timestamps); the scheduler's delays stay in real time.</param>
+    public static async Task<SagaHarness> StartAsync(int maxAttempts = 2, TimeSpan? attemptTimeout = null, decimal? gpuSecondPriceUsd = null, TimeProvider? time = null)
     {
         var provider = new ServiceCollection()
             .AddLogging(logging => logging.AddFakeLogging())
             .AddMetrics()
             .AddSingleton<TranscodeMetrics>()
-            .AddSingleton(TimeProvider.System)
+            .AddSingleton(time ?? TimeProvider.System)
             .Configure<TranscodeSagaSettings>(s =>
             {
                 s.MaxAttempts = maxAttempts;

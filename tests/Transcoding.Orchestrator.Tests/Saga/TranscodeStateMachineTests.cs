@@ -131,6 +131,29 @@ public sealed class TranscodeStateMachineTests
         Assert.Contains((await h.Instance()).History, t => t.From == MediaStates.Failed && t.To == MediaStates.Uploaded && t.Reason!.Contains("test"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task When_a_new_attempt_starts_the_old_failure_is_no_longer_the_items(bool permanent)
+    {
+        await using var h = await SagaHarness.StartAsync();
+        await h.Upload();
+        // A transient failure is retried at once; a permanent one waits for an operator's retry.
+        await h.Fail(attempt: 1, permanent: permanent, code: "source_unreadable");
+        await h.Consumed<TranscodeFailed>();
+        if (permanent)
+        {
+            await h.Retry();
+            await h.Consumed<RetryTranscode>();
+        }
+
+        var saga = await h.Instance();
+        Assert.Equal(MediaStates.Transcoding, await h.State());
+        Assert.Equal((null, null, false), (saga.FailureCode, saga.FailureMessage, saga.FailurePermanent));
+        Assert.Equal(MediaStates.Failed, saga.AttemptRecord(1).Outcome);
+        Assert.Contains(saga.History, t => t.To == MediaStates.Failed && t.Reason!.StartsWith("source_unreadable", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task When_a_retry_reason_has_control_characters_the_history_keeps_it_on_one_line()
     {

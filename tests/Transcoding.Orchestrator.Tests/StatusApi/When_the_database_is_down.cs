@@ -15,14 +15,14 @@ public sealed class When_the_database_is_down : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        _factory = new OrchestratorFactory().WithWebHostBuilder(host =>
             host.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString));
     }
 
     [Fact]
     public async Task Status_and_retry_answer_503_with_retry_after()
     {
-        var client = _factory!.CreateClient();
+        var client = OrchestratorFactory.ClientFor(_factory!, OrchestratorFactory.OperatorKey);
         var id = Guid.NewGuid();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{id}")).StatusCode);
 

@@ -163,8 +163,8 @@ public sealed class When_callbacks_pass_the_chaos_proxy : IAsyncLifetime
     [Fact]
     public async Task A_request_while_the_gateway_is_down_is_answered_502()
     {
-        // A port the system just handed out as free: nothing listens on it.
-        var nobody = new Uri($"http://127.0.0.1:{TestInfraPorts.Free().S3}");
+        // A free port: nothing listens on it.
+        var nobody = new Uri($"http://127.0.0.1:{LoopbackPorts.TakeOne()}");
         await using var proxy = await CallbackProxy.StartAsync(nobody, new CallbackProxyOptions());
 
         using var answer = await _caller.SendAsync(Callback(proxy, NewWebhookId(), [1]));

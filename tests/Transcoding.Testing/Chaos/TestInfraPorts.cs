@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 
 namespace Transcoding.Testing.Chaos;
 
@@ -17,23 +15,11 @@ public sealed record TestInfraPorts(int RabbitMq, int RabbitMqManagement, int Ra
         ["TEST_S3_PORT"] = Text(S3),
     };
 
-    /// <summary>
-    /// Six ports the system just handed out as free. All are held at once, so they differ; another process may still
-    /// take one before the servers bind it, and the script then fails at once naming the taken port.
-    /// </summary>
+    /// <summary>Six different ports, free now, that the kernel does not hand out on its own (<see cref="LoopbackPorts"/>).</summary>
     public static TestInfraPorts Free()
     {
-        var listeners = Enumerable.Range(0, 6).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToList();
-            return new TestInfraPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
-        }
+        var ports = LoopbackPorts.Take(6);
+        return new TestInfraPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
     }
 
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);

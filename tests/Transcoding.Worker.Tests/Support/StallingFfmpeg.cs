@@ -3,17 +3,15 @@ using System.Diagnostics;
 namespace Transcoding.Worker.Tests.Support;
 
 /// <summary>
-/// An ffmpeg stand-in (<c>Worker:FfmpegPath</c>): once <see cref="Arm"/>ed, the next ladder encode (<c>-f hls</c>)
+/// An ffmpeg stand-in: once <see cref="Arm"/>ed, the next ladder encode (<c>-f hls</c>)
 /// hangs as a stuck ffmpeg would, in a process of its own whose id <see cref="StalledAsync"/> gives; every other call,
 /// and every encode after that one, is the real ffmpeg.
 /// </summary>
-public sealed class StallingFfmpeg : IDisposable
+public sealed class StallingFfmpeg : FfmpegStandIn
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("stalling-ffmpeg-");
-
     public StallingFfmpeg()
     {
-        Tool.WriteScript(Path, $"""
+        Install($"""
             #!/bin/sh
             case " $* " in
               *" -f hls "*)
@@ -26,11 +24,9 @@ public sealed class StallingFfmpeg : IDisposable
             """);
     }
 
-    public string Path => System.IO.Path.Combine(_folder.FullName, "ffmpeg");
+    private string Armed => FilePath("armed");
 
-    private string Armed => System.IO.Path.Combine(_folder.FullName, "armed");
-
-    private string PidFile => System.IO.Path.Combine(_folder.FullName, "ffmpeg.pid");
+    private string PidFile => FilePath("ffmpeg.pid");
 
     /// <summary>The next ladder encode hangs.</summary>
     public void Arm() => File.WriteAllText(Armed, "");
@@ -57,15 +53,13 @@ public sealed class StallingFfmpeg : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>A worker that failed to kill it must not leave it behind for ten minutes.</summary>
+    protected override void Release()
     {
-        // A worker that failed to kill it must not leave it behind for ten minutes.
         if (File.Exists(PidFile) && int.Parse(File.ReadAllText(PidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture) is var pid && IsRunning(pid))
         {
             using var process = Process.GetProcessById(pid);
             process.Kill();
         }
-
-        _folder.Delete(recursive: true);
     }
 }

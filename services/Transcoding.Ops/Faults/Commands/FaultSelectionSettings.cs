@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Transcoding.Faults;
 using Transcoding.Ops.Broker;
 
 namespace Transcoding.Ops.Faults.Commands;

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using Transcoding.Faults;
 using Transcoding.Ops.Cli;
 
 namespace Transcoding.Ops.Faults.Commands;
 
 /// <summary><c>faults purge</c>: deletes the selected messages from the error queues, after a confirmation.</summary>
-public sealed class FaultsPurgeCommand(OpsOutput output, ErrorQueues errorQueues, IOptions<OpsOptions> options)
-    : FaultCommand<FaultPurgeSettings>(output, errorQueues, options)
+public sealed class FaultsPurgeCommand(OpsOutput output, FaultOperations faults, IOptions<OpsOptions> options)
+    : FaultCommand<FaultPurgeSettings>(output, faults, options)
 {
     protected override async Task<int> RunAsync(FaultPurgeSettings settings, CancellationToken cancellationToken)
     {
         var broker = Broker(settings);
         var selector = settings.Selector;
-        var queues = await QueuesToReadAsync(broker, selector, cancellationToken);
-        var selected = (await ErrorQueues.BrowseAsync(broker, queues, cancellationToken)).Where(selector.Matches).ToList();
-        RequireMatches(selector, selected.Count);
+        var queues = await Faults.QueuesToReadAsync(broker, selector, cancellationToken);
+        var selected = await Faults.SelectAsync(broker, queues, selector, cancellationToken);
 
         if (settings.DryRun || selected.Count == 0)
         {
@@ -37,13 +37,7 @@ public sealed class FaultsPurgeCommand(OpsOutput output, ErrorQueues errorQueues
         }
 
         // Selected again message by message: a message that arrived since the listing is judged on its own.
-        var deleted = 0;
-        await ErrorQueues.WalkAsync(
-            broker,
-            queues,
-            (m, _) => ValueTask.FromResult(selector.Matches(m) ? FaultDisposition.Delete : FaultDisposition.Keep),
-            outcome => deleted += outcome is { Disposition: FaultDisposition.Delete, Succeeded: true } ? 1 : 0,
-            cancellationToken);
+        var deleted = await Faults.PurgeAsync(broker, queues, selector, cancellationToken);
         WriteResult(settings, selected.Count, deleted);
         return ExitCodes.Ok;
     }

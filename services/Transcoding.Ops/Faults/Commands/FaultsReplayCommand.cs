@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Spectre.Console;
-using Transcoding.Ops.Broker;
+using Transcoding.Faults;
+using Transcoding.Faults.Broker;
 using Transcoding.Ops.Cli;
 
 namespace Transcoding.Ops.Faults.Commands;
@@ -10,54 +11,26 @@ namespace Transcoding.Ops.Faults.Commands;
 /// each from its error queue only after the broker confirmed the new copy. A crash at any point loses nothing; at most
 /// the one message in flight is delivered twice, which idempotent consumers absorb.
 /// </summary>
-public sealed class FaultsReplayCommand(OpsOutput output, ErrorQueues errorQueues, IOptions<OpsOptions> options)
-    : FaultCommand<FaultReplaySettings>(output, errorQueues, options)
+public sealed class FaultsReplayCommand(OpsOutput output, FaultOperations faults, IOptions<OpsOptions> options)
+    : FaultCommand<FaultReplaySettings>(output, faults, options)
 {
     protected override async Task<int> RunAsync(FaultReplaySettings settings, CancellationToken cancellationToken)
     {
         var broker = Broker(settings);
         var selector = settings.Selector;
-        var queues = await QueuesToReadAsync(broker, selector, cancellationToken);
+        var queues = await Faults.QueuesToReadAsync(broker, selector, cancellationToken);
 
         if (settings.DryRun)
         {
-            var selected = (await ErrorQueues.BrowseAsync(broker, queues, cancellationToken)).Where(selector.Matches).ToList();
-            RequireMatches(selector, selected.Count);
-            WritePlan(settings, selected);
+            WritePlan(settings, await Faults.SelectAsync(broker, queues, selector, cancellationToken));
             return ExitCodes.Ok;
         }
 
-        var pause = settings.Rate > 0 ? TimeSpan.FromSeconds(1 / settings.Rate) : TimeSpan.Zero;
-        var replayedAny = false;
-        async ValueTask<FaultDisposition> Decide(FaultedMessage message, CancellationToken token)
-        {
-            if (!selector.Matches(message))
-            {
-                return FaultDisposition.Keep;
-            }
-
-            if (replayedAny && pause > TimeSpan.Zero)
-            {
-                await Task.Delay(pause, token);
-            }
-
-            replayedAny = true;
-            return FaultDisposition.Replay;
-        }
-
-        var replays = new List<FaultOutcome>();
-        Task Walk(Action<FaultOutcome> visited) => ErrorQueues.WalkAsync(broker, queues, Decide, outcome =>
-        {
-            if (outcome.Disposition == FaultDisposition.Replay)
-            {
-                replays.Add(outcome);
-            }
-
-            visited(outcome);
-        }, cancellationToken);
+        var pause = ReplayRate.Pause(settings.Rate);
+        IReadOnlyList<FaultOutcome> replays = [];
+        async Task Walk(Action<FaultOutcome> visited) => replays = await Faults.ReplayAsync(broker, queues, selector, pause, visited, cancellationToken);
 
         await (settings.Json || !Output.Interactive ? Walk(_ => { }) : WithProgressAsync(broker, queues, Walk, cancellationToken));
-        RequireMatches(selector, replays.Count);
         WriteSummary(settings, replays);
         return replays.All(o => o.Succeeded) ? ExitCodes.Ok : ExitCodes.Failure;
     }
@@ -84,7 +57,7 @@ public sealed class FaultsReplayCommand(OpsOutput output, ErrorQueues errorQueue
     {
         if (settings.Json)
         {
-            Output.WriteJson(new { DryRun = true, Selector = settings.Selector.ToString(), Selected = selected.Count, Messages = selected.Select(FaultView.Summary) });
+            Output.WriteJson(new { DryRun = true, Selector = settings.Selector.ToString(), Selected = selected.Count, Messages = selected.Select(FaultedMessageSummary.Of) });
             return;
         }
 
@@ -103,7 +76,7 @@ public sealed class FaultsReplayCommand(OpsOutput output, ErrorQueues errorQueue
                 Selected = replays.Count,
                 Replayed = replays.Count - failed.Count,
                 Failed = failed.Count,
-                Messages = replays.Select(o => new { o.Message.MessageId, o.Message.ErrorQueue, Target = o.Message.SourceQueue, o.Succeeded, o.Error }),
+                Messages = replays.Select(ReplayedMessage.Of),
             });
             return;
         }
@@ -117,7 +90,7 @@ public sealed class FaultsReplayCommand(OpsOutput output, ErrorQueues errorQueue
         Output.Console.Write(byTarget);
         foreach (var failure in failed)
         {
-            Output.Console.Write(new Text($"not replayed: {failure.Message.MessageId} from {failure.Message.ErrorQueue}: {failure.Error}{Environment.NewLine}", new Style(Color.Red)));
+            Output.Console.Write(new Text(TerminalText.Clean($"not replayed: {failure.Message.MessageId} from {failure.Message.ErrorQueue}: {failure.Error}") + Environment.NewLine, new Style(Color.Red)));
         }
 
         Output.Console.MarkupLineInterpolated($"Replayed {replays.Count - failed.Count} of {replays.Count} selected message(s); {failed.Count} left in the error queues.");

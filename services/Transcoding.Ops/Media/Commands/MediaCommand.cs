@@ -23,5 +23,6 @@ public abstract class MediaCommand<TSettings>(OpsOutput output, IOptions<OpsOpti
         ? id.ToString()
         : throw new OpsException(ExitCodes.Usage, $"'{settings.Id}' is not a media id (a GUID)");
 
-    protected override IEnumerable<string> Secrets(TSettings settings) => SecretMasker.PasswordsIn(settings.Api ?? options.Value.ApiUrl);
+    protected override IEnumerable<string> Secrets(TSettings settings) =>
+        [.. SecretMasker.PasswordsIn(settings.Api ?? options.Value.ApiUrl), options.Value.ApiKey ?? "", options.Value.Token ?? ""];
 }

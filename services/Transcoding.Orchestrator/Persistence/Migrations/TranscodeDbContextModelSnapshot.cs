@@ -117,10 +117,18 @@ namespace Transcoding.Orchestrator.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
                     b.Property<string>("CurrentState")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("DeadlineTokenId")
                         .HasColumnType("uuid");
@@ -142,6 +150,9 @@ namespace Transcoding.Orchestrator.Persistence.Migrations
                     b.Property<string>("JobId")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("LastMeasuredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("integer");
@@ -180,7 +191,26 @@ namespace Transcoding.Orchestrator.Persistence.Migrations
 
                     b.HasKey("CorrelationId");
 
-                    b.HasIndex("CurrentState");
+                    b.HasIndex("LastMeasuredAt")
+                        .HasDatabaseName("ix_transcode_state_last_measured");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_transcode_state_updated");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_transcode_state_created");
+
+                    b.HasIndex("CurrentState", "DeadlineAt")
+                        .HasDatabaseName("ix_transcode_state_state_deadline");
+
+                    b.HasIndex("CurrentState", "UpdatedAt")
+                        .HasDatabaseName("ix_transcode_state_state_updated");
+
+                    b.HasIndex("CurrentState", "CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_transcode_state_state_created");
+
+                    b.HasIndex("CurrentState", "FailureCode", "CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_transcode_state_state_code_created");
 
                     b.ToTable("transcode_state", (string)null);
                 });

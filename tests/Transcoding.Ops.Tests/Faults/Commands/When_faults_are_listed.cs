@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Transcoding.Ops.Faults;
+using Transcoding.Faults;
 using Transcoding.Ops.Tests.Infrastructure;
 
 namespace Transcoding.Ops.Tests.Faults.Commands;

@@ -1,9 +1,0 @@
-namespace Transcoding.Ops.Faults;
-
-public enum SelectorKind
-{
-    Id,
-    Queue,
-    Group,
-    All,
-}

@@ -1,0 +1,9 @@
+namespace Transcoding.Faults;
+
+public enum SelectorKind
+{
+    Id,
+    Queue,
+    Group,
+    All,
+}
