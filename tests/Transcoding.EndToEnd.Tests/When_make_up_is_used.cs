@@ -25,8 +25,7 @@ public sealed partial class When_make_up_is_used : IDisposable
         var dashboard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var interrupt = new CancellationTokenSource();
         using var kill = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        var up = Cli.Wrap("dotnet")
-            .WithArguments([Repository.Dll("services/Transcoding.AllInOne"), "--serve", "--out", Path.Combine(_folder, "out"),
+        var up = TerminalInterrupt.Wrap("dotnet", [Repository.Dll("services/Transcoding.AllInOne"), "--serve", "--out", Path.Combine(_folder, "out"),
                 "--work", work, "--worker", Repository.Dll("gpu-image/Transcoding.Worker")])
             .WithWorkingDirectory(_folder)
             .WithValidation(CommandResultValidation.None)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Transcoding.Shared.Processes;
+using Transcoding.Testing;
 
 namespace Transcoding.Ops.Tests.Infrastructure;
 
@@ -34,7 +35,7 @@ public sealed class OpsProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var process = ChildProcess.Start(start);
+        var process = ChildProcess.Start(start.WithDefaultInterrupt());
         var ops = new OpsProcess(process);
         process.OutputDataReceived += (_, e) => ops.Append(e.Data);
         process.ErrorDataReceived += (_, e) => ops.Append(e.Data);
@@ -50,31 +51,27 @@ public sealed class OpsProcess : IDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>SIGINT, as Ctrl+C at a terminal.</summary>
-    /// <exception cref="Xunit.Sdk.XunitException">The CLI ignores SIGINT: it inherited that from the test run, as every
-    /// process started as a background job of a non-interactive shell does, and .NET keeps an inherited ignore.</exception>
+    /// <summary>SIGINT, as Ctrl+C at a terminal (the CLI runs with SIGINT at its default action: <see cref="TerminalInterrupt"/>).</summary>
     public void Interrupt()
     {
-        if (IgnoresSigint(_process.Id))
-        {
-            throw new Xunit.Sdk.XunitException(
-                "SIGINT is ignored in this process tree (the test run was started as a background job of a non-interactive shell), so Ctrl+C cannot be tested: run make test in the foreground or with job control (set -m).");
-        }
-
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]);
         kill.WaitForExit();
     }
 
-    /// <summary>Bit 2 (SIGINT) of the SigIgn mask in <c>/proc/PID/status</c>.</summary>
-    private static bool IgnoresSigint(int pid) => File.ReadLines($"/proc/{pid}/status")
-        .Where(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))
-        .Select(line => Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16))
-        .Any(mask => (mask & (1UL << 1)) != 0);
-
+    /// <summary>The exit code, once the process has exited.</summary>
+    /// <exception cref="Xunit.Sdk.XunitException">It is still running after <paramref name="timeout"/>: the message holds its output.</exception>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancellation.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new Xunit.Sdk.XunitException($"the CLI still runs after {timeout.TotalSeconds} s: {Output}");
+        }
+
         return _process.ExitCode;
     }
 
