@@ -31,10 +31,13 @@ public sealed class When_a_replay_is_killed_midway : FaultyServiceTest
             await first.KillAsync();
         }
 
-        // The broker requeues the killed run's unacknowledged message when it sees the connection drop.
+        // The broker requeues the killed run's unacknowledged message when it sees the connection drop; the queue does
+        // so on its own time, so the second run starts once every message not consumed is back.
         await Eventually.True(async () => !(await Host.ConnectionNamesAsync()).Contains("transcoding-ops"), "the killed connection closed by the broker");
+        await Service.WaitUntilConsumedAsync();
         var processedAtKill = Service.Ledger.DistinctProcessed.Count;
         Assert.InRange(processedAtKill, 1, Count - 1);
+        await Eventually.True(async () => await Host.DepthAsync(FaultyService.ErrorQueue) >= Count - processedAtKill, $"the {Count - processedAtKill} messages not consumed back in {FaultyService.ErrorQueue}");
 
         using (var second = OpsProcess.Start(["faults", "replay", "--all", .. Host.CliOptions]))
         {
