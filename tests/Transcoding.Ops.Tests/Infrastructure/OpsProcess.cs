@@ -69,11 +69,17 @@ public sealed class OpsProcess : IDisposable
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            throw new Xunit.Sdk.XunitException($"the CLI still runs after {timeout.TotalSeconds} s: {Output}");
+            throw new Xunit.Sdk.XunitException($"the CLI still runs after {timeout.TotalSeconds} s ({SignalState()}): {Output}");
         }
 
         return _process.ExitCode;
     }
+
+    /// <summary>The process's ignored and blocked signal masks (<c>/proc/PID/status</c>; SIGINT is bit 1, counted from 0),
+    /// which say why a Ctrl+C went unheard.</summary>
+    private string SignalState() => string.Join(", ", File.ReadLines($"/proc/{_process.Id}/status")
+        .Where(line => line.StartsWith("SigIgn:", StringComparison.Ordinal) || line.StartsWith("SigBlk:", StringComparison.Ordinal))
+        .Select(line => line.Replace('\t', ' ')));
 
     public void Dispose()
     {

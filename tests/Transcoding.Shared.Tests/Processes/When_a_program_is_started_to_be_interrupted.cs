@@ -4,29 +4,40 @@ using Transcoding.Testing;
 
 namespace Transcoding.Shared.Tests.Processes;
 
-/// <summary><see cref="TerminalInterrupt"/>: a program a test will Ctrl+C has SIGINT at its default action even when the test run ignores it.</summary>
+/// <summary><see cref="TerminalInterrupt"/>: a program a test will Ctrl+C has SIGINT at its default action and unblocked,
+/// even when the test run ignores or blocks it.</summary>
 public sealed class When_a_program_is_started_to_be_interrupted
 {
+    /// <summary>A shell that ignores SIGINT, as a background job of a non-interactive shell has it, then runs the program.</summary>
+    private static readonly string[] Ignoring = ["sh", "-c", "trap '' INT; exec \"$@\"", "sh"];
+
+    /// <summary>GNU env blocking SIGINT, then running the program.</summary>
+    private static readonly string[] Blocking = ["env", "--block-signal=INT"];
+
     [Fact]
     public async Task It_does_not_inherit_an_ignored_SIGINT()
     {
-        Assert.True(await IgnoresSigintAsync(ReadOwnStatus()), "control: a plain child inherits the ignored SIGINT");
-        Assert.False(await IgnoresSigintAsync(ReadOwnStatus().WithDefaultInterrupt()), "a child started for Ctrl+C still ignores SIGINT");
+        Assert.True(await SigintBitAsync(Ignoring, "SigIgn", ReadOwnStatus()), "control: a plain child inherits the ignored SIGINT");
+        Assert.False(await SigintBitAsync(Ignoring, "SigIgn", ReadOwnStatus().WithDefaultInterrupt()), "a child started for Ctrl+C still ignores SIGINT");
     }
 
-    private static ProcessStartInfo ReadOwnStatus() => new("grep", ["^SigIgn:", "/proc/self/status"]);
-
-    /// <summary>Runs <paramref name="program"/> from a shell that ignores SIGINT, as a background job of a non-interactive
-    /// shell has it, and reads bit 2 (SIGINT) of the SigIgn mask the program printed for itself.</summary>
-    private static async Task<bool> IgnoresSigintAsync(ProcessStartInfo program)
+    [Fact]
+    public async Task It_does_not_inherit_a_blocked_SIGINT()
     {
-        var start = new ProcessStartInfo("sh", ["-c", "trap '' INT; exec \"$@\"", "sh", program.FileName, .. program.ArgumentList])
-        {
-            RedirectStandardOutput = true,
-        };
+        Assert.True(await SigintBitAsync(Blocking, "SigBlk", ReadOwnStatus()), "control: a plain child inherits the blocked SIGINT");
+        Assert.False(await SigintBitAsync(Blocking, "SigBlk", ReadOwnStatus().WithDefaultInterrupt()), "a child started for Ctrl+C still blocks SIGINT");
+    }
+
+    private static ProcessStartInfo ReadOwnStatus() => new("grep", ["^Sig", "/proc/self/status"]);
+
+    /// <summary>Runs <paramref name="program"/> behind <paramref name="launcher"/> and reads SIGINT's bit (1, counted from 0)
+    /// of the <paramref name="mask"/> line the program printed from its own <c>/proc/self/status</c>.</summary>
+    private static async Task<bool> SigintBitAsync(string[] launcher, string mask, ProcessStartInfo program)
+    {
+        var start = new ProcessStartInfo(launcher[0], [.. launcher[1..], program.FileName, .. program.ArgumentList]) { RedirectStandardOutput = true };
         using var process = ChildProcess.Start(start);
-        var output = await process.StandardOutput.ReadToEndAsync();
+        var line = (await process.StandardOutput.ReadToEndAsync()).Split('\n').Single(l => l.StartsWith(mask + ":", StringComparison.Ordinal));
         await process.WaitForExitAsync();
-        return (Convert.ToUInt64(output.Trim()["SigIgn:".Length..].Trim(), 16) & (1UL << 1)) != 0;
+        return (Convert.ToUInt64(line[(mask.Length + 1)..].Trim(), 16) & (1UL << 1)) != 0;
     }
 }
