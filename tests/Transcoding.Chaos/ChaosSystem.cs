@@ -178,6 +178,10 @@ public sealed class ChaosSystem : IAsyncDisposable
             ["RunPod__CallbackBaseUrl"] = CallbackProxy.Url,
             ["RunPod__WebhookTokenSecret"] = tokenSecret,
             ["RunPod__ConfigurationFaultRedeliveryInterval"] = "00:00:02",
+            // Compressed like the attempt timeout: a dispatcher killed between its claim and the job id blocks the
+            // attempt for a lease (5 min by default, beyond the drain), and this one must still outlast a /run (2 min).
+            ["RunPod__DispatchClaimLease"] = "00:02:30",
+            ["RunPod__DispatchClaimRedeliveryInterval"] = "00:00:05",
             ["ConnectionStrings__DispatchLedger"] = Database.ConnectionString,
         });
         await StartEdgeAsync();

@@ -76,7 +76,11 @@ public sealed class RunPodOptions : IValidatableObject
     [Required, RegularExpression("^[A-Za-z0-9_.:-]+$", ErrorMessage = "RunPod:SchedulerQueue must be a queue name.")]
     public string SchedulerQueue { get; set; } = "scheduler";
 
-    /// <summary>How long a dispatch claim without a job id blocks other deliveries of the same attempt (a crashed dispatcher's claim expires).</summary>
+    /// <summary>
+    /// How long a dispatch claim without a job id blocks other deliveries of the same attempt (a crashed dispatcher's claim
+    /// expires). Longer than <see cref="TotalTimeout"/> (validated): a live claim's <c>/run</c> may take that long, and a
+    /// claim that lapsed under it would let another delivery submit the same attempt again.
+    /// </summary>
     public TimeSpan DispatchClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -115,6 +119,13 @@ public sealed class RunPodOptions : IValidatableObject
         if (UsagePollInterval <= TimeSpan.Zero)
         {
             yield return new ValidationResult("RunPod:UsagePollInterval must be positive.", [nameof(UsagePollInterval)]);
+        }
+
+        if (DispatchClaimLease <= TotalTimeout)
+        {
+            yield return new ValidationResult(
+                "RunPod:DispatchClaimLease must be longer than RunPod:TotalTimeout: a claim that lapses while its own /run may still be in flight lets another delivery submit the same attempt again.",
+                [nameof(DispatchClaimLease)]);
         }
 
         if (MinExecutionTimeout <= TimeSpan.Zero || MaxExecutionTimeout < MinExecutionTimeout)

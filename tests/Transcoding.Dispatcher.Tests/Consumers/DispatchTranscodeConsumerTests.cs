@@ -35,14 +35,17 @@ public sealed class DispatchTranscodeConsumerTests : DispatcherScenario
     /// id for <c>DispatchClaimLease</c> (5 min by default). The redelivered command meets Busy and gets only the message
     /// retries (<c>MessageRetryLimit</c> 3 from 10 s: about 70 s by default), then lands in <c>_error</c> although the
     /// claim expires minutes later; the saga's poll then reports the dispatch pending, and the item waits for an
-    /// operator's replay. The command is now redelivered until past the lease (here 1 s, redelivered every 200 ms).
+    /// operator's replay. The command is now redelivered until past the lease (the crashed claim's here 1 s, redelivered every 200 ms).
     /// </summary>
     [Fact]
     public async Task When_a_crashed_delivery_left_its_claim_the_redelivered_command_is_submitted_once_the_claim_expires()
     {
         await using var host = await DispatcherTestHost.StartAsync(RunPod.BaseUrl, overrides: new Dictionary<string, string?>
         {
-            ["RunPod:DispatchClaimLease"] = "00:00:01",
+            // The lease outlasts the /run's total timeout (validated); the crashed claim below lapses after 1 s.
+            ["RunPod:DispatchClaimLease"] = "00:00:03",
+            ["RunPod:TotalTimeout"] = "00:00:02",
+            ["RunPod:AttemptTimeout"] = "00:00:02",
             ["RunPod:DispatchClaimRedeliveryInterval"] = "00:00:00.200",
         });
         RunPod.Script("run", ScriptedResponse.Job("job-after-the-lease"));

@@ -30,4 +30,20 @@ public sealed class RunPodOptionsTests
         Assert.Contains("RunPod:WebhookTokenSecret must be base64", error.Message);
         Assert.DoesNotContain(secret, error.Message);
     }
+
+    [Theory]
+    [InlineData("00:02:00", "00:02:00")]
+    [InlineData("00:01:00", "00:02:00")]
+    public async Task When_the_dispatch_claim_lease_is_not_longer_than_the_run_call_the_dispatcher_does_not_start(string lease, string totalTimeout)
+    {
+        await using var host = await DispatcherTestHost.StartAsync("http://127.0.0.1:9", withBus: false, new Dictionary<string, string?>
+        {
+            ["RunPod:DispatchClaimLease"] = lease,
+            ["RunPod:TotalTimeout"] = totalTimeout,
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartHostedServicesAsync());
+
+        Assert.Contains("RunPod:DispatchClaimLease must be longer than RunPod:TotalTimeout", error.Message);
+    }
 }
